@@ -1,0 +1,60 @@
+#pragma once
+// Coordinate reference systems: what a source declares, what we recognise it as, and the projected
+// CRS we work in so that areas and lengths are in metres.
+#include <ogr_spatialref.h>
+
+#include <memory>
+#include <string>
+
+namespace geo {
+
+struct Extent {
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    bool empty = true;
+    void include(double x, double y);
+    void include(const Extent& other);
+};
+
+struct Crs {
+    OGRSpatialReference srs;
+    std::string label;  // "EPSG:27700 (OSGB36 / British National Grid)"
+    std::string how;    // "declared", "recognised from its parameters", "given by -s_srs"
+    int epsg = 0;
+    bool geographic() const { return srs.IsGeographic(); }
+};
+
+// "EPSG:27700", "27700", a WKT or PROJ string, a file with one of those. Throws InputError.
+Crs crs_from_user(const std::string& text, const std::string& option);
+Crs crs_from_epsg(int code);
+
+// What a layer declares, with a British National Grid declared without its code (the GLA MapInfo
+// files) recognised as EPSG:27700 so that PROJ uses the proper OSGB36 datum shift.
+Crs crs_from_declared(const OGRSpatialReference& declared);
+
+// EPSG:27700 when the data lies in Great Britain, otherwise the UTM zone of the data's centre.
+Crs choose_working_crs(const Extent& lonlat);
+
+// Owns an OGRCoordinateTransformation; one per thread (they are not thread-safe).
+class Transformer {
+public:
+    Transformer(const Crs& from, const Crs& to);
+    bool identity() const noexcept { return !transform_; }
+    OGRCoordinateTransformation* get() const noexcept { return transform_.get(); }
+    // Throws InputError naming `where` if a point cannot be transformed.
+    void apply(std::size_t count, double* x, double* y, const std::string& where) const;
+
+private:
+    struct Deleter {
+        void operator()(OGRCoordinateTransformation* t) const noexcept;
+    };
+    std::unique_ptr<OGRCoordinateTransformation, Deleter> transform_;
+    std::string from_label_, to_label_;
+};
+
+// This thread's transformer between two CRSs, made once: building one queries PROJ's database.
+const Transformer& cached_transformer(const Crs& from, const Crs& to);
+
+// Lon/lat extent of an extent in `crs` (corners and edge midpoints).
+Extent to_lonlat(const Extent& extent, const Crs& crs);
+
+}  // namespace geo

@@ -1,0 +1,72 @@
+#include "geo/dissolve/coverage_union.h"
+
+#include "geo/hygiene/repair.h"
+
+namespace geo {
+namespace {
+
+geos::Geom collection_of(const std::vector<const GEOSGeometry*>& members) {
+    std::vector<geos::Geom> copies;
+    copies.reserve(members.size());
+    for (const GEOSGeometry* member : members) copies.push_back(geos::clone(*member));
+    return geos::collect(GEOS_GEOMETRYCOLLECTION, std::move(copies), "collect members");
+}
+
+// Rebuilds a polygon without its holes under `limit` m².
+geos::Geom without_small_holes(const GEOSGeometry& polygon, double limit, CoverageUnionResult& result) {
+    const GEOSContextHandle_t h = geos::handle();
+    const int n = GEOSGetNumInteriorRings_r(h, &polygon);
+    std::vector<geos::Geom> kept;
+    bool dropped = false;
+    for (int i = 0; i < n; ++i) {
+        const GEOSGeometry* ring = GEOSGetInteriorRingN_r(h, &polygon, i);
+        geos::Geom as_polygon = geos::own(GEOSGeom_createPolygon_r(h, GEOSGeom_clone_r(h, ring), nullptr, 0), "measure a hole");
+        const double hole_area = geos::area(*as_polygon);
+        if (hole_area < limit) {
+            ++result.slivers_closed;
+            result.sliver_area += hole_area;
+            dropped = true;
+        } else {
+            kept.push_back(geos::clone(*ring));
+        }
+    }
+    if (!dropped) return geos::clone(polygon);
+    std::vector<GEOSGeometry*> raw;
+    for (auto& ring : kept) raw.push_back(ring.get());
+    geos::Geom shell = geos::clone(*GEOSGetExteriorRing_r(h, &polygon));
+    geos::Geom made = geos::own(GEOSGeom_createPolygon_r(h, shell.get(), raw.data(), static_cast<unsigned>(raw.size())),
+                                "rebuild a polygon");
+    static_cast<void>(shell.release());
+    for (auto& ring : kept) static_cast<void>(ring.release());
+    return made;
+}
+
+geos::Geom close_slivers(const GEOSGeometry& shape, double limit, CoverageUnionResult& result) {
+    const GEOSContextHandle_t h = geos::handle();
+    std::vector<geos::Geom> polygons;
+    const int n = GEOSGetNumGeometries_r(h, &shape);
+    for (int i = 0; i < n; ++i) polygons.push_back(without_small_holes(*GEOSGetGeometryN_r(h, &shape, i), limit, result));
+    if (polygons.size() == 1) return std::move(polygons.front());
+    return geos::collect(GEOS_MULTIPOLYGON, std::move(polygons), "collect polygons");
+}
+
+}  // namespace
+
+CoverageUnionResult union_coverage(const std::vector<const GEOSGeometry*>& members, double grid, double sliver_area) {
+    const GEOSContextHandle_t h = geos::handle();
+    CoverageUnionResult result;
+    geos::Geom collection = collection_of(members);
+    geos::Geom merged(GEOSCoverageUnion_r(h, collection.get()));
+    std::size_t dropped = 0;
+    if (merged) merged = keep_polygons(std::move(merged), dropped);
+    if (!merged || !geos::check(GEOSisValid_r(h, merged.get()), "check a union")) {
+        geos::thread_context().take_error();  // the refusal is expected on unnoded input
+        result.snap_rounded = true;
+        merged = geos::own(GEOSUnaryUnionPrec_r(h, collection.get(), grid), "union with snap-rounding");
+        merged = keep_polygons(std::move(merged), dropped);
+    }
+    result.shape = sliver_area > 0 ? close_slivers(*merged, sliver_area, result) : std::move(merged);
+    return result;
+}
+
+}  // namespace geo

@@ -1,0 +1,47 @@
+#pragma once
+// Units -> groups: one valid polygon (or multipolygon) per group with its measures, member
+// parents, and numeric attributes aggregated.
+#include "geo/core/progress.h"
+#include "geo/dissolve/grouping.h"
+#include "geo/source/unit.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+enum class Aggregate { sum, mean, min, max };
+Aggregate aggregate_from(const std::string& name);  // throws InputError
+const char* to_string(Aggregate aggregate);
+
+struct DissolveOptions {
+    Aggregate default_aggregate = Aggregate::sum;
+    std::map<std::string, Aggregate> aggregates;  // per field, overrides the default
+    double snap_grid = 0.01;                       // m, for the snap-rounding fallback
+    double sliver_area = 1.0;                      // m²: holes smaller than this are gaps, closed
+};
+
+struct DissolvedUnit {
+    GroupInfo info;
+    geos::Geom shape;
+    std::vector<std::size_t> members;     // unit indices
+    std::vector<std::string> parents;     // distinct member parent codes, sorted
+    double area = 0, perimeter = 0, polsby_popper = 0;
+    int parts = 0, holes = 0;
+    std::vector<std::optional<double>> values;  // parallel to UnitSet::fields; numeric fields only
+};
+
+struct DissolveResult {
+    std::vector<DissolvedUnit> units;  // in the grouping's order; empty groups left out
+    HygieneReport hygiene;
+};
+
+DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const DissolveOptions& options,
+                        const Progress& progress = {});
+
+// Area, perimeter, parts, holes and Polsby-Popper compactness (4πA/P²) of a shape.
+void measure(DissolvedUnit& unit);
+
+}  // namespace geo

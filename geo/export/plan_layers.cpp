@@ -1,0 +1,106 @@
+#include "geo/export/plan_layers.h"
+
+#include "geo/core/version.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+namespace geo {
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "" : ",") + item;
+    return text;
+}
+
+bool same_name(const std::string& a, const std::string& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
+}
+
+}  // namespace
+
+OutputLayer units_layer(const PlanOutputs& outputs, bool with_attributes) {
+    const UnitSet& set = *outputs.set;
+    OutputLayer layer{"units", "Units with their parent and command unit", {}, {}};
+    layer.fields = {{"code", FieldKind::text}, {"name", FieldKind::text}, {"parent", FieldKind::text},
+                    {"parent_nm", FieldKind::text}, {"cu_code", FieldKind::text}, {"cu_name", FieldKind::text},
+                    {"phase", FieldKind::text}};
+    if (with_attributes)
+        for (FieldDef field : set.fields) {
+            // Output formats compare column names without case: the source's "Name" would clash with ours.
+            while (std::any_of(layer.fields.begin(), layer.fields.end(), [&](const FieldDef& taken) { return same_name(taken.name, field.name); }))
+                field.name = "src_" + field.name;
+            layer.fields.push_back(field);
+        }
+    for (std::size_t u = 0; u < set.units.size(); ++u) {
+        const Unit& unit = set.units[u];
+        OutputFeature feature;
+        feature.shape = unit.shape.get();
+        const int group = outputs.grouping ? outputs.grouping->group_of_unit[u] : -1;
+        const GroupInfo* info = group >= 0 ? &outputs.grouping->groups[group] : nullptr;
+        auto& values = feature.values;
+        values.reserve(7 + unit.values.size());
+        for (const std::string* text : {&unit.code, &unit.name, &unit.parent_code, &unit.parent_name}) values.emplace_back(*text);
+        values.push_back(info ? FieldValue(info->code) : FieldValue());
+        values.push_back(info ? FieldValue(info->name) : FieldValue());
+        values.push_back(info && !info->phase.empty() ? FieldValue(info->phase) : FieldValue());
+        if (with_attributes) feature.values.insert(feature.values.end(), unit.values.begin(), unit.values.end());
+        layer.features.push_back(std::move(feature));
+    }
+    return layer;
+}
+
+OutputLayer lookup_table(const PlanOutputs& outputs) {
+    OutputLayer layer = units_layer(outputs, false);
+    layer.name = "lookup";
+    for (auto& feature : layer.features) feature.shape = nullptr;
+    return layer;
+}
+
+OutputLayer dissolved_layer(const UnitSet& set, const DissolveResult& result, const std::string& name,
+                            const std::string& description) {
+    OutputLayer layer{name, description, {}, {}};
+    layer.fields = {{"code", FieldKind::text},      {"name", FieldKind::text},    {"colour", FieldKind::text},
+                    {"phase", FieldKind::text},     {"units", FieldKind::integer}, {"parents", FieldKind::integer},
+                    {"parent_cds", FieldKind::text}, {"area_km2", FieldKind::real}, {"perim_km", FieldKind::real},
+                    {"parts", FieldKind::integer},  {"holes", FieldKind::integer}, {"compact", FieldKind::real}};
+    std::vector<std::size_t> numeric;
+    for (std::size_t f = 0; f < set.fields.size(); ++f)
+        if (set.fields[f].numeric()) {
+            numeric.push_back(f);
+            layer.fields.push_back({set.fields[f].name, FieldKind::real});
+        }
+    for (const DissolvedUnit& unit : result.units) {
+        OutputFeature feature;
+        feature.shape = unit.shape.get();
+        auto optional_text = [](const std::string& text) { return text.empty() ? FieldValue() : FieldValue(text); };
+        auto& values = feature.values;
+        values.reserve(12 + numeric.size());
+        for (const std::string* text : {&unit.info.code, &unit.info.name, &unit.info.colour, &unit.info.phase})
+            values.push_back(optional_text(*text));
+        for (std::size_t count : {unit.members.size(), unit.parents.size()}) values.emplace_back(static_cast<std::int64_t>(count));
+        values.emplace_back(joined(unit.parents));
+        values.emplace_back(unit.area / 1e6);
+        values.emplace_back(unit.perimeter / 1e3);
+        for (int count : {unit.parts, unit.holes}) values.emplace_back(static_cast<std::int64_t>(count));
+        values.emplace_back(unit.polsby_popper);
+        for (std::size_t f : numeric) feature.values.push_back(unit.values[f] ? FieldValue(*unit.values[f]) : FieldValue());
+        layer.features.push_back(std::move(feature));
+    }
+    return layer;
+}
+
+std::string provenance(const UnitSet& set, const Plan* plan) {
+    std::vector<std::string> sources;
+    for (const auto& source : set.sources) sources.push_back(source.path);
+    std::string list = sources.size() <= 3 ? joined(sources) : fmt::format("{} and {} more files", sources[0], sources.size() - 1);
+    return fmt::format("Made by wardmap {} on {:%Y-%m-%dT%H:%M:%SZ} from {}{}. {}", tool_version,
+                       fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())), list,
+                       plan ? fmt::format(" with plan {} ({})", plan->name, plan->path) : std::string(), attribution);
+}
+
+}  // namespace geo

@@ -1,0 +1,102 @@
+#include "geo/export/write.h"
+
+#include "geo/core/errors.h"
+#include "geo/export/atomic_output.h"
+#include "geo/gdal/error_capture.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <fmt/format.h>
+
+namespace geo {
+namespace {
+
+OGRFieldType ogr_type(FieldKind kind) {
+    switch (kind) {
+        case FieldKind::integer: return OFTInteger64;
+        case FieldKind::real: return OFTReal;
+        case FieldKind::text: return OFTString;
+    }
+    return OFTString;
+}
+
+void set_value(OGRFeature& feature, int index, const FieldValue& value) {
+    if (const auto* i = std::get_if<std::int64_t>(&value)) feature.SetField(index, static_cast<GIntBig>(*i));
+    else if (const auto* d = std::get_if<double>(&value)) feature.SetField(index, *d);
+    else if (const auto* s = std::get_if<std::string>(&value)) feature.SetField(index, s->c_str());
+    else feature.SetFieldNull(index);
+}
+
+// GEOS -> OGR through WKB, then into the target CRS.
+std::unique_ptr<OGRGeometry> to_ogr(const GEOSGeometry& shape, OGRCoordinateTransformation* transform) {
+    GEOSWKBWriter* writer = GEOSWKBWriter_create_r(geos::handle());
+    std::size_t size = 0;
+    unsigned char* wkb = GEOSWKBWriter_write_r(geos::handle(), writer, &shape, &size);
+    GEOSWKBWriter_destroy_r(geos::handle(), writer);
+    if (!wkb) throw OutputError("cannot encode a geometry: " + geos::thread_context().take_error());
+    OGRGeometry* made = nullptr;
+    const OGRErr error = OGRGeometryFactory::createFromWkb(wkb, nullptr, &made, size);
+    GEOSFree_r(geos::handle(), wkb);
+    if (error != OGRERR_NONE || !made) throw OutputError("cannot decode a geometry for GDAL");
+    std::unique_ptr<OGRGeometry> geometry(made);
+    geometry.reset(OGRGeometryFactory::forceToMultiPolygon(geometry.release()));
+    if (transform && geometry->transform(transform) != OGRERR_NONE)
+        throw OutputError("cannot transform a geometry into the output CRS");
+    return geometry;
+}
+
+void write_layer(GDALDataset& dataset, const OutputLayer& layer, const FormatInfo& format, OGRSpatialReference* srs,
+                 OGRCoordinateTransformation* transform, const std::string& provenance, const Progress& progress,
+                 const gdal::CplErrorCapture& gdal) {
+    CPLStringList options;
+    if (!provenance.empty() && (format.format == Format::gpkg || format.format == Format::geojson))
+        options.SetNameValue("DESCRIPTION", (layer.description + "\n" + provenance).c_str());
+    if (format.format == Format::geojson) options.SetNameValue("RFC7946", "YES");
+    if (format.format == Format::shapefile) options.SetNameValue("ENCODING", "UTF-8");
+    if (format.format == Format::kml) options.SetNameValue("NameField", "name");
+    OGRLayer* out = dataset.CreateLayer(layer.name.c_str(), format.geometry ? srs : nullptr,
+                                        format.geometry ? wkbMultiPolygon : wkbNone, options.List());
+    if (!out) throw OutputError("cannot create layer " + layer.name + " (" + gdal.last_failure() + ")");
+    for (const FieldDef& field : layer.fields) {
+        OGRFieldDefn definition(field.name.c_str(), ogr_type(field.kind));
+        if (out->CreateField(&definition) != OGRERR_NONE) throw OutputError("cannot create field " + field.name + " (" + gdal.last_failure() + ")");
+    }
+    const bool transaction = out->StartTransaction() == OGRERR_NONE;
+    std::size_t written = 0;
+    for (const OutputFeature& source : layer.features) {
+        OGRFeature feature(out->GetLayerDefn());
+        for (std::size_t i = 0; i < source.values.size(); ++i) set_value(feature, static_cast<int>(i), source.values[i]);
+        if (format.geometry && source.shape) feature.SetGeometryDirectly(to_ogr(*source.shape, transform).release());
+        if (out->CreateFeature(&feature) != OGRERR_NONE)
+            throw OutputError(fmt::format("cannot write feature {} of layer {} ({})", written + 1, layer.name, gdal.last_failure()));
+        if (++written % 256 == 0) report(progress, "writing " + layer.name, double(written) / layer.features.size());
+    }
+    if (transaction && out->CommitTransaction() != OGRERR_NONE) throw OutputError("cannot finish layer " + layer.name);
+}
+
+}  // namespace
+
+void write_layers(const std::vector<OutputLayer>& layers, const Crs& working, const WriteOptions& options,
+                  const Progress& progress) {
+    gdal::ensure_registered();
+    const FormatInfo& format = *options.format;
+    Crs target = format.lonlat_only ? crs_from_epsg(4326) : options.target_crs.value_or(working);
+    const Transformer transformer(working, target);
+    OGRCoordinateTransformation* transform = transformer.get();
+
+    AtomicOutput output(options.path, options.overwrite);
+    gdal::CplErrorCapture gdal;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(format.name);
+    if (!driver) throw OutputError(std::string("GDAL has no ") + format.name + " driver");
+    GDALDatasetUniquePtr dataset(driver->Create(output.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!dataset) throw OutputError(options.path + ": cannot create (" + gdal.last_failure() + ")");
+    if (format.format == Format::gpkg && !options.provenance.empty())
+        dataset->SetMetadataItem("wardmap_provenance", options.provenance.c_str());
+    for (const OutputLayer& layer : layers) write_layer(*dataset, layer, format, &target.srs, transform, options.provenance, progress, gdal);
+    dataset.reset();  // GPKG and others finish writing at close; GDALClose returns nothing, so check the capture
+    if (!gdal.failures().empty()) throw OutputError(options.path + ": writing failed (" + gdal.last_failure() + ")");
+    output.commit();
+}
+
+}  // namespace geo

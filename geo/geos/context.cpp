@@ -1,0 +1,108 @@
+#include "geo/geos/context.h"
+
+#include "geo/core/errors.h"
+
+#include <utility>
+
+namespace geo::geos {
+
+Context::Context() : handle_(GEOS_init_r()) {
+    GEOSContext_setErrorMessageHandler_r(handle_, &Context::on_error, this);
+    GEOSContext_setNoticeMessageHandler_r(handle_, &Context::on_notice, this);
+}
+
+Context::~Context() { GEOS_finish_r(handle_); }
+
+std::string Context::take_error() {
+    return std::exchange(last_error_, std::string());
+}
+
+void Context::on_error(const char* message, void* self) {
+    static_cast<Context*>(self)->last_error_ = message ? message : "GEOS gave no reason";
+}
+
+// Notices (e.g. "Self-intersection at ...") come back through invalid_reason(); never printed.
+void Context::on_notice(const char*, void*) {}
+
+Context& thread_context() {
+    thread_local Context context;
+    return context;
+}
+
+void GeomDeleter::operator()(GEOSGeometry* geometry) const noexcept {
+    GEOSGeom_destroy_r(handle(), geometry);
+}
+
+void PreparedDeleter::operator()(const GEOSPreparedGeometry* prepared) const noexcept {
+    GEOSPreparedGeom_destroy_r(handle(), prepared);
+}
+
+void CoordSeqDeleter::operator()(GEOSCoordSequence* sequence) const noexcept {
+    GEOSCoordSeq_destroy_r(handle(), sequence);
+}
+
+static std::string failure(std::string_view doing) {
+    std::string reason = thread_context().take_error();
+    return std::string(doing) + ": " + (reason.empty() ? "GEOS gave no reason" : reason);
+}
+
+Geom own(GEOSGeometry* made, std::string_view doing) {
+    if (!made) throw GeometryError(failure(doing));
+    return Geom(made);
+}
+
+Prepared prepare(const GEOSGeometry& geometry) {
+    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(handle(), &geometry);
+    if (!prepared) throw GeometryError(failure("prepare geometry"));
+    return Prepared(prepared);
+}
+
+Geom clone(const GEOSGeometry& geometry) {
+    return own(GEOSGeom_clone_r(handle(), &geometry), "copy geometry");
+}
+
+Geom collect(int type, std::vector<Geom> parts, std::string_view doing) {
+    std::vector<GEOSGeometry*> raw;
+    raw.reserve(parts.size());
+    for (Geom& part : parts) raw.push_back(part.get());
+    GEOSGeometry* made = GEOSGeom_createCollection_r(handle(), type, raw.data(),
+                                                     static_cast<unsigned>(raw.size()));
+    if (!made) throw GeometryError(failure(doing));
+    for (Geom& part : parts) static_cast<void>(part.release());  // now owned by the collection
+    return Geom(made);
+}
+
+bool check(char result, std::string_view doing) {
+    if (result == 2) throw GeometryError(failure(doing));
+    return result == 1;
+}
+
+std::string invalid_reason(const GEOSGeometry& geometry) {
+    char* reason = GEOSisValidReason_r(handle(), &geometry);
+    if (!reason) return failure("check validity");
+    std::string text = reason;
+    GEOSFree_r(handle(), reason);
+    return text;
+}
+
+double area(const GEOSGeometry& geometry) {
+    double value = 0;
+    if (!GEOSArea_r(handle(), &geometry, &value)) throw GeometryError(failure("measure area"));
+    return value;
+}
+
+double length(const GEOSGeometry& geometry) {
+    double value = 0;
+    if (!GEOSLength_r(handle(), &geometry, &value)) throw GeometryError(failure("measure length"));
+    return value;
+}
+
+Point point_on_surface(const GEOSGeometry& geometry) {
+    Geom point = own(GEOSPointOnSurface_r(handle(), &geometry), "find a point on the surface");
+    Point p;
+    GEOSGeomGetX_r(handle(), point.get(), &p.x);
+    GEOSGeomGetY_r(handle(), point.get(), &p.y);
+    return p;
+}
+
+}  // namespace geo::geos

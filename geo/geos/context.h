@@ -1,0 +1,75 @@
+#pragma once
+// The one place that knows how GEOS handles and geometries are created and freed.
+// GEOS's re-entrant API wants one context per thread: thread_context() hands out this thread's.
+// A geometry may be freed on another thread than the one that made it (workers hand results back),
+// so the deleter uses the freeing thread's context, never a stored one that may have died.
+#include <geos_c.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace geo::geos {
+
+class Context {
+public:
+    Context();
+    ~Context();
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
+    Context(Context&&) = delete;
+    Context& operator=(Context&&) = delete;
+
+    GEOSContextHandle_t get() const noexcept { return handle_; }
+    // The last error GEOS reported on this context, cleared by reading it.
+    std::string take_error();
+
+private:
+    static void on_error(const char* message, void* self);
+    static void on_notice(const char* message, void* self);
+    GEOSContextHandle_t handle_;
+    std::string last_error_;
+};
+
+Context& thread_context();
+inline GEOSContextHandle_t handle() { return thread_context().get(); }
+
+struct GeomDeleter {
+    void operator()(GEOSGeometry* geometry) const noexcept;
+};
+using Geom = std::unique_ptr<GEOSGeometry, GeomDeleter>;
+
+struct PreparedDeleter {
+    void operator()(const GEOSPreparedGeometry* prepared) const noexcept;
+};
+using Prepared = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
+
+struct CoordSeqDeleter {
+    void operator()(GEOSCoordSequence* sequence) const noexcept;
+};
+using CoordSeq = std::unique_ptr<GEOSCoordSequence, CoordSeqDeleter>;
+
+// Every GEOS call that makes a geometry goes through here: null means it failed.
+Geom own(GEOSGeometry* made, std::string_view doing);
+Prepared prepare(const GEOSGeometry& geometry);
+Geom clone(const GEOSGeometry& geometry);
+
+// Builds a collection from owned parts; the parts move into it.
+Geom collect(int type, std::vector<Geom> parts, std::string_view doing);
+
+// Checks a GEOS predicate result (2 means exception).
+bool check(char result, std::string_view doing);
+
+// Reasons, e.g. "Self-intersection at (524859.2 180764.1)".
+std::string invalid_reason(const GEOSGeometry& geometry);
+
+double area(const GEOSGeometry& geometry);
+double length(const GEOSGeometry& geometry);
+
+struct Point {
+    double x = 0, y = 0;
+};
+Point point_on_surface(const GEOSGeometry& geometry);
+
+}  // namespace geo::geos

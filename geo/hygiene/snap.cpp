@@ -1,0 +1,163 @@
+#include "geo/hygiene/snap.h"
+
+#include "geo/core/parallel.h"
+#include "geo/hygiene/repair.h"
+
+#include <cmath>
+#include <cstdint>
+#include <mutex>
+
+namespace geo {
+namespace {
+
+// An open-addressing table of representative vertices keyed by their tolerance-sized grid cell.
+// Several representatives may share a cell; lookups scan the 3x3 cells around a vertex.
+class VertexClusters {
+public:
+    VertexClusters(std::size_t expected, double tolerance) : tolerance_(tolerance), squared_(tolerance * tolerance) {
+        std::size_t capacity = 16;
+        while (capacity < 2 * expected) capacity *= 2;
+        slots_.resize(capacity);
+        mask_ = capacity - 1;
+    }
+
+    // The representative within tolerance of (x, y), or (x, y) itself as a new representative.
+    void snap(double& x, double& y) {
+        const std::int64_t cx = cell(x), cy = cell(y);
+        double best = squared_ * 1.0000001;
+        const Slot* nearest = nullptr;
+        for (std::int64_t dx = -1; dx <= 1; ++dx)
+            for (std::int64_t dy = -1; dy <= 1; ++dy)
+                for (std::size_t i = hash(cx + dx, cy + dy);; i = (i + 1) & mask_) {
+                    const Slot& slot = slots_[i];
+                    if (!slot.used) break;
+                    if (slot.cx != cx + dx || slot.cy != cy + dy) continue;
+                    const double d = (slot.x - x) * (slot.x - x) + (slot.y - y) * (slot.y - y);
+                    if (d < best) best = d, nearest = &slot;
+                }
+        if (nearest) {
+            x = nearest->x;
+            y = nearest->y;
+            return;
+        }
+        if (++size_ * 2 > slots_.size()) grow();
+        insert(Slot{cx, cy, x, y, true});
+    }
+
+private:
+    struct Slot {
+        std::int64_t cx = 0, cy = 0;
+        double x = 0, y = 0;
+        bool used = false;
+    };
+    std::int64_t cell(double v) const { return static_cast<std::int64_t>(std::floor(v / tolerance_)); }
+    std::size_t hash(std::int64_t cx, std::int64_t cy) const {
+        const auto h = static_cast<std::uint64_t>(cx) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(cy) * 0xC2B2AE3D27D4EB4Full;
+        return static_cast<std::size_t>(h ^ (h >> 29)) & mask_;
+    }
+    void insert(const Slot& slot) {
+        std::size_t i = hash(slot.cx, slot.cy);
+        while (slots_[i].used) i = (i + 1) & mask_;
+        slots_[i] = slot;
+    }
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.size() * 2, Slot{});
+        mask_ = slots_.size() - 1;
+        for (const Slot& slot : old)
+            if (slot.used) insert(slot);
+    }
+
+    double tolerance_, squared_;
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0, size_ = 0;
+};
+
+struct RingRebuild {
+    std::vector<double> xy;
+    std::size_t moved = 0;
+};
+
+// Snaps a ring's vertices and drops the repeats that snapping makes. Null if it collapsed.
+geos::Geom snap_ring(const GEOSGeometry& ring, VertexClusters& clusters, RingRebuild& work) {
+    const GEOSContextHandle_t h = geos::handle();
+    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, &ring);
+    unsigned int size = 0;
+    GEOSCoordSeq_getSize_r(h, sequence, &size);
+    work.xy.resize(2 * std::size_t{size});
+    GEOSCoordSeq_copyToBuffer_r(h, sequence, work.xy.data(), 0, 0);
+    std::size_t kept = 0;
+    for (unsigned int i = 0; i < size; ++i) {
+        double x = work.xy[2 * i], y = work.xy[2 * i + 1];
+        const double ox = x, oy = y;
+        clusters.snap(x, y);
+        if (x != ox || y != oy) ++work.moved;
+        if (kept > 0 && work.xy[2 * (kept - 1)] == x && work.xy[2 * (kept - 1) + 1] == y) continue;
+        work.xy[2 * kept] = x;
+        work.xy[2 * kept + 1] = y;
+        ++kept;
+    }
+    if (kept < 4) return nullptr;
+    GEOSCoordSequence* snapped = GEOSCoordSeq_copyFromBuffer_r(h, work.xy.data(), static_cast<unsigned>(kept), 0, 0);
+    return geos::own(GEOSGeom_createLinearRing_r(h, snapped), "rebuild a snapped ring");
+}
+
+geos::Geom snap_polygon(const GEOSGeometry& polygon, VertexClusters& clusters, RingRebuild& work) {
+    const GEOSContextHandle_t h = geos::handle();
+    geos::Geom shell = snap_ring(*GEOSGetExteriorRing_r(h, &polygon), clusters, work);
+    std::vector<geos::Geom> holes;
+    const int n = GEOSGetNumInteriorRings_r(h, &polygon);
+    for (int i = 0; i < n; ++i)
+        if (geos::Geom hole = snap_ring(*GEOSGetInteriorRingN_r(h, &polygon, i), clusters, work)) holes.push_back(std::move(hole));
+    if (!shell) return nullptr;
+    std::vector<GEOSGeometry*> raw;
+    for (auto& hole : holes) raw.push_back(hole.get());
+    geos::Geom made = geos::own(GEOSGeom_createPolygon_r(h, shell.get(), raw.data(), static_cast<unsigned>(raw.size())),
+                                "rebuild a snapped polygon");
+    static_cast<void>(shell.release());
+    for (auto& hole : holes) static_cast<void>(hole.release());
+    return made;
+}
+
+std::size_t count_vertices(const std::vector<Unit>& units) {
+    std::size_t total = 0;
+    for (const Unit& unit : units) total += static_cast<std::size_t>(GEOSGetNumCoordinates_r(geos::handle(), unit.shape.get()));
+    return total;
+}
+
+}  // namespace
+
+std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report) {
+    if (tolerance <= 0 || units.empty()) return 0;
+    const GEOSContextHandle_t h = geos::handle();
+    VertexClusters clusters(count_vertices(units) / 2, tolerance);
+    RingRebuild work;
+    std::vector<std::size_t> changed;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        Unit& unit = units[u];
+        const std::size_t moved_before = work.moved;
+        std::vector<geos::Geom> polygons;
+        const int parts = GEOSGetNumGeometries_r(h, unit.shape.get());
+        for (int i = 0; i < parts; ++i)
+            if (geos::Geom polygon = snap_polygon(*GEOSGetGeometryN_r(h, unit.shape.get(), i), clusters, work))
+                polygons.push_back(std::move(polygon));
+        if (work.moved == moved_before || polygons.empty()) continue;
+        unit.shape = polygons.size() == 1 ? std::move(polygons.front())
+                                          : geos::collect(GEOS_MULTIPOLYGON, std::move(polygons), "rebuild " + unit.where());
+        changed.push_back(u);
+    }
+    // Snapping moves vertices by less than the tolerance, yet can still fold a thin spike.
+    std::mutex report_mutex;
+    parallel_for(changed.size(), [&](std::size_t i) {
+        HygieneReport local;
+        Unit& unit = units[changed[i]];
+        if (ensure_valid(unit, "after snapping", local)) {
+            std::lock_guard lock(report_mutex);
+            report.append(local);
+        }
+    });
+    report.vertices_snapped += work.moved;
+    return work.moved;
+}
+
+}  // namespace geo

@@ -1,0 +1,16 @@
+#pragma once
+// Snapping a polygon coverage's vertices together. Generalised boundary sets (ONS clipped LSOAs)
+// store each area's copy of a shared vertex separately, and the copies differ by fractions of a
+// millimetre: coverage union then sees no shared edges at all. Vertices closer than the tolerance
+// become one, so neighbours share their edges exactly again.
+#include "geo/hygiene/report.h"
+#include "geo/source/unit.h"
+
+#include <vector>
+
+namespace geo {
+
+// Returns the number of vertices that moved. Units whose shape changed are re-checked for validity.
+std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report);
+
+}  // namespace geo

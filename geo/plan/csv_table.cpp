@@ -1,0 +1,148 @@
+#include "geo/plan/csv_table.h"
+
+#include "geo/core/errors.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace geo {
+namespace {
+
+std::string upper(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+    return text;
+}
+
+// The first invalid UTF-8 byte, if any.
+std::optional<std::size_t> invalid_utf8(const std::string& text) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = bytes[i];
+        const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+        if (extra < 0) return i;
+        for (int k = 1; k <= extra; ++k)
+            if (i + k >= text.size() || (bytes[i + k] & 0xC0) != 0x80) return i;
+        i += extra + 1;
+    }
+    return std::nullopt;
+}
+
+char detect_delimiter(const std::string& text) {
+    const std::string first = text.substr(0, text.find('\n'));
+    char best = ',';
+    std::size_t most = 0;
+    for (char candidate : {',', ';', '\t', '|'}) {
+        bool quoted = false;
+        std::size_t count = 0;
+        for (char c : first) {
+            if (c == '"') quoted = !quoted;
+            else if (c == candidate && !quoted) ++count;
+        }
+        if (count > most) most = count, best = candidate;
+    }
+    return best;
+}
+
+std::string trim(const std::string& text) {
+    const auto begin = text.find_first_not_of(" \t\r");
+    if (begin == std::string::npos) return {};
+    return text.substr(begin, text.find_last_not_of(" \t\r") - begin + 1);
+}
+
+}  // namespace
+
+std::optional<std::size_t> CsvTable::column(const std::string& name) const {
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (upper(header[i]) == upper(name)) return i;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> CsvTable::find_column(std::initializer_list<const char*> patterns) const {
+    for (const char* pattern : patterns) {
+        const std::regex re(pattern);
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (std::regex_match(upper(header[i]), re)) return i;
+    }
+    return std::nullopt;
+}
+
+std::string CsvTable::header_list() const {
+    std::string list;
+    for (const auto& name : header) list += (list.empty() ? "" : ", ") + name;
+    return list;
+}
+
+CsvTable parse_csv(const std::string& raw, const std::string& path) {
+    std::string text = raw.rfind("\xEF\xBB\xBF", 0) == 0 ? raw.substr(3) : raw;
+    if (auto bad = invalid_utf8(text)) {
+        const std::size_t line = 1 + std::count(text.begin(), text.begin() + *bad, '\n');
+        throw InputError(path, fmt::format("line {}", line),
+                         fmt::format("the file is not UTF-8 text (byte 0x{:02X})", static_cast<unsigned char>(text[*bad])),
+                         "Save the table as UTF-8 (CSV UTF-8 in a spreadsheet program).");
+    }
+    CsvTable table;
+    table.path = path;
+    table.delimiter = detect_delimiter(text);
+    std::vector<std::string> record;
+    std::string field;
+    bool quoted = false, any = false;
+    std::size_t line = 1, record_line = 1;
+    auto end_record = [&] {
+        record.push_back(trim(field));
+        field.clear();
+        const bool blank = record.size() == 1 && record[0].empty();
+        if (!blank) {
+            if (table.header.empty()) {
+                table.header = std::move(record);
+            } else {
+                if (record.size() != table.header.size())
+                    throw InputError(path, fmt::format("line {}", record_line),
+                                     fmt::format("{} fields where the header has {} ({})", record.size(),
+                                                 table.header.size(), table.header_list()),
+                                     "Check the delimiter and quoting on that line.");
+                table.rows.push_back(std::move(record));
+                table.lines.push_back(record_line);
+            }
+        }
+        record.clear();
+        any = false;
+        record_line = line;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
+            else if (c == '"') quoted = false;
+            else field += c;
+            if (c == '\n') ++line;
+        } else if (c == '"' && trim(field).empty()) {
+            quoted = true, any = true;
+        } else if (c == table.delimiter) {
+            record.push_back(trim(field)), field.clear(), any = true;
+        } else if (c == '\n') {
+            ++line;
+            end_record();
+        } else if (c != '\r') {
+            field += c, any = true;
+        }
+    }
+    if (quoted)
+        throw InputError(path, fmt::format("line {}", record_line), "a quoted field is never closed",
+                         "Add the closing double quote.");
+    if (any || !field.empty() || !record.empty()) end_record();
+    if (table.header.empty()) throw InputError(path, "", "the table is empty", "Give a CSV table with a header row.");
+    return table;
+}
+
+CsvTable read_csv(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "", "cannot open the table", "Check the path and that the file is readable.");
+    std::ostringstream content;
+    content << in.rdbuf();
+    return parse_csv(content.str(), path);
+}
+
+}  // namespace geo

@@ -1,0 +1,89 @@
+#include "geo/source/ogr_to_geos.h"
+
+#include <memory>
+#include <vector>
+
+namespace geo {
+namespace {
+
+struct Buffers {
+    std::vector<double> x, y, xy;
+};
+
+geos::Geom ring_to_geos(const OGRLinearRing& ring, const Transformer& transformer, const std::string& where,
+                        Buffers& buffers) {
+    const int n = ring.getNumPoints();
+    buffers.x.resize(n);
+    buffers.y.resize(n);
+    ring.getPoints(buffers.x.data(), sizeof(double), buffers.y.data(), sizeof(double));
+    transformer.apply(n, buffers.x.data(), buffers.y.data(), where);
+    buffers.xy.resize(2 * static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        buffers.xy[2 * i] = buffers.x[i];
+        buffers.xy[2 * i + 1] = buffers.y[i];
+    }
+    auto* sequence = GEOSCoordSeq_copyFromBuffer_r(geos::handle(), buffers.xy.data(), n, 0, 0);
+    if (!sequence) return geos::own(nullptr, "read a ring of " + where);
+    return geos::own(GEOSGeom_createLinearRing_r(geos::handle(), sequence), "make a ring of " + where);
+}
+
+geos::Geom polygon_to_geos(const OGRPolygon& polygon, const Transformer& transformer, const std::string& where,
+                           Buffers& buffers) {
+    geos::Geom shell = ring_to_geos(*polygon.getExteriorRing(), transformer, where, buffers);
+    std::vector<geos::Geom> holes;
+    for (int i = 0; i < polygon.getNumInteriorRings(); ++i)
+        holes.push_back(ring_to_geos(*polygon.getInteriorRing(i), transformer, where, buffers));
+    std::vector<GEOSGeometry*> raw;
+    for (auto& hole : holes) raw.push_back(hole.get());
+    GEOSGeometry* made = GEOSGeom_createPolygon_r(geos::handle(), shell.get(), raw.data(),
+                                                  static_cast<unsigned>(raw.size()));
+    geos::Geom owned = geos::own(made, "make a polygon of " + where);
+    static_cast<void>(shell.release());
+    for (auto& hole : holes) static_cast<void>(hole.release());
+    return owned;
+}
+
+void collect_polygons(const OGRGeometry& geometry, std::vector<const OGRPolygon*>& polygons,
+                      std::vector<std::unique_ptr<OGRGeometry>>& linearised, std::size_t& dropped) {
+    if (geometry.IsEmpty()) return;
+    if (geometry.hasCurveGeometry()) {
+        linearised.emplace_back(geometry.getLinearGeometry());
+        collect_polygons(*linearised.back(), polygons, linearised, dropped);
+        return;
+    }
+    switch (wkbFlatten(geometry.getGeometryType())) {
+        case wkbPolygon:
+            polygons.push_back(geometry.toPolygon());
+            return;
+        case wkbMultiPolygon:
+        case wkbGeometryCollection:
+            for (const OGRGeometry* part : *geometry.toGeometryCollection())
+                collect_polygons(*part, polygons, linearised, dropped);
+            return;
+        default:
+            ++dropped;
+    }
+}
+
+}  // namespace
+
+ConvertedShape to_geos(const OGRGeometry& geometry, const Transformer& transformer, const std::string& where) {
+    std::vector<const OGRPolygon*> polygons;
+    std::vector<std::unique_ptr<OGRGeometry>> linearised;
+    ConvertedShape result;
+    collect_polygons(geometry, polygons, linearised, result.dropped_parts);
+    if (polygons.empty()) return result;
+    thread_local Buffers buffers;
+    std::vector<geos::Geom> parts;
+    parts.reserve(polygons.size());
+    for (const OGRPolygon* polygon : polygons)
+        if (!polygon->IsEmpty()) parts.push_back(polygon_to_geos(*polygon, transformer, where, buffers));
+    if (parts.size() == 1) {
+        result.shape = std::move(parts.front());
+    } else if (!parts.empty()) {
+        result.shape = geos::collect(GEOS_MULTIPOLYGON, std::move(parts), "make a multipolygon of " + where);
+    }
+    return result;
+}
+
+}  // namespace geo

@@ -1,0 +1,104 @@
+#include "geo/source/open_layer.h"
+
+#include "geo/core/errors.h"
+#include "geo/gdal/error_capture.h"
+
+#include <filesystem>
+#include <fmt/format.h>
+
+namespace geo {
+namespace {
+
+[[noreturn]] void refuse_unreadable(const std::string& path, const gdal::CplErrorCapture& gdal) {
+    if (GDALDriverH driver = GDALIdentifyDriver(path.c_str(), nullptr)) {
+        const char* name = GDALGetDriverShortName(driver);
+        if (!GDALGetMetadataItem(driver, GDAL_DCAP_VECTOR, nullptr))
+            throw InputError(path, "", std::string("this is raster data (") + name + "), not vector boundaries",
+                             "Give a boundary file: GeoPackage, Shapefile, GeoJSON, MapInfo TAB, FlatGeobuf, KML.");
+    }
+    throw InputError(path, "open", "GDAL cannot read it as vector data: " + gdal.last_failure(),
+                     "Check that the file is complete and of a vector format; `ogrinfo " + path +
+                         "` shows what GDAL makes of it.");
+}
+
+bool polygonal(OGRwkbGeometryType type) {
+    const auto flat = wkbFlatten(type);
+    return flat == wkbPolygon || flat == wkbMultiPolygon || flat == wkbCurvePolygon || flat == wkbMultiSurface ||
+           flat == wkbUnknown || flat == wkbGeometryCollection;
+}
+
+OGRLayer* choose_layer(GDALDataset& dataset, const std::optional<std::string>& name, const std::string& path) {
+    std::vector<std::string> names;
+    for (OGRLayer* layer : dataset.GetLayers()) names.push_back(layer->GetName());
+    if (names.empty()) throw InputError(path, "", "the file has no layers", "Give a file with boundary polygons.");
+    if (name) {
+        if (OGRLayer* layer = dataset.GetLayerByName(name->c_str())) return layer;
+        throw InputError(path, "--layer " + *name, "no such layer", "Layers here: " + fmt::format("{}", fmt::join(names, ", ")));
+    }
+    for (OGRLayer* layer : dataset.GetLayers())
+        if (polygonal(layer->GetGeomType())) return layer;
+    OGRLayer* first = dataset.GetLayer(0);
+    throw InputError(path, std::string("layer ") + first->GetName(),
+                     std::string("holds ") + OGRGeometryTypeToName(first->GetGeomType()) + " geometries, not polygons",
+                     "wardmap dissolves areas: give a layer of ward or district polygons.");
+}
+
+}  // namespace
+
+void check_plausible(const Extent& extent, const Crs& crs, const std::string& path) {
+    if (extent.empty || !crs.geographic()) return;
+    if (extent.min_x >= -180.5 && extent.max_x <= 360.5 && extent.min_y >= -90.5 && extent.max_y <= 90.5) return;
+    const bool looks_bng = extent.min_x >= -10000 && extent.max_x <= 800000 && extent.min_y >= -10000 &&
+                           extent.max_y <= 1300000;
+    throw InputError(path, "CRS",
+                     fmt::format("the file says {} (lon/lat) but its coordinates reach ({:.0f}, {:.0f}), which are not "
+                                 "degrees: the declared CRS is wrong",
+                                 crs.label, extent.max_x, extent.max_y),
+                     looks_bng ? "They look like British National Grid metres: add -s_srs EPSG:27700."
+                               : "Give the real CRS with -s_srs, e.g. -s_srs EPSG:27700.");
+}
+
+OpenedLayer open_layer(const std::string& path, const std::optional<std::string>& layer_name,
+                       const std::optional<Crs>& source_srs) {
+    gdal::ensure_registered();
+    gdal::CplErrorCapture gdal;
+    OpenedLayer opened;
+    // VERBOSE_ERROR: without it a missing or unknown file fails with no message at all.
+    opened.dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+    if (!opened.dataset) refuse_unreadable(path, gdal);
+    opened.layer = choose_layer(*opened.dataset, layer_name, path);
+
+    SourceInfo& info = opened.info;
+    info.path = path;
+    info.layer = opened.layer->GetName();
+    info.driver = opened.dataset->GetDriver()->GetDescription();
+    info.stem = std::filesystem::path(path).stem().string();
+    const GIntBig count = opened.layer->GetFeatureCount(TRUE);
+    if (count == 0)
+        throw InputError(path, "layer " + info.layer, "the layer has no features", "Give a file with boundary polygons.");
+    info.features = count < 0 ? 0 : static_cast<std::size_t>(count);
+
+    OGREnvelope envelope;
+    if (opened.layer->GetExtent(&envelope, TRUE) == OGRERR_NONE) {
+        info.extent.include(envelope.MinX, envelope.MinY);
+        info.extent.include(envelope.MaxX, envelope.MaxY);
+    }
+    if (source_srs) {
+        opened.crs = *source_srs;
+    } else if (const OGRSpatialReference* declared = opened.layer->GetSpatialRef()) {
+        opened.crs = crs_from_declared(*declared);
+        check_plausible(info.extent, opened.crs, path);
+    } else {
+        throw InputError(path, "CRS", "the file declares no coordinate reference system",
+                         "Give it with -s_srs, e.g. -s_srs EPSG:27700 for British National Grid.");
+    }
+    info.crs_label = opened.crs.label;
+    info.crs_how = opened.crs.how;
+
+    const OGRFeatureDefn* definition = opened.layer->GetLayerDefn();
+    for (int i = 0; i < definition->GetFieldCount(); ++i)
+        opened.field_names.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+    return opened;
+}
+
+}  // namespace geo

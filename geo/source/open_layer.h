@@ -1,0 +1,31 @@
+#pragma once
+// Opening one boundary file and choosing its polygon layer, with every way that can fail turned
+// into an InputError that names the file and says what to do.
+#include "geo/crs/crs.h"
+#include "geo/source/unit.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+struct OpenedLayer {
+    GDALDatasetUniquePtr dataset;
+    OGRLayer* layer = nullptr;  // owned by dataset
+    SourceInfo info;
+    Crs crs;                    // of the coordinates in the file
+    std::vector<std::string> field_names;
+};
+
+OpenedLayer open_layer(const std::string& path, const std::optional<std::string>& layer_name,
+                       const std::optional<Crs>& source_srs);
+
+// GeoJSON says lon/lat, but some files hold projected coordinates without saying so.
+// Throws InputError when a geographic CRS meets coordinates outside the globe.
+void check_plausible(const Extent& extent, const Crs& crs, const std::string& path);
+
+}  // namespace geo

@@ -1,0 +1,66 @@
+#pragma once
+// The units a plan is made of (wards, LSOAs) as loaded: codes, names, their parent (borough,
+// district), every attribute, and a valid polygonal shape in the working CRS.
+#include "geo/crs/crs.h"
+#include "geo/geos/context.h"
+#include "geo/hygiene/report.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace geo {
+
+enum class FieldKind { integer, real, text };
+
+struct FieldDef {
+    std::string name;
+    FieldKind kind = FieldKind::text;
+    bool numeric() const { return kind != FieldKind::text; }
+};
+
+using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+std::optional<double> as_number(const FieldValue& value);
+std::string as_text(const FieldValue& value);
+
+// Which source fields hold the unit code, its name, and its parent's code and name.
+struct FieldMapping {
+    std::string code, name, parent, parent_name;
+};
+
+struct SourceInfo {
+    std::string path;        // as given, or the file inside a folder
+    std::string layer;
+    std::string driver;
+    std::string stem;        // file name without extension (e.g. the district code)
+    std::string crs_label, crs_how;
+    std::size_t features = 0;
+    Extent extent;           // in the source CRS
+};
+
+struct Unit {
+    std::string code, name, parent_code, parent_name;
+    std::vector<FieldValue> values;  // parallel to UnitSet::fields
+    geos::Geom shape;                // working CRS, valid, Polygon or MultiPolygon
+    std::size_t source = 0;          // index into UnitSet::sources
+    std::int64_t feature = 0;        // feature id in that source
+    std::string where() const;       // "E05009392 Colville"
+};
+
+struct UnitSet {
+    std::vector<Unit> units;
+    std::vector<FieldDef> fields;
+    FieldMapping mapping;
+    std::vector<SourceInfo> sources;
+    Crs working_crs;
+    Extent extent;  // working CRS
+    HygieneReport hygiene;
+
+    // Index of a field by name, or -1.
+    int field_index(const std::string& name) const;
+};
+
+}  // namespace geo

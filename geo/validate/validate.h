@@ -1,0 +1,53 @@
+#pragma once
+// Checking a plan: every unit assigned once, each command unit in one piece, no parent split
+// between command units, and the balance of any numeric measure.
+#include "geo/dissolve/dissolve.h"
+#include "geo/hygiene/report.h"
+#include "geo/plan/resolve.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+enum class Severity { error, warning, info };
+const char* to_string(Severity severity);
+
+struct Finding {
+    Severity severity;
+    std::string kind;        // "unassigned", "unknown_code", "not_contiguous", "split_parent", "imbalance", "left_out"
+    std::string unit_code;   // command unit or parent concerned
+    std::string message;
+    std::vector<std::string> codes;  // the units or parents named by the finding
+    std::optional<Location> location;
+};
+
+struct BalanceRow {
+    std::string unit_code, measure;
+    double value = 0, mean = 0, deviation_pct = 0;
+};
+
+struct ValidateOptions {
+    std::vector<std::string> balance_fields;  // numeric fields to balance, besides units and area
+    std::optional<double> max_deviation_pct;  // beyond it an imbalance is an error
+};
+
+struct ValidationReport {
+    std::vector<Finding> findings;
+    std::vector<BalanceRow> balance;
+    std::size_t errors() const;
+};
+
+// Assignment findings from the plan alone (no geometry): plain data in, plain data out.
+std::vector<Finding> check_assignment(const UnitSet& set, const PlanResolution& resolution);
+std::vector<Finding> check_whole_parents(const UnitSet& set, const PlanResolution& resolution);
+std::vector<BalanceRow> balance_of(const UnitSet& set, const DissolveResult& units, const ValidateOptions& options);
+
+// Contiguity: each stray piece of a command unit, with the units that lie in it.
+std::vector<Finding> check_contiguity(const UnitSet& set, const DissolveResult& units);
+
+ValidationReport validate_plan(const UnitSet& set, const PlanResolution& resolution, const DissolveResult& units,
+                               const ValidateOptions& options);
+
+}  // namespace geo

@@ -1,0 +1,63 @@
+#include "cli/progress_bar.h"
+#include "cli/subcommands.h"
+#include "cli/summary.h"
+#include "cli/write_outputs.h"
+
+#include <fmt/ostream.h>
+#include <iostream>
+#include <memory>
+
+namespace cli {
+namespace {
+
+struct DissolveCommand {
+    SourceOptions source;
+    PlanOptions plan;
+    OutputOptions output;
+};
+
+void run(const DissolveCommand& options, const CommonOptions& common) {
+    ProgressBar progress(common.quiet);
+    const geo::UnitSet set = load_sources(options.source, progress.callback());
+    const geo::AppliedPlan applied = apply_plan_options(set, options.plan, progress.callback());
+    const std::string written = write_outputs(set, applied, options.output, progress.callback());
+    geo::HygieneReport hygiene = set.hygiene;
+    hygiene.append(applied.parents.hygiene);
+    hygiene.append(applied.groups.hygiene);
+    if (common.json) {
+        nlohmann::json out = plan_json(set, applied);
+        out["units"] = set.units.size();
+        out["hygiene"] = hygiene_json(hygiene);
+        out["output"] = written;
+        std::cout << out.dump(2) << '\n';
+        return;
+    }
+    fmt::print(std::cout, "{} units from {} file(s) in {}\n", set.units.size(), set.sources.size(), set.working_crs.label);
+    print_plan(std::cout, set, applied);
+    print_hygiene(std::cout, hygiene);
+    fmt::print(std::cout, "{}\n", written);
+}
+
+void add(CLI::App& app, const CommonOptions& common, int& result, const char* name, const char* help, bool format_required) {
+    auto options = std::make_shared<DissolveCommand>();
+    CLI::App* command = app.add_subcommand(name, help);
+    add_source_options(*command, options->source);
+    add_plan_options(*command, options->plan, true);
+    add_output_options(*command, options->output, format_required);
+    command->callback([options, &common, &result] {
+        run(*options, common);
+        result = 0;
+    });
+}
+
+}  // namespace
+
+void add_dissolve(CLI::App& app, const CommonOptions& common, int& result) {
+    add(app, common, result, "dissolve", "Merge units into command units (--plan) or groups (--by); format from -o", false);
+}
+
+void add_export(CLI::App& app, const CommonOptions& common, int& result) {
+    add(app, common, result, "export", "Write units, parents and command units of a plan in a format other systems read", true);
+}
+
+}  // namespace cli

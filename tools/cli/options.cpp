@@ -1,0 +1,96 @@
+#include "cli/options.h"
+
+#include "geo/core/errors.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace cli {
+
+void add_common_flags(CLI::App& command, CommonOptions& common) {
+    command.add_flag("-q,--quiet", common.quiet, "No progress bar");
+    command.add_flag("--json", common.json, "Print a machine-readable JSON summary on stdout");
+}
+
+void add_source_options(CLI::App& command, SourceOptions& o) {
+    command.add_option("source", o.sources, "Boundary files, folders of files or zips (default: bundled London 2014 wards)");
+    auto* group = command.add_option_group("Source");
+    group->add_option("--code-field", o.code_field, "Field holding the unit code (guessed: GSS_Code, WD13CD, LSOA11CD, ...)");
+    group->add_option("--name-field", o.name_field, "Field holding the unit name");
+    group->add_option("--parent-field", o.parent_field, "Field holding the parent (borough, district) code");
+    group->add_option("--parent-name-field", o.parent_name_field, "Field holding the parent name");
+    group->add_option("--s_srs", o.source_srs, "CRS of the sources when missing or wrong (e.g. EPSG:27700)");
+    group->add_option("--source-layer", o.source_layer, "Layer to read when a source has several");
+    group->add_option("--stem-field", o.stem_field, "Record each file's name stem (e.g. a district code) in this field");
+    group->add_option("--snap", o.snap, "Vertices closer than this many metres become one (0: off)")->capture_default_str();
+}
+
+void add_plan_options(CLI::App& command, PlanOptions& o, bool allow_by) {
+    auto* group = command.add_option_group("Plan");
+    auto* plan = group->add_option("--plan", o.plan, "Plan table (CSV: code,unit_code,unit_name[,colour][,phase]); default: bundled 12-BCU plan");
+    if (allow_by) group->add_option("--by", o.by, "Group units by this field instead of a plan")->excludes(plan);
+    group->add_option("--plan-key", o.columns.key, "Plan column with the unit or parent code");
+    group->add_option("--plan-unit", o.columns.unit_code, "Plan column with the command unit code");
+    group->add_option("--plan-unit-name", o.columns.unit_name, "Plan column with the command unit name");
+    group->add_option("--code-changes", o.code_changes, "CSV old_code,new_code applied to parent codes before the plan lookup");
+    group->add_option("--agg", o.aggregates, "How a numeric field aggregates: FIELD=sum|mean|min|max (default sum)");
+    group->add_option("--sliver-area", o.sliver_area, "Holes under this many m² in a dissolved unit are gaps, closed")->capture_default_str();
+}
+
+void add_output_options(CLI::App& command, OutputOptions& o, bool format_required) {
+    command.add_option("-o,--output", o.path, "Output file")->required();
+    auto* format = command.add_option("-f,--format", o.format,
+                                      "GPKG, \"ESRI Shapefile\", GeoJSON, FlatGeobuf, KML or CSV (default: from -o)");
+    if (format_required) format->required();
+    command.add_option("--t_srs", o.target_srs, "CRS of the output (default: EPSG:27700; GeoJSON and KML: EPSG:4326)");
+    command.add_option("--layer", o.layer, "Layer for single-layer formats: units, parents or command_units")
+        ->check(CLI::IsMember({"units", "parents", "command_units"}));
+    command.add_flag("--overwrite", o.overwrite, "Replace the output if it exists");
+}
+
+std::string bundled(const std::string& relative) {
+    if (const char* root = std::getenv("WARDMAP_DATA")) return (std::filesystem::path(root) / relative).string();
+    return (std::filesystem::path(WARDMAP_SOURCE_DIR) / relative).string();
+}
+
+geo::UnitSet load_sources(const SourceOptions& o, const geo::Progress& progress) {
+    geo::LoadOptions load;
+    load.sources = o.sources.empty() ? std::vector<std::string>{bundled("shapes/london-wards-2014.gpkg")} : o.sources;
+    auto given = [](const std::string& text) { return text.empty() ? std::nullopt : std::optional(text); };
+    load.fields = {given(o.code_field), given(o.name_field), given(o.parent_field), given(o.parent_name_field)};
+    load.source_srs = given(o.source_srs);
+    load.layer = given(o.source_layer);
+    load.stem_field = o.stem_field;
+    load.snap_tolerance = o.snap;
+    return geo::load_units(load, progress);
+}
+
+geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& o, const geo::Progress& progress) {
+    geo::DissolveOptions dissolve;
+    dissolve.sliver_area = o.sliver_area;
+    for (const std::string& spec : o.aggregates) {
+        const auto equals = spec.find('=');
+        if (equals == std::string::npos)
+            throw geo::InputError("", "--agg " + spec, "expected FIELD=sum|mean|min|max", "e.g. --agg Hectares=sum");
+        const std::string field = spec.substr(0, equals);
+        if (set.field_index(field) < 0)
+            throw geo::InputError("", "--agg " + spec, "no field " + field, "Fields: see `wardmap info`.");
+        dissolve.aggregates[field] = geo::aggregate_from(spec.substr(equals + 1));
+    }
+    if (!o.by.empty()) return geo::apply_grouping(set, geo::group_by_field(set, o.by), dissolve, progress);
+    const geo::CodeChanges changes = o.code_changes.empty() ? geo::CodeChanges{} : geo::read_code_changes(o.code_changes);
+    const std::string path = o.plan.empty() ? bundled("datasets/plans/mps-12-bcu-2018.csv") : o.plan;
+    return geo::apply_plan(set, geo::read_plan(path, o.columns), changes, dissolve, progress);
+}
+
+std::vector<std::string> gdal_style_arguments(int argc, char** argv) {
+    std::vector<std::string> arguments;
+    for (int i = argc - 1; i >= 1; --i) {  // CLI11 takes them in reverse
+        std::string argument = argv[i];
+        if (argument == "-s_srs" || argument == "-t_srs") argument = "-" + argument;
+        arguments.push_back(argument);
+    }
+    return arguments;
+}
+
+}  // namespace cli

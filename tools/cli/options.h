@@ -1,0 +1,56 @@
+#pragma once
+// Options shared by subcommands, declared once (GDAL's AddOutputFormatArg idea): each subcommand
+// file only wires them to library calls.
+#include "geo/dissolve/dissolve.h"
+#include "geo/plan/apply.h"
+#include "geo/source/load.h"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cli {
+
+struct CommonOptions {
+    bool quiet = false;
+    bool json = false;
+};
+
+struct SourceOptions {
+    std::vector<std::string> sources;
+    std::string code_field, name_field, parent_field, parent_name_field;
+    std::string source_srs, source_layer, stem_field;
+    double snap = 0.01;
+};
+
+struct PlanOptions {
+    std::string plan, by, code_changes;
+    geo::PlanColumns columns;
+    std::vector<std::string> aggregates;  // FIELD=sum|mean|min|max
+    double sliver_area = 1.0;
+};
+
+struct OutputOptions {
+    std::string path, format, target_srs, layer;
+    bool overwrite = false;
+};
+
+void add_common_flags(CLI::App& command, CommonOptions& common);
+void add_source_options(CLI::App& command, SourceOptions& options);
+void add_plan_options(CLI::App& command, PlanOptions& options, bool allow_by);
+void add_output_options(CLI::App& command, OutputOptions& options, bool format_required);
+
+// Sources as given, or the bundled London 2014 wards when none are.
+geo::UnitSet load_sources(const SourceOptions& options, const geo::Progress& progress);
+// The plan as given (--plan or --by), or the bundled 12-BCU plan.
+geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& options, const geo::Progress& progress);
+
+// Where the bundled shapes/ and datasets/ are: $WARDMAP_DATA, else the source tree.
+std::string bundled(const std::string& relative);
+
+// GDAL spells -s_srs/-t_srs with one dash; CLI11 wants two. Rewritten before parsing.
+std::vector<std::string> gdal_style_arguments(int argc, char** argv);
+
+}  // namespace cli

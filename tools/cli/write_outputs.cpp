@@ -1,0 +1,51 @@
+#include "cli/write_outputs.h"
+
+#include "geo/core/errors.h"
+#include "geo/export/plan_layers.h"
+#include "geo/export/write.h"
+
+#include <fmt/format.h>
+
+namespace cli {
+
+std::string write_outputs(const geo::UnitSet& set, const geo::AppliedPlan& applied, const OutputOptions& options,
+                          const geo::Progress& progress) {
+    const geo::FormatInfo& format = options.format.empty() ? geo::format_for_path(options.path) : geo::format_named(options.format);
+    const geo::PlanOutputs outputs{&set, applied.plan ? &*applied.plan : nullptr,
+                                   applied.resolution ? &*applied.resolution : nullptr, &applied.grouping,
+                                   &applied.parents, &applied.groups};
+    const std::string group_layer = applied.plan ? "command_units" : "groups";
+    std::vector<geo::OutputLayer> layers;
+    auto add = [&](const std::string& name) {
+        if (name == "units") layers.push_back(geo::units_layer(outputs));
+        else if (name == "parents") layers.push_back(geo::dissolved_layer(set, applied.parents, "parents", "Parents (boroughs, districts) dissolved from units"));
+        else layers.push_back(geo::dissolved_layer(set, applied.groups, group_layer, "Command units dissolved from units"));
+    };
+    if (format.format == geo::Format::csv) {
+        layers.push_back(geo::lookup_table(outputs));
+    } else if (format.multi_layer && options.layer.empty()) {
+        add("units");
+        if (!applied.parents.units.empty()) add("parents");
+        add(group_layer);
+    } else {
+        if (options.layer == "parents" && applied.parents.units.empty())
+            throw geo::InputError("", "--layer parents", "the units have no parent field", "Name it with --parent-field.");
+        add(options.layer.empty() ? group_layer : options.layer);
+    }
+    geo::WriteOptions write;
+    write.path = options.path;
+    write.format = &format;
+    if (!options.target_srs.empty()) write.target_crs = geo::crs_from_user(options.target_srs, "-t_srs");
+    write.overwrite = options.overwrite;
+    write.provenance = geo::provenance(set, applied.plan ? &*applied.plan : nullptr);
+    geo::write_layers(layers, set.working_crs, write, progress);
+
+    std::string written;
+    for (const auto& layer : layers) written += fmt::format("{}{} {}", written.empty() ? "" : ", ", layer.name, layer.features.size());
+    const std::string crs = !format.geometry ? "no geometry"
+                            : format.lonlat_only ? "EPSG:4326"
+                            : write.target_crs ? write.target_crs->label : set.working_crs.label;
+    return fmt::format("wrote {} ({}: {}) in {}", options.path, format.name, written, crs);
+}
+
+}  // namespace cli

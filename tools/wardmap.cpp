@@ -1,0 +1,51 @@
+// wardmap: ward boundaries into command units. Errors are caught here, once, and each kind
+// leaves with its own exit code (cli/exit_codes.h).
+#include "cli/exit_codes.h"
+#include "cli/progress_bar.h"
+#include "cli/subcommands.h"
+
+#include "geo/core/errors.h"
+#include "geo/core/version.h"
+
+#include <cstdio>
+#include <string>
+
+namespace {
+
+int fail(const std::exception& error, int code) {
+    std::fprintf(stderr, "wardmap: %s\n", error.what());
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"wardmap: ward boundaries into command units"};
+    app.set_version_flag("--version", geo::tool_version);
+    app.require_subcommand(1);
+    cli::CommonOptions common;
+    cli::add_common_flags(app, common);
+    int result = exit_code::ok;
+    cli::add_info(app, common, result);
+    cli::add_dissolve(app, common, result);
+    cli::add_export(app, common, result);
+    cli::add_validate(app, common, result);
+    for (CLI::App* sub : app.get_subcommands({})) cli::add_common_flags(*sub, common);
+    cli::install_interrupt_handler();
+    try {
+        app.parse(cli::gdal_style_arguments(argc, argv));
+        return result;
+    } catch (const CLI::ParseError& error) {
+        return app.exit(error) == 0 ? exit_code::ok : exit_code::usage;
+    } catch (const geo::Cancelled& error) {
+        return fail(error, exit_code::cancelled);
+    } catch (const geo::InputError& error) {
+        return fail(error, exit_code::bad_input);
+    } catch (const geo::OutputError& error) {
+        return fail(error, exit_code::output_failed);
+    } catch (const geo::GeometryError& error) {
+        return fail(error, exit_code::bad_input);
+    } catch (const std::exception& error) {
+        return fail(error, exit_code::internal);
+    }
+}
