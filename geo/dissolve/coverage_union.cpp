@@ -1,5 +1,6 @@
 #include "geo/dissolve/coverage_union.h"
 
+#include "geo/dissolve/edge_union.h"
 #include "geo/hygiene/repair.h"
 
 namespace geo {
@@ -55,13 +56,14 @@ geos::Geom close_slivers(const GEOSGeometry& shape, double limit, CoverageUnionR
 CoverageUnionResult union_coverage(const std::vector<const GEOSGeometry*>& members, double grid, double sliver_area) {
     const GEOSContextHandle_t h = geos::handle();
     CoverageUnionResult result;
-    geos::Geom collection = collection_of(members);
-    geos::Geom merged(GEOSCoverageUnion_r(h, collection.get()));
+    geos::Geom merged = edge_union(members);
     std::size_t dropped = 0;
-    if (merged) merged = keep_polygons(std::move(merged), dropped);
     if (!merged || !geos::check(GEOSisValid_r(h, merged.get()), "check a union")) {
-        geos::thread_context().take_error();  // the refusal is expected on unnoded input
+        // Members that do not share their edges exactly: snap-rounding noding closes what is
+        // narrower than the grid, at the cost of a full overlay.
+        geos::thread_context().take_error();
         result.snap_rounded = true;
+        const geos::Geom collection = collection_of(members);
         merged = geos::own(GEOSUnaryUnionPrec_r(h, collection.get(), grid), "union with snap-rounding");
         merged = keep_polygons(std::move(merged), dropped);
     }

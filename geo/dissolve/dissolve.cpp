@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <map>
 #include <mutex>
 #include <numbers>
 #include <numeric>
@@ -67,12 +68,54 @@ std::vector<std::optional<double>> aggregate(const UnitSet& set, const std::vect
 
 }  // namespace
 
-DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const DissolveOptions& options,
-                        const Progress& progress) {
-    DissolveResult result;
+namespace {
+
+std::vector<std::vector<std::size_t>> members_of(const Grouping& grouping) {
     std::vector<std::vector<std::size_t>> members(grouping.groups.size());
     for (std::size_t u = 0; u < grouping.group_of_unit.size(); ++u)
         if (grouping.group_of_unit[u] >= 0) members[grouping.group_of_unit[u]].push_back(u);
+    return members;
+}
+
+// The shapes to merge for one group: its whole parents' shapes when it has only whole parents.
+std::vector<const GEOSGeometry*> shapes_to_merge(const UnitSet& set, const std::vector<std::size_t>& members,
+                                                 const Grouping* parent_grouping, const DissolveResult* parents,
+                                                 const std::vector<std::size_t>* parent_sizes,
+                                                 const std::vector<int>* parent_result_index) {
+    std::vector<const GEOSGeometry*> shapes;
+    if (parents) {
+        std::map<int, std::size_t> inside;  // parent group -> members of ours in it
+        bool whole = true;
+        for (std::size_t m : members) {
+            const int parent = parent_grouping->group_of_unit[m];
+            if (parent < 0) whole = false;
+            else ++inside[parent];
+        }
+        for (const auto& [parent, count] : inside) whole = whole && count == (*parent_sizes)[parent];
+        if (whole) {
+            for (const auto& [parent, count] : inside) shapes.push_back(parents->units[(*parent_result_index)[parent]].shape.get());
+            return shapes;
+        }
+    }
+    for (std::size_t m : members) shapes.push_back(set.units[m].shape.get());
+    return shapes;
+}
+
+}  // namespace
+
+DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const DissolveOptions& options,
+                        const Progress& progress, const Grouping* parent_grouping, const DissolveResult* parents) {
+    DissolveResult result;
+    const std::vector<std::vector<std::size_t>> members = members_of(grouping);
+    std::vector<std::size_t> parent_sizes;
+    std::vector<int> parent_result_index;
+    if (parents) {
+        for (const auto& m : members_of(*parent_grouping)) parent_sizes.push_back(m.size());
+        parent_result_index.assign(parent_grouping->groups.size(), -1);
+        for (std::size_t i = 0; i < parents->units.size(); ++i)
+            for (std::size_t g = 0; g < parent_grouping->groups.size(); ++g)
+                if (parent_grouping->groups[g].code == parents->units[i].info.code) parent_result_index[g] = static_cast<int>(i);
+    }
 
     // Largest groups first so that both cores finish together.
     std::vector<std::size_t> order(grouping.groups.size());
@@ -85,18 +128,16 @@ DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const Diss
     parallel_for(order.size(), [&](std::size_t k) {
         const std::size_t g = order[k];
         if (members[g].empty()) return;
-        std::vector<const GEOSGeometry*> shapes;
-        std::set<std::string> parents;
-        for (std::size_t m : members[g]) {
-            shapes.push_back(set.units[m].shape.get());
-            if (!set.units[m].parent_code.empty()) parents.insert(set.units[m].parent_code);
-        }
+        std::set<std::string> parent_codes;
+        for (std::size_t m : members[g])
+            if (!set.units[m].parent_code.empty()) parent_codes.insert(set.units[m].parent_code);
+        const auto shapes = shapes_to_merge(set, members[g], parent_grouping, parents, &parent_sizes, &parent_result_index);
         CoverageUnionResult merged = union_coverage(shapes, options.snap_grid, options.sliver_area);
         DissolvedUnit unit;
         unit.info = grouping.groups[g];
         unit.shape = std::move(merged.shape);
         unit.members = members[g];
-        unit.parents.assign(parents.begin(), parents.end());
+        unit.parents.assign(parent_codes.begin(), parent_codes.end());
         unit.values = aggregate(set, members[g], options);
         measure(unit);
         std::lock_guard lock(mutex);

@@ -38,8 +38,11 @@ struct DissolveResult {
     HygieneReport hygiene;
 };
 
+// With `parents` (the units already dissolved by parent_grouping), a group made only of whole
+// parents is merged from their shapes; a group holding part of a parent is merged from its units.
 DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const DissolveOptions& options,
-                        const Progress& progress = {});
+                        const Progress& progress = {}, const Grouping* parent_grouping = nullptr,
+                        const DissolveResult* parents = nullptr);
 
 // Area, perimeter, parts, holes and Polsby-Popper compactness (4πA/P²) of a shape.
 void measure(DissolvedUnit& unit);

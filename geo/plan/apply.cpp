@@ -2,19 +2,24 @@
 
 namespace geo {
 
-AppliedPlan apply_grouping(const UnitSet& set, Grouping grouping, const DissolveOptions& options,
+AppliedPlan apply_grouping(const UnitSet& set, Grouping grouping, const DissolveOptions& options, bool with_parents,
                            const Progress& progress) {
     AppliedPlan applied;
     applied.grouping = std::move(grouping);
-    if (!set.mapping.parent.empty()) applied.parents = dissolve(set, group_by_parent(set), options, progress);
-    applied.groups = dissolve(set, applied.grouping, options, progress);
+    if (with_parents && !set.mapping.parent.empty()) {
+        const Grouping by_parent = group_by_parent(set);
+        applied.parents = dissolve(set, by_parent, options, progress);
+        applied.groups = dissolve(set, applied.grouping, options, progress, &by_parent, &applied.parents);
+    } else {
+        applied.groups = dissolve(set, applied.grouping, options, progress);
+    }
     return applied;
 }
 
 AppliedPlan apply_plan(const UnitSet& set, Plan plan, const CodeChanges& changes, const DissolveOptions& options,
-                       const Progress& progress) {
+                       bool with_parents, const Progress& progress) {
     PlanResolution resolution = resolve_plan(set, plan, changes);
-    AppliedPlan applied = apply_grouping(set, resolution.grouping, options, progress);
+    AppliedPlan applied = apply_grouping(set, resolution.grouping, options, with_parents, progress);
     applied.plan = std::move(plan);
     applied.resolution = std::move(resolution);
     return applied;

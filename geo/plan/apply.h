@@ -16,9 +16,11 @@ struct AppliedPlan {
     DissolveResult groups;
 };
 
+// with_parents: also dissolve the parents (boroughs). Command units made of whole parents are then
+// merged from the parents' shapes, which have far fewer edges left to cancel.
 AppliedPlan apply_plan(const UnitSet& set, Plan plan, const CodeChanges& changes, const DissolveOptions& options,
-                       const Progress& progress = {});
-AppliedPlan apply_grouping(const UnitSet& set, Grouping grouping, const DissolveOptions& options,
+                       bool with_parents, const Progress& progress = {});
+AppliedPlan apply_grouping(const UnitSet& set, Grouping grouping, const DissolveOptions& options, bool with_parents,
                            const Progress& progress = {});
 
 }  // namespace geo

@@ -73,9 +73,8 @@ OpenedLayer open_layer(const std::string& path, const std::optional<std::string>
     info.layer = opened.layer->GetName();
     info.driver = opened.dataset->GetDriver()->GetDescription();
     info.stem = std::filesystem::path(path).stem().string();
-    const GIntBig count = opened.layer->GetFeatureCount(TRUE);
-    if (count == 0)
-        throw InputError(path, "layer " + info.layer, "the layer has no features", "Give a file with boundary polygons.");
+    // No forced count: MapInfo and others would read every feature once more just to count.
+    const GIntBig count = opened.layer->GetFeatureCount(FALSE);
     info.features = count < 0 ? 0 : static_cast<std::size_t>(count);
 
     OGREnvelope envelope;

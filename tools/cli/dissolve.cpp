@@ -19,7 +19,7 @@ struct DissolveCommand {
 void run(const DissolveCommand& options, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
     const geo::UnitSet set = load_sources(options.source, progress.callback());
-    const geo::AppliedPlan applied = apply_plan_options(set, options.plan, progress.callback());
+    const geo::AppliedPlan applied = apply_plan_options(set, options.plan, writes_parents(options.output), progress.callback());
     const std::string written = write_outputs(set, applied, options.output, progress.callback());
     geo::HygieneReport hygiene = set.hygiene;
     hygiene.append(applied.parents.hygiene);

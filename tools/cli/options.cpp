@@ -43,8 +43,8 @@ void add_output_options(CLI::App& command, OutputOptions& o, bool format_require
                                       "GPKG, \"ESRI Shapefile\", GeoJSON, FlatGeobuf, KML or CSV (default: from -o)");
     if (format_required) format->required();
     command.add_option("--t_srs", o.target_srs, "CRS of the output (default: EPSG:27700; GeoJSON and KML: EPSG:4326)");
-    command.add_option("--layer", o.layer, "Layer for single-layer formats: units, parents or command_units")
-        ->check(CLI::IsMember({"units", "parents", "command_units"}));
+    command.add_option("--layer", o.layer, "Write only this layer: units, parents, command_units (groups with --by); single-layer formats default to command_units")
+        ->check(CLI::IsMember({"units", "parents", "command_units", "groups"}));
     command.add_flag("--overwrite", o.overwrite, "Replace the output if it exists");
 }
 
@@ -65,7 +65,8 @@ geo::UnitSet load_sources(const SourceOptions& o, const geo::Progress& progress)
     return geo::load_units(load, progress);
 }
 
-geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& o, const geo::Progress& progress) {
+geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& o, bool with_parents,
+                                    const geo::Progress& progress) {
     geo::DissolveOptions dissolve;
     dissolve.sliver_area = o.sliver_area;
     for (const std::string& spec : o.aggregates) {
@@ -77,10 +78,10 @@ geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& 
             throw geo::InputError("", "--agg " + spec, "no field " + field, "Fields: see `wardmap info`.");
         dissolve.aggregates[field] = geo::aggregate_from(spec.substr(equals + 1));
     }
-    if (!o.by.empty()) return geo::apply_grouping(set, geo::group_by_field(set, o.by), dissolve, progress);
+    if (!o.by.empty()) return geo::apply_grouping(set, geo::group_by_field(set, o.by), dissolve, with_parents, progress);
     const geo::CodeChanges changes = o.code_changes.empty() ? geo::CodeChanges{} : geo::read_code_changes(o.code_changes);
     const std::string path = o.plan.empty() ? bundled("datasets/plans/mps-12-bcu-2018.csv") : o.plan;
-    return geo::apply_plan(set, geo::read_plan(path, o.columns), changes, dissolve, progress);
+    return geo::apply_plan(set, geo::read_plan(path, o.columns), changes, dissolve, with_parents, progress);
 }
 
 std::vector<std::string> gdal_style_arguments(int argc, char** argv) {

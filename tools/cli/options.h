@@ -45,7 +45,8 @@ void add_output_options(CLI::App& command, OutputOptions& options, bool format_r
 // Sources as given, or the bundled London 2014 wards when none are.
 geo::UnitSet load_sources(const SourceOptions& options, const geo::Progress& progress);
 // The plan as given (--plan or --by), or the bundled 12-BCU plan.
-geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& options, const geo::Progress& progress);
+geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& options, bool with_parents,
+                                    const geo::Progress& progress);
 
 // Where the bundled shapes/ and datasets/ are: $WARDMAP_DATA, else the source tree.
 std::string bundled(const std::string& relative);

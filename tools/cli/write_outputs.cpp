@@ -8,9 +8,17 @@
 
 namespace cli {
 
+const geo::FormatInfo& output_format(const OutputOptions& options) {
+    return options.format.empty() ? geo::format_for_path(options.path) : geo::format_named(options.format);
+}
+
+bool writes_parents(const OutputOptions& options) {
+    return options.layer.empty() ? output_format(options).multi_layer : options.layer == "parents";
+}
+
 std::string write_outputs(const geo::UnitSet& set, const geo::AppliedPlan& applied, const OutputOptions& options,
                           const geo::Progress& progress) {
-    const geo::FormatInfo& format = options.format.empty() ? geo::format_for_path(options.path) : geo::format_named(options.format);
+    const geo::FormatInfo& format = output_format(options);
     const geo::PlanOutputs outputs{&set, applied.plan ? &*applied.plan : nullptr,
                                    applied.resolution ? &*applied.resolution : nullptr, &applied.grouping,
                                    &applied.parents, &applied.groups};
@@ -19,9 +27,9 @@ std::string write_outputs(const geo::UnitSet& set, const geo::AppliedPlan& appli
     auto add = [&](const std::string& name) {
         if (name == "units") layers.push_back(geo::units_layer(outputs));
         else if (name == "parents") layers.push_back(geo::dissolved_layer(set, applied.parents, "parents", "Parents (boroughs, districts) dissolved from units"));
-        else layers.push_back(geo::dissolved_layer(set, applied.groups, group_layer, "Command units dissolved from units"));
+        else layers.push_back(geo::dissolved_layer(set, applied.groups, group_layer, applied.plan ? "Command units dissolved from units" : "Groups dissolved from units"));
     };
-    if (format.format == geo::Format::csv) {
+    if (format.format == geo::Format::csv && (options.layer.empty() || options.layer == "units")) {
         layers.push_back(geo::lookup_table(outputs));
     } else if (format.multi_layer && options.layer.empty()) {
         add("units");
@@ -30,7 +38,7 @@ std::string write_outputs(const geo::UnitSet& set, const geo::AppliedPlan& appli
     } else {
         if (options.layer == "parents" && applied.parents.units.empty())
             throw geo::InputError("", "--layer parents", "the units have no parent field", "Name it with --parent-field.");
-        add(options.layer.empty() ? group_layer : options.layer);
+        add(options.layer.empty() || options.layer == "groups" ? group_layer : options.layer);
     }
     geo::WriteOptions write;
     write.path = options.path;

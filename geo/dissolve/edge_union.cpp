@@ -1,0 +1,202 @@
+#include "geo/dissolve/edge_union.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+
+namespace geo {
+namespace {
+
+struct Point {
+    double x, y;
+    bool operator==(const Point&) const = default;
+};
+
+struct PointHash {
+    std::size_t operator()(const Point& p) const noexcept {
+        const auto h = std::bit_cast<std::uint64_t>(p.x) * 0x9E3779B97F4A7C15ull ^ std::bit_cast<std::uint64_t>(p.y);
+        return static_cast<std::size_t>(h ^ (h >> 31));
+    }
+};
+
+struct Edge {
+    Point from, to;
+    bool alive = true;
+};
+
+// Directed edges keyed by their endpoints; an edge meeting its reverse cancels it.
+class EdgeSet {
+public:
+    explicit EdgeSet(std::size_t expected) { index_.reserve(expected); edges_.reserve(expected); }
+
+    // False when the same directed edge arrives twice: members overlap.
+    bool add(Point from, Point to) {
+        if (from == to) return true;
+        if (auto twin = index_.find(Key{to, from}); twin != index_.end() && edges_[twin->second].alive) {
+            edges_[twin->second].alive = false;
+            index_.erase(twin);
+            return true;
+        }
+        auto [it, added] = index_.try_emplace(Key{from, to}, edges_.size());
+        if (!added) return false;
+        edges_.push_back({from, to, true});
+        return true;
+    }
+    const std::vector<Edge>& edges() const { return edges_; }
+
+private:
+    struct Key {
+        Point from, to;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const noexcept {
+            const PointHash h;
+            return h(k.from) * 31 + h(k.to);
+        }
+    };
+    std::unordered_map<Key, std::size_t, KeyHash> index_;
+    std::vector<Edge> edges_;
+};
+
+double signed_area(const std::vector<Point>& ring) {
+    double twice = 0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) twice += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y;
+    return twice / 2;
+}
+
+std::vector<Point> ring_points(const GEOSGeometry& ring) {
+    const GEOSContextHandle_t h = geos::handle();
+    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, &ring);
+    unsigned int size = 0;
+    GEOSCoordSeq_getSize_r(h, sequence, &size);
+    std::vector<Point> points(size);
+    GEOSCoordSeq_copyToBuffer_r(h, sequence, reinterpret_cast<double*>(points.data()), 0, 0);
+    return points;
+}
+
+// Adds a ring's edges oriented so that the polygon's interior is on their left.
+bool add_ring(EdgeSet& edges, const GEOSGeometry& ring, bool shell) {
+    std::vector<Point> points = ring_points(ring);
+    if ((signed_area(points) > 0) != shell) std::reverse(points.begin(), points.end());
+    for (std::size_t i = 0; i + 1 < points.size(); ++i)
+        if (!edges.add(points[i], points[i + 1])) return false;
+    return true;
+}
+
+double angle(const Point& from, const Point& to) { return std::atan2(to.y - from.y, to.x - from.x); }
+
+// Chains the surviving edges into closed rings. Where several boundary edges leave one point
+// (members touching at a corner), the sharpest left turn is taken so rings stay simple.
+std::vector<std::vector<Point>> chain_rings(const std::vector<Edge>& edges) {
+    std::unordered_map<Point, std::vector<std::size_t>, PointHash> leaving;
+    std::size_t alive = 0;
+    for (std::size_t i = 0; i < edges.size(); ++i)
+        if (edges[i].alive) leaving[edges[i].from].push_back(i), ++alive;
+    std::vector<bool> used(edges.size(), false);
+    std::vector<std::vector<Point>> rings;
+    for (std::size_t start = 0; start < edges.size(); ++start) {
+        if (!edges[start].alive || used[start]) continue;
+        std::vector<Point> ring{edges[start].from};
+        std::size_t current = start;
+        while (true) {
+            used[current] = true;
+            const Edge& edge = edges[current];
+            ring.push_back(edge.to);
+            if (edge.to == edges[start].from) break;
+            const auto& options = leaving[edge.to];
+            std::size_t next = SIZE_MAX;
+            double best = 10;
+            const double back = angle(edge.to, edge.from);
+            for (std::size_t candidate : options) {
+                if (used[candidate]) continue;
+                double turn = back - angle(edges[candidate].from, edges[candidate].to);  // clockwise from the way back
+                while (turn <= 0) turn += 2 * M_PI;
+                if (turn < best) best = turn, next = candidate;
+            }
+            if (next == SIZE_MAX) return {};  // an open chain: not a coverage
+            current = next;
+        }
+        rings.push_back(std::move(ring));
+    }
+    return rings;
+}
+
+geos::Geom make_ring(const std::vector<Point>& points) {
+    const GEOSContextHandle_t h = geos::handle();
+    GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(h, reinterpret_cast<const double*>(points.data()),
+                                                                static_cast<unsigned>(points.size()), 0, 0);
+    return geos::own(GEOSGeom_createLinearRing_r(h, sequence), "make a ring");
+}
+
+geos::Geom make_polygon(const std::vector<Point>& shell, const std::vector<const std::vector<Point>*>& holes) {
+    const GEOSContextHandle_t h = geos::handle();
+    geos::Geom outer = make_ring(shell);
+    std::vector<geos::Geom> inner;
+    for (const auto* hole : holes) inner.push_back(make_ring(*hole));
+    std::vector<GEOSGeometry*> raw;
+    for (auto& ring : inner) raw.push_back(ring.get());
+    geos::Geom polygon = geos::own(GEOSGeom_createPolygon_r(h, outer.get(), raw.data(), static_cast<unsigned>(raw.size())),
+                                   "make a polygon");
+    static_cast<void>(outer.release());
+    for (auto& ring : inner) static_cast<void>(ring.release());
+    return polygon;
+}
+
+}  // namespace
+
+geos::Geom edge_union(const std::vector<const GEOSGeometry*>& members) {
+    const GEOSContextHandle_t h = geos::handle();
+    std::size_t vertices = 0;
+    for (const GEOSGeometry* member : members) vertices += static_cast<std::size_t>(GEOSGetNumCoordinates_r(h, member));
+    EdgeSet edges(vertices);
+    for (const GEOSGeometry* member : members)
+        for (int p = 0; p < GEOSGetNumGeometries_r(h, member); ++p) {
+            const GEOSGeometry* polygon = GEOSGetGeometryN_r(h, member, p);
+            if (!add_ring(edges, *GEOSGetExteriorRing_r(h, polygon), true)) return nullptr;
+            for (int r = 0; r < GEOSGetNumInteriorRings_r(h, polygon); ++r)
+                if (!add_ring(edges, *GEOSGetInteriorRingN_r(h, polygon, r), false)) return nullptr;
+        }
+    const auto rings = chain_rings(edges.edges());
+    if (rings.empty()) return nullptr;
+
+    struct Shell {
+        const std::vector<Point>* points;
+        double area;
+        geos::Geom polygon;  // the shell alone, to test where holes lie
+        std::vector<const std::vector<Point>*> holes;
+    };
+    std::vector<Shell> shells;
+    std::vector<const std::vector<Point>*> holes;
+    for (const auto& ring : rings) {
+        if (ring.size() < 4) return nullptr;
+        const double area = signed_area(ring);
+        if (area > 0) shells.push_back({&ring, area, nullptr, {}});
+        else holes.push_back(&ring);
+    }
+    if (shells.empty()) return nullptr;
+    std::sort(shells.begin(), shells.end(), [](const Shell& a, const Shell& b) { return a.area < b.area; });
+    if (shells.size() == 1) {
+        shells[0].holes = holes;
+    } else {
+        for (Shell& shell : shells) shell.polygon = make_polygon(*shell.points, {});
+        for (const auto* hole : holes) {
+            // The smallest shell that covers the hole's first edge midpoint holds it.
+            const Point mid{((*hole)[0].x + (*hole)[1].x) / 2, ((*hole)[0].y + (*hole)[1].y) / 2};
+            geos::Geom point = geos::own(GEOSGeom_createPointFromXY_r(h, mid.x, mid.y), "make a point");
+            auto holder = std::find_if(shells.begin(), shells.end(), [&](const Shell& s) {
+                return geos::check(GEOSCovers_r(h, s.polygon.get(), point.get()), "locate a hole");
+            });
+            if (holder == shells.end()) return nullptr;
+            holder->holes.push_back(hole);
+        }
+    }
+    std::vector<geos::Geom> polygons;
+    for (const Shell& shell : shells) polygons.push_back(make_polygon(*shell.points, shell.holes));
+    if (polygons.size() == 1) return std::move(polygons.front());
+    return geos::collect(GEOS_MULTIPOLYGON, std::move(polygons), "collect polygons");
+}
+
+}  // namespace geo
