@@ -20,7 +20,7 @@ int fail(const std::exception& error, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"wardmap: ward boundaries into command units"};
+    CLI::App app{"wardmap: ward boundaries into command units", "wardmap"};
     app.set_version_flag("--version", geo::tool_version);
     app.require_subcommand(1);
     cli::CommonOptions common;

@@ -12,6 +12,7 @@
 #include <numbers>
 #include <numeric>
 #include <set>
+#include <unordered_map>
 
 namespace geo {
 
@@ -77,29 +78,42 @@ std::vector<std::vector<std::size_t>> members_of(const Grouping& grouping) {
     return members;
 }
 
-// The shapes to merge for one group: its whole parents' shapes when it has only whole parents.
-std::vector<const GEOSGeometry*> shapes_to_merge(const UnitSet& set, const std::vector<std::size_t>& members,
-                                                 const Grouping* parent_grouping, const DissolveResult* parents,
-                                                 const std::vector<std::size_t>* parent_sizes,
-                                                 const std::vector<int>* parent_result_index) {
+// The parents already dissolved, by parent group: how many units each holds, and its shape.
+struct ParentShapes {
+    const Grouping* grouping = nullptr;
+    std::vector<std::size_t> sizes;
     std::vector<const GEOSGeometry*> shapes;
-    if (parents) {
-        std::map<int, std::size_t> inside;  // parent group -> members of ours in it
-        bool whole = true;
-        for (std::size_t m : members) {
-            const int parent = parent_grouping->group_of_unit[m];
-            if (parent < 0) whole = false;
-            else ++inside[parent];
-        }
-        for (const auto& [parent, count] : inside) whole = whole && count == (*parent_sizes)[parent];
-        if (whole) {
-            for (const auto& [parent, count] : inside) shapes.push_back(parents->units[(*parent_result_index)[parent]].shape.get());
-            return shapes;
-        }
+
+    ParentShapes(const Grouping* by_parent, const DissolveResult* parents) {
+        if (!by_parent || !parents) return;
+        grouping = by_parent;
+        for (const auto& members : members_of(*by_parent)) sizes.push_back(members.size());
+        std::unordered_map<std::string, const GEOSGeometry*> shape_of;
+        for (const DissolvedUnit& parent : parents->units) shape_of.emplace(parent.info.code, parent.shape.get());
+        for (const GroupInfo& group : by_parent->groups) shapes.push_back(shape_of.count(group.code) ? shape_of[group.code] : nullptr);
     }
-    for (std::size_t m : members) shapes.push_back(set.units[m].shape.get());
-    return shapes;
-}
+
+    // The shapes to merge for a group: its parents' when it holds only whole parents, else its units'.
+    std::vector<const GEOSGeometry*> for_group(const UnitSet& set, const std::vector<std::size_t>& members) const {
+        std::vector<const GEOSGeometry*> merged;
+        if (grouping) {
+            std::map<int, std::size_t> inside;  // parent group -> how many of our members are in it
+            bool whole = true;
+            for (std::size_t m : members) {
+                const int parent = grouping->group_of_unit[m];
+                whole = whole && parent >= 0;
+                if (parent >= 0) ++inside[parent];
+            }
+            for (const auto& [parent, count] : inside) whole = whole && count == sizes[parent] && shapes[parent];
+            if (whole) {
+                for (const auto& [parent, count] : inside) merged.push_back(shapes[parent]);
+                return merged;
+            }
+        }
+        for (std::size_t m : members) merged.push_back(set.units[m].shape.get());
+        return merged;
+    }
+};
 
 }  // namespace
 
@@ -107,15 +121,7 @@ DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const Diss
                         const Progress& progress, const Grouping* parent_grouping, const DissolveResult* parents) {
     DissolveResult result;
     const std::vector<std::vector<std::size_t>> members = members_of(grouping);
-    std::vector<std::size_t> parent_sizes;
-    std::vector<int> parent_result_index;
-    if (parents) {
-        for (const auto& m : members_of(*parent_grouping)) parent_sizes.push_back(m.size());
-        parent_result_index.assign(parent_grouping->groups.size(), -1);
-        for (std::size_t i = 0; i < parents->units.size(); ++i)
-            for (std::size_t g = 0; g < parent_grouping->groups.size(); ++g)
-                if (parent_grouping->groups[g].code == parents->units[i].info.code) parent_result_index[g] = static_cast<int>(i);
-    }
+    const ParentShapes parent_shapes(parent_grouping, parents);
 
     // Largest groups first so that both cores finish together.
     std::vector<std::size_t> order(grouping.groups.size());
@@ -131,7 +137,7 @@ DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const Diss
         std::set<std::string> parent_codes;
         for (std::size_t m : members[g])
             if (!set.units[m].parent_code.empty()) parent_codes.insert(set.units[m].parent_code);
-        const auto shapes = shapes_to_merge(set, members[g], parent_grouping, parents, &parent_sizes, &parent_result_index);
+        const auto shapes = parent_shapes.for_group(set, members[g]);
         CoverageUnionResult merged = union_coverage(shapes, options.snap_grid, options.sliver_area);
         DissolvedUnit unit;
         unit.info = grouping.groups[g];

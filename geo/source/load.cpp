@@ -206,9 +206,12 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
     set.mapping = map_fields(available_fields(opened[0], options.stem_field), options.fields, paths[0]);
     // A projected source in metres is worked in as it is: no transformation, no rounding.
     const Crs& first = opened[0].crs;
-    set.working_crs = first.srs.IsProjected() && first.srs.GetLinearUnits() == 1.0
-                          ? first
-                          : choose_working_crs(to_lonlat(opened[0].info.extent, first));
+    if (first.srs.IsProjected() && first.srs.GetLinearUnits() == 1.0) {
+        set.working_crs = first;
+        set.working_crs.how = "the first source's own: projected, in metres";
+    } else {
+        set.working_crs = choose_working_crs(to_lonlat(opened[0].info.extent, first));
+    }
 
     std::vector<FileUnits> files(paths.size());
     std::atomic<std::size_t> done{0};

@@ -19,7 +19,7 @@ void add_source_options(CLI::App& command, SourceOptions& o) {
     group->add_option("--name-field", o.name_field, "Field holding the unit name");
     group->add_option("--parent-field", o.parent_field, "Field holding the parent (borough, district) code");
     group->add_option("--parent-name-field", o.parent_name_field, "Field holding the parent name");
-    group->add_option("--s_srs", o.source_srs, "CRS of the sources when missing or wrong (e.g. EPSG:27700)");
+    group->add_option("--s_srs", o.source_srs, "CRS of the sources when missing or wrong, e.g. EPSG:27700 (also -s_srs)");
     group->add_option("--source-layer", o.source_layer, "Layer to read when a source has several");
     group->add_option("--stem-field", o.stem_field, "Record each file's name stem (e.g. a district code) in this field");
     group->add_option("--snap", o.snap, "Vertices closer than this many metres become one (0: off)")->capture_default_str();
@@ -42,7 +42,7 @@ void add_output_options(CLI::App& command, OutputOptions& o, bool format_require
     auto* format = command.add_option("-f,--format", o.format,
                                       "GPKG, \"ESRI Shapefile\", GeoJSON, FlatGeobuf, KML or CSV (default: from -o)");
     if (format_required) format->required();
-    command.add_option("--t_srs", o.target_srs, "CRS of the output (default: EPSG:27700; GeoJSON and KML: EPSG:4326)");
+    command.add_option("--t_srs", o.target_srs, "CRS of the output, also -t_srs (default: the working CRS, EPSG:27700 in GB; GeoJSON and KML: EPSG:4326)");
     command.add_option("--layer", o.layer, "Write only this layer: units, parents, command_units (groups with --by); single-layer formats default to command_units")
         ->check(CLI::IsMember({"units", "parents", "command_units", "groups"}));
     command.add_flag("--overwrite", o.overwrite, "Replace the output if it exists");

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <algorithm>
 #include <map>
 #include <ostream>
 
@@ -135,7 +136,29 @@ void print_plan(std::ostream& out, const geo::UnitSet& set, const geo::AppliedPl
     print_dissolved(out, applied.groups, applied.plan ? "command units" : "groups");
 }
 
+void print_balance(std::ostream& out, const geo::ValidationReport& report) {
+    std::vector<std::string> measures, codes;
+    std::map<std::pair<std::string, std::string>, const geo::BalanceRow*> cell;
+    for (const auto& row : report.balance) {
+        if (std::find(measures.begin(), measures.end(), row.measure) == measures.end()) measures.push_back(row.measure);
+        if (std::find(codes.begin(), codes.end(), row.unit_code) == codes.end()) codes.push_back(row.unit_code);
+        cell[{row.unit_code, row.measure}] = &row;
+    }
+    fmt::print(out, "balance (value and deviation from the mean):\n  {:<12}", "code");
+    for (const auto& m : measures) fmt::print(out, " {:>20}", m);
+    fmt::print(out, "\n");
+    for (const auto& code : codes) {
+        fmt::print(out, "  {:<12}", code);
+        for (const auto& m : measures) {
+            const auto* row = cell[{code, m}];
+            fmt::print(out, " {:>20}", row ? fmt::format("{:.1f} ({:+.1f}%)", row->value, row->deviation_pct) : "-");
+        }
+        fmt::print(out, "\n");
+    }
+}
+
 void print_findings(std::ostream& out, const geo::ValidationReport& report) {
+    print_balance(out, report);
     for (const auto& f : report.findings)
         fmt::print(out, "{:<7} {:<15} {}\n", geo::to_string(f.severity), f.kind, f.message);
     fmt::print(out, "{} error(s), {} finding(s)\n", report.errors(), report.findings.size());
