@@ -26,39 +26,56 @@ struct Edge {
     bool alive = true;
 };
 
-// Directed edges keyed by their endpoints; an edge meeting its reverse cancels it.
+// Directed edges keyed by their endpoints in a flat open-addressing table; an edge meeting its
+// reverse cancels it (the slot becomes a tombstone so that probe chains stay intact).
 class EdgeSet {
 public:
-    explicit EdgeSet(std::size_t expected) { index_.reserve(expected); edges_.reserve(expected); }
+    explicit EdgeSet(std::size_t expected) {
+        std::size_t capacity = 16;
+        while (capacity < 2 * expected) capacity *= 2;
+        slots_.assign(capacity, Slot{});
+        mask_ = capacity - 1;
+        edges_.reserve(expected);
+    }
 
-    // False when the same directed edge arrives twice: members overlap.
+    // False when the same directed edge arrives twice (members overlap) or the table is full.
     bool add(Point from, Point to) {
         if (from == to) return true;
-        if (auto twin = index_.find(Key{to, from}); twin != index_.end() && edges_[twin->second].alive) {
-            edges_[twin->second].alive = false;
-            index_.erase(twin);
-            return true;
+        for (std::size_t i = slot_of(to, from);; i = (i + 1) & mask_) {
+            Slot& slot = slots_[i];
+            if (slot.state == State::empty) break;
+            if (slot.state == State::used && edges_[slot.edge].from == to && edges_[slot.edge].to == from) {
+                edges_[slot.edge].alive = false;
+                slot.state = State::tombstone;
+                return true;
+            }
         }
-        auto [it, added] = index_.try_emplace(Key{from, to}, edges_.size());
-        if (!added) return false;
+        if (++used_ * 2 > slots_.size()) return false;
+        std::size_t i = slot_of(from, to);
+        for (;; i = (i + 1) & mask_) {
+            const Slot& slot = slots_[i];
+            if (slot.state != State::used) break;
+            if (edges_[slot.edge].from == from && edges_[slot.edge].to == to) return false;
+        }
+        slots_[i] = Slot{State::used, static_cast<std::uint32_t>(edges_.size())};
         edges_.push_back({from, to, true});
         return true;
     }
     const std::vector<Edge>& edges() const { return edges_; }
 
 private:
-    struct Key {
-        Point from, to;
-        bool operator==(const Key&) const = default;
+    enum class State : std::uint8_t { empty, used, tombstone };
+    struct Slot {
+        State state = State::empty;
+        std::uint32_t edge = 0;
     };
-    struct KeyHash {
-        std::size_t operator()(const Key& k) const noexcept {
-            const PointHash h;
-            return h(k.from) * 31 + h(k.to);
-        }
-    };
-    std::unordered_map<Key, std::size_t, KeyHash> index_;
+    std::size_t slot_of(const Point& from, const Point& to) const {
+        const PointHash h;
+        return (h(from) * 31 + h(to)) & mask_;
+    }
+    std::vector<Slot> slots_;
     std::vector<Edge> edges_;
+    std::size_t mask_ = 0, used_ = 0;
 };
 
 double signed_area(const std::vector<Point>& ring) {
@@ -93,6 +110,7 @@ double angle(const Point& from, const Point& to) { return std::atan2(to.y - from
 std::vector<std::vector<Point>> chain_rings(const std::vector<Edge>& edges) {
     std::unordered_map<Point, std::vector<std::size_t>, PointHash> leaving;
     std::size_t alive = 0;
+    leaving.reserve(edges.size());
     for (std::size_t i = 0; i < edges.size(); ++i)
         if (edges[i].alive) leaving[edges[i].from].push_back(i), ++alive;
     std::vector<bool> used(edges.size(), false);
@@ -108,6 +126,12 @@ std::vector<std::vector<Point>> chain_rings(const std::vector<Edge>& edges) {
             if (edge.to == edges[start].from) break;
             const auto& options = leaving[edge.to];
             std::size_t next = SIZE_MAX;
+            if (options.size() == 1) {
+                if (!used[options[0]]) next = options[0];
+                if (next == SIZE_MAX) return {};
+                current = next;
+                continue;
+            }
             double best = 10;
             const double back = angle(edge.to, edge.from);
             for (std::size_t candidate : options) {
@@ -122,6 +146,28 @@ std::vector<std::vector<Point>> chain_rings(const std::vector<Edge>& edges) {
         rings.push_back(std::move(ring));
     }
     return rings;
+}
+
+// A ring that passes the same point twice (a hole pinched against its shell at one vertex) is
+// split there into simple loops; GEOS wants the pinched hole as a hole ring of its own.
+void split_at_repeats(const std::vector<Point>& ring, std::vector<std::vector<Point>>& loops) {
+    std::vector<Point> path;
+    std::unordered_map<Point, std::size_t, PointHash> at;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        const Point& p = ring[i];
+        if (auto seen = at.find(p); seen != at.end()) {
+            std::vector<Point> loop(path.begin() + static_cast<std::ptrdiff_t>(seen->second), path.end());
+            loop.push_back(p);
+            for (std::size_t k = seen->second + 1; k < path.size(); ++k) at.erase(path[k]);
+            path.resize(seen->second + 1);
+            loops.push_back(std::move(loop));
+        } else {
+            at.emplace(p, path.size());
+            path.push_back(p);
+        }
+    }
+    path.push_back(path.front());
+    loops.push_back(std::move(path));
 }
 
 geos::Geom make_ring(const std::vector<Point>& points) {
@@ -159,7 +205,8 @@ geos::Geom edge_union(const std::vector<const GEOSGeometry*>& members) {
             for (int r = 0; r < GEOSGetNumInteriorRings_r(h, polygon); ++r)
                 if (!add_ring(edges, *GEOSGetInteriorRingN_r(h, polygon, r), false)) return nullptr;
         }
-    const auto rings = chain_rings(edges.edges());
+    std::vector<std::vector<Point>> rings;
+    for (const auto& ring : chain_rings(edges.edges())) split_at_repeats(ring, rings);
     if (rings.empty()) return nullptr;
 
     struct Shell {

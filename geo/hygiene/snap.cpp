@@ -10,27 +10,33 @@
 namespace geo {
 namespace {
 
-// An open-addressing table of representative vertices keyed by their tolerance-sized grid cell.
-// Several representatives may share a cell; lookups scan the 3x3 cells around a vertex.
+// An open-addressing table of representative vertices keyed by their grid cell. Cells are several
+// tolerances wide, so a vertex looks beyond its own cell only when it lies within the tolerance of
+// that cell's border: about 1.5 cells a vertex instead of 9.
 class VertexClusters {
 public:
-    VertexClusters(std::size_t expected, double tolerance) : tolerance_(tolerance), squared_(tolerance * tolerance) {
+    VertexClusters(std::size_t expected, double tolerance)
+        : tolerance_(tolerance), squared_(tolerance * tolerance), cell_size_(8 * tolerance) {
         std::size_t capacity = 16;
         while (capacity < 2 * expected) capacity *= 2;
-        slots_.resize(capacity);
+        slots_.assign(capacity, Slot{});
         mask_ = capacity - 1;
     }
 
-    // The representative within tolerance of (x, y), or (x, y) itself as a new representative.
+    // Moves (x, y) onto the nearest representative within tolerance, or makes it one.
     void snap(double& x, double& y) {
-        const std::int64_t cx = cell(x), cy = cell(y);
+        const double fx = x / cell_size_, fy = y / cell_size_;
+        const auto cx = static_cast<std::int64_t>(std::floor(fx)), cy = static_cast<std::int64_t>(std::floor(fy));
+        const double margin = tolerance_ / cell_size_;
+        const int x0 = fx - cx < margin ? -1 : 0, x1 = cx + 1 - fx < margin ? 1 : 0;
+        const int y0 = fy - cy < margin ? -1 : 0, y1 = cy + 1 - fy < margin ? 1 : 0;
         double best = squared_ * 1.0000001;
         const Slot* nearest = nullptr;
-        for (std::int64_t dx = -1; dx <= 1; ++dx)
-            for (std::int64_t dy = -1; dy <= 1; ++dy)
+        for (int dx = x0; dx <= x1; ++dx)
+            for (int dy = y0; dy <= y1; ++dy)
                 for (std::size_t i = hash(cx + dx, cy + dy);; i = (i + 1) & mask_) {
                     const Slot& slot = slots_[i];
-                    if (!slot.used) break;
+                    if (slot.cx == empty) break;
                     if (slot.cx != cx + dx || slot.cy != cy + dy) continue;
                     const double d = (slot.x - x) * (slot.x - x) + (slot.y - y) * (slot.y - y);
                     if (d < best) best = d, nearest = &slot;
@@ -41,23 +47,22 @@ public:
             return;
         }
         if (++size_ * 2 > slots_.size()) grow();
-        insert(Slot{cx, cy, x, y, true});
+        insert(Slot{cx, cy, x, y});
     }
 
 private:
+    static constexpr std::int64_t empty = INT64_MIN;
     struct Slot {
-        std::int64_t cx = 0, cy = 0;
+        std::int64_t cx = empty, cy = 0;
         double x = 0, y = 0;
-        bool used = false;
     };
-    std::int64_t cell(double v) const { return static_cast<std::int64_t>(std::floor(v / tolerance_)); }
     std::size_t hash(std::int64_t cx, std::int64_t cy) const {
         const auto h = static_cast<std::uint64_t>(cx) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(cy) * 0xC2B2AE3D27D4EB4Full;
         return static_cast<std::size_t>(h ^ (h >> 29)) & mask_;
     }
     void insert(const Slot& slot) {
         std::size_t i = hash(slot.cx, slot.cy);
-        while (slots_[i].used) i = (i + 1) & mask_;
+        while (slots_[i].cx != empty) i = (i + 1) & mask_;
         slots_[i] = slot;
     }
     void grow() {
@@ -65,10 +70,10 @@ private:
         slots_.assign(old.size() * 2, Slot{});
         mask_ = slots_.size() - 1;
         for (const Slot& slot : old)
-            if (slot.used) insert(slot);
+            if (slot.cx != empty) insert(slot);
     }
 
-    double tolerance_, squared_;
+    double tolerance_, squared_, cell_size_;
     std::vector<Slot> slots_;
     std::size_t mask_ = 0, size_ = 0;
 };

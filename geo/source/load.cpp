@@ -129,7 +129,6 @@ FileUnits read_file(OpenedLayer& opened, const FieldMapping& mapping, const std:
             file.report.add({ProblemKind::parts_dropped, unit.code, unit.name, where,
                              fmt::format("{} point or line part(s) dropped", converted.dropped_parts), std::nullopt, 0});
         unit.shape = std::move(converted.shape);
-        ensure_valid(unit, where, file.report);
         file.units.push_back(std::move(unit));
     }
     if (file.units.empty() && non_polygon > 0)
@@ -173,6 +172,16 @@ void merge_fields(std::vector<FileUnits>& files, UnitSet& set) {
         set.sources.push_back(std::move(file.info));
         set.hygiene.append(file.report);
     }
+}
+
+// Validity is checked unit by unit on every core, after reading: one big file gets both cores too.
+void repair_invalid(UnitSet& set) {
+    std::vector<HygieneReport> found(set.units.size());
+    parallel_for(set.units.size(), [&](std::size_t u) {
+        Unit& unit = set.units[u];
+        ensure_valid(unit, fmt::format("{} feature {}", set.sources[unit.source].path, unit.feature), found[u]);
+    });
+    for (const HygieneReport& report : found) set.hygiene.append(report);
 }
 
 void report_duplicates(UnitSet& set) {
@@ -224,6 +233,8 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
         report(progress, "reading", static_cast<double>(++done) / paths.size());
     });
     merge_fields(files, set);
+    report(progress, "checking", 0);
+    repair_invalid(set);
     report_duplicates(set);
     report(progress, "snapping", 0);
     snap_coverage(set.units, options.snap_tolerance, set.hygiene);

@@ -1,0 +1,426 @@
+#include "geo/source/geojson_reader.h"
+
+#include <cpl_error.h>
+#include <ogr_core.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <functional>
+#include <limits>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+namespace geo {
+namespace {
+
+namespace json = simdjson::ondemand;
+
+constexpr std::size_t no_field = std::numeric_limits<std::size_t>::max();
+
+// ---- Geometry ---------------------------------------------------------------------------
+
+// json-c, GDAL's parser, reads the token -0 as the integer 0, so GDAL's coordinate is +0.0.
+double as_gdal_reads(double coordinate, json::value& token) {
+    if (coordinate == 0 && std::signbit(coordinate) &&
+        token.raw_json_token().find_first_of(".eE") == std::string_view::npos)
+        return 0.0;
+    return coordinate;
+}
+
+// [x, y] or [x, y, z]; z is dropped.
+bool read_point(json::array point, std::vector<double>& xy) {
+    double coordinates[3];
+    std::size_t count = 0;
+    for (auto element : point) {
+        json::value token;
+        if (count == 3 || element.get(token) || token.get_double().get(coordinates[count])) return false;
+        coordinates[count] = as_gdal_reads(coordinates[count], token);
+        ++count;
+    }
+    if (count < 2) return false;
+    xy.push_back(coordinates[0]);
+    xy.push_back(coordinates[1]);
+    return true;
+}
+
+std::uint32_t points_in(const GeoJsonPolygons& shape) { return static_cast<std::uint32_t>(shape.xy.size() / 2); }
+
+// A polygon's rings, the first its shell. Empty rings are skipped; an empty shell with holes
+// around nothing is not something we can keep, so it is declined.
+bool read_polygon(json::array rings, GeoJsonPolygons& shape) {
+    const std::size_t rings_before = shape.ring_ends.size();
+    bool empty_shell = false;
+    for (auto ring_value : rings) {
+        json::array ring;
+        if (ring_value.get_array().get(ring)) return false;
+        const std::uint32_t start = points_in(shape);
+        for (auto point_value : ring) {
+            json::array point;
+            if (point_value.get_array().get(point) || !read_point(point, shape.xy)) return false;
+        }
+        const bool is_shell = !empty_shell && shape.ring_ends.size() == rings_before;
+        if (points_in(shape) == start) {
+            empty_shell = empty_shell || is_shell;
+            continue;
+        }
+        if (empty_shell) return false;
+        shape.ring_ends.push_back(points_in(shape));
+    }
+    if (shape.ring_ends.size() > rings_before)
+        shape.polygon_ends.push_back(static_cast<std::uint32_t>(shape.ring_ends.size()));
+    return true;
+}
+
+// "Polygon" or "MultiPolygon", members in any order; every other type is declined.
+bool read_geometry(json::object geometry, GeoJsonPolygons& shape) {
+    std::string_view type;
+    json::array coordinates;
+    if (geometry["type"].get_string().get(type) || geometry["coordinates"].get_array().get(coordinates))
+        return false;
+    if (type == "Polygon") return read_polygon(coordinates, shape);
+    if (type != "MultiPolygon") return false;
+    for (auto polygon_value : coordinates) {
+        json::array polygon;
+        if (polygon_value.get_array().get(polygon) || !read_polygon(polygon, shape)) return false;
+    }
+    return true;
+}
+
+// ---- Field order ------------------------------------------------------------------------
+
+// The order GDAL 3.6 gives fields. Neighbouring properties of a feature say "a before b"; a later
+// feature cannot reverse what an earlier one said (that would be a cycle); where the features
+// leave the order open, names decide. So {"b":1} then {"a":1} gives fields a, b.
+class FieldOrder {
+public:
+    void add_field() { after_.emplace_back(); }
+
+    void follows(std::size_t before, std::size_t after) {
+        std::vector<std::size_t>& next = after_[before];
+        if (before == after || std::find(next.begin(), next.end(), after) != next.end() || reaches(after, before))
+            return;
+        next.push_back(after);
+    }
+
+    // Kahn's algorithm, taking the ready field with the smallest name first, as GDAL does.
+    std::vector<std::size_t> sorted(const std::vector<FieldDef>& fields) const {
+        std::vector<std::size_t> waiting_on(after_.size());
+        for (const auto& next : after_)
+            for (std::size_t field : next) ++waiting_on[field];
+        const auto by_name = [&](std::size_t a, std::size_t b) { return fields[a].name < fields[b].name; };
+        std::set<std::size_t, decltype(by_name)> ready(by_name);
+        for (std::size_t field = 0; field < after_.size(); ++field)
+            if (waiting_on[field] == 0) ready.insert(field);
+        std::vector<std::size_t> order;
+        while (!ready.empty()) {
+            const std::size_t field = *ready.begin();
+            ready.erase(ready.begin());
+            order.push_back(field);
+            for (std::size_t next : after_[field])
+                if (--waiting_on[next] == 0) ready.insert(next);
+        }
+        return order;
+    }
+
+private:
+    bool reaches(std::size_t from, std::size_t to) const {
+        std::vector<bool> planned(after_.size());
+        std::vector<std::size_t> to_visit{from};
+        planned[from] = true;
+        while (!to_visit.empty()) {
+            const std::size_t field = to_visit.back();
+            to_visit.pop_back();
+            if (field == to) return true;
+            for (std::size_t next : after_[field])
+                if (!planned[next]) {
+                    planned[next] = true;
+                    to_visit.push_back(next);
+                }
+        }
+        return false;
+    }
+
+    std::vector<std::vector<std::size_t>> after_;  // after_[a]: the fields said to come right after a
+};
+
+// ---- Field types and values -------------------------------------------------------------
+
+// The kinds of value a property has held, over all features: its field's type follows.
+enum Seen : unsigned { seen_integer = 1, seen_real = 2, seen_text = 4, seen_boolean = 8 };
+
+FieldKind kind_from(unsigned seen) {
+    if (seen & seen_text || seen == 0) return FieldKind::text;  // GDAL makes an all-null field a string
+    return seen & seen_real ? FieldKind::real : FieldKind::integer;
+}
+
+// json-c's "%.17g", plus ".0" when that reads as an integer: GDAL's text for a real number in a
+// text field (1.0e5 -> "100000.0", 0.1 -> "0.10000000000000001"). to_chars: no locale.
+std::string gdal_number_text(double number) {
+    char buffer[32];
+    const auto written = std::to_chars(buffer, buffer + sizeof buffer, number, std::chars_format::general, 17);
+    std::string text(buffer, static_cast<std::size_t>(written.ptr - buffer));
+    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    return text;
+}
+
+// A value as GDAL gives it once its field's type is known. true/false wait as text until then.
+FieldValue settle(FieldValue raw, FieldKind kind) {
+    if (const auto* truth = std::get_if<std::string>(&raw); truth && kind != FieldKind::text) {
+        const bool is_true = *truth == "true";
+        return kind == FieldKind::integer ? FieldValue(std::int64_t{is_true}) : FieldValue(is_true ? 1.0 : 0.0);
+    }
+    if (const auto* integer = std::get_if<std::int64_t>(&raw)) {
+        if (kind == FieldKind::real) return static_cast<double>(*integer);
+        if (kind == FieldKind::text) return std::to_string(*integer);
+    }
+    if (const auto* real = std::get_if<double>(&raw); real && kind == FieldKind::text) return gdal_number_text(*real);
+    return raw;
+}
+
+struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
+};
+
+// ---- The collection ---------------------------------------------------------------------
+
+class CollectionReader {
+public:
+    explicit CollectionReader(std::string stem) { layer_.name = std::move(stem); }
+
+    // False when the document is not a FeatureCollection we can read exactly as GDAL would.
+    bool read(json::object collection) {
+        bool is_collection = false, has_features = false;
+        for (auto member : collection) {
+            std::string_view key, text;
+            json::value value;
+            if (member.unescaped_key().get(key) || member.value().get(value)) return false;
+            if (key == "type") {
+                if (value.get_string().get(text)) return false;
+                is_collection = text == "FeatureCollection";
+            } else if (key == "features") {
+                if (!read_features(value)) return false;
+                has_features = true;
+            } else if (key == "crs") {
+                if (!read_crs(value)) return false;
+            } else if (key == "name" && value.get_string().get(text) == simdjson::SUCCESS) {
+                layer_.name = text;
+            }
+        }
+        return is_collection && has_features;
+    }
+
+    // Fields in GDAL's order and types, values settled to match; nullopt for date fields.
+    std::optional<GeoJsonLayer> finish() && {
+        const std::size_t count = layer_.fields.size();
+        for (std::size_t field = 0; field < count; ++field) {
+            layer_.fields[field].kind = kind_from(seen_[field]);
+            if (seen_[field] == seen_text && holds_dates(field)) return std::nullopt;
+        }
+        const std::vector<std::size_t> order = order_.sorted(layer_.fields);
+        for (GeoJsonFeature& feature : layer_.features) {
+            feature.values.resize(count);
+            std::vector<FieldValue> settled;
+            settled.reserve(count);
+            for (std::size_t field : order)
+                settled.push_back(settle(std::move(feature.values[field]), layer_.fields[field].kind));
+            feature.values = std::move(settled);
+        }
+        std::vector<FieldDef> fields;
+        for (std::size_t field : order) fields.push_back(std::move(layer_.fields[field]));
+        layer_.fields = std::move(fields);
+        return std::move(layer_);
+    }
+
+private:
+    // Only crs {"type": "name", "properties": {"name": ...}}; GDAL's other forms are GDAL's.
+    bool read_crs(json::value value) {
+        json::object crs, properties;
+        std::string_view type, name;
+        if (value.get_object().get(crs) || crs["type"].get_string().get(type) || type != "name" ||
+            crs["properties"].get_object().get(properties) || properties["name"].get_string().get(name))
+            return false;
+        layer_.crs_name = name;
+        return true;
+    }
+
+    bool read_features(json::value value) {
+        json::array features;
+        if (value.get_array().get(features)) return false;
+        for (auto feature_value : features) {
+            json::object feature;
+            if (feature_value.get_object().get(feature) || !read_feature(feature)) return false;
+        }
+        return true;
+    }
+
+    bool read_feature(json::object object) {
+        GeoJsonFeature& feature = layer_.features.emplace_back();
+        shape_.xy.clear();
+        shape_.ring_ends.clear();
+        shape_.polygon_ends.clear();
+        bool is_feature = false, has_properties = false, has_other_members = false;
+        for (auto member : object) {
+            std::string_view key, type;
+            json::value value;
+            if (member.unescaped_key().get(key) || member.value().get(value)) return false;
+            if (key == "type") {
+                if (value.get_string().get(type)) return false;
+                is_feature = type == "Feature";
+            } else if (key == "properties") {
+                if (!read_properties(value, feature)) return false;
+                has_properties = true;
+            } else if (key == "geometry") {
+                if (!read_geometry_member(value)) return false;
+            } else if (key == "id" || key == "stac_version") {
+                return false;  // GDAL turns ids into feature ids or an "id" field, and STAC members into fields
+            } else if (key != "bbox") {
+                has_other_members = true;
+            }
+        }
+        // Without "properties", GDAL reads a feature's other members as its fields.
+        if (!is_feature || (has_other_members && !has_properties)) return false;
+        feature.empty_geometry = shape_.xy.empty();
+        feature.shape.xy.assign(shape_.xy.begin(), shape_.xy.end());  // exact size: ~35,000 of these stay
+        feature.shape.ring_ends.assign(shape_.ring_ends.begin(), shape_.ring_ends.end());
+        feature.shape.polygon_ends.assign(shape_.polygon_ends.begin(), shape_.polygon_ends.end());
+        return true;
+    }
+
+    // null leaves the shape empty; a geometry object fills shape_.
+    bool read_geometry_member(json::value value) {
+        json::json_type type;
+        json::object geometry;
+        if (value.type().get(type)) return false;
+        if (type == json::json_type::null) return true;
+        return value.get_object().get(geometry) == simdjson::SUCCESS && read_geometry(geometry, shape_);
+    }
+
+    // An object of flat values; null and [] stand for no properties, as in GDAL.
+    bool read_properties(json::value value, GeoJsonFeature& feature) {
+        json::json_type type;
+        if (value.type().get(type)) return false;
+        if (type == json::json_type::null) return true;
+        if (type == json::json_type::array) {
+            json::array array;
+            std::size_t elements = 0;
+            return value.get_array().get(array) == simdjson::SUCCESS &&
+                   array.count_elements().get(elements) == simdjson::SUCCESS && elements == 0;
+        }
+        json::object properties;
+        if (value.get_object().get(properties)) return false;
+        std::size_t previous = no_field;
+        for (auto member : properties) {
+            std::string_view key;
+            json::value property;
+            if (member.unescaped_key().get(key) || member.value().get(property)) return false;
+            const std::size_t field = field_called(key);
+            // A repeated key: json-c keeps the last value in the first one's place. Rare; GDAL's.
+            if (field == no_field || last_feature_[field] == layer_.features.size()) return false;
+            last_feature_[field] = layer_.features.size();
+            if (previous != no_field) order_.follows(previous, field);
+            previous = field;
+            if (feature.values.size() <= field) feature.values.resize(field + 1);
+            if (!read_value(property, field, feature.values[field])) return false;
+        }
+        return true;
+    }
+
+    // The index of the field called `name`, added on first sight; no_field for names GDAL cuts short.
+    std::size_t field_called(std::string_view name) {
+        if (const auto found = index_.find(name); found != index_.end()) return found->second;
+        if (name.find('\0') != std::string_view::npos) return no_field;
+        const std::size_t field = layer_.fields.size();
+        layer_.fields.push_back({std::string(name), FieldKind::text});
+        index_.emplace(std::string(name), field);
+        seen_.push_back(0);
+        last_feature_.push_back(0);
+        order_.add_field();
+        return field;
+    }
+
+    bool read_value(json::value value, std::size_t field, FieldValue& slot) {
+        json::json_type type;
+        std::string_view text;
+        bool truth = false;
+        if (value.type().get(type)) return false;
+        switch (type) {
+            case json::json_type::null: return true;
+            case json::json_type::number: return read_number(value, field, slot);
+            case json::json_type::boolean:
+                if (value.get_bool().get(truth)) return false;
+                slot = std::string(truth ? "true" : "false");
+                seen_[field] |= seen_boolean;
+                return true;
+            case json::json_type::string:
+                if (value.get_string().get(text) || text.find('\0') != std::string_view::npos) return false;
+                slot = std::string(text);
+                seen_[field] |= seen_text;
+                return true;
+            default: return false;  // objects and arrays: GDAL flattens them or makes list fields
+        }
+    }
+
+    bool read_number(json::value value, std::size_t field, FieldValue& slot) {
+        json::number_type type;
+        std::int64_t integer = 0;
+        double real = 0;
+        if (value.get_number_type().get(type)) return false;
+        if (type == json::number_type::floating_point_number) {
+            if (value.get_double().get(real)) return false;
+            slot = real;
+            seen_[field] |= seen_real;
+            return true;
+        }
+        // GDAL clamps integers beyond int64 to its limits, with a warning the loader reports.
+        constexpr auto lowest = std::numeric_limits<std::int64_t>::min();
+        constexpr auto highest = std::numeric_limits<std::int64_t>::max();
+        if (type != json::number_type::signed_integer || value.get_int64().get(integer) || integer == lowest ||
+            integer == highest)
+            return false;
+        slot = integer;
+        seen_[field] |= seen_integer;
+        return true;
+    }
+
+    // GDAL reads a field of strings that all parse as dates or times as a Date/Time/DateTime
+    // field and rewrites them ("2011-03-27" -> "2011/03/27"): those files are GDAL's.
+    bool holds_dates(std::size_t field) const {
+        CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
+        CPLErrorStateBackuper keep_last_error;
+        for (const GeoJsonFeature& feature : layer_.features) {
+            if (feature.values.size() <= field) continue;
+            const auto* text = std::get_if<std::string>(&feature.values[field]);
+            OGRField parsed;
+            if (text && !OGRParseDate(text->c_str(), &parsed, 0)) return false;
+        }
+        return true;
+    }
+
+    GeoJsonLayer layer_;
+    GeoJsonPolygons shape_;  // the feature being read; reused, so rings never grow one by one twice
+    std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
+    std::vector<unsigned> seen_;               // Seen bits, per field
+    std::vector<std::size_t> last_feature_;    // per field: 1 + the feature that last set it
+    FieldOrder order_;
+};
+
+}  // namespace
+
+std::optional<GeoJsonLayer> read_geojson(const std::string& path) {
+    simdjson::padded_string text;
+    if (simdjson::padded_string::load(path).get(text)) return std::nullopt;
+    json::parser parser;
+    json::document document;
+    json::object collection;
+    CollectionReader reader(std::filesystem::path(path).stem().string());
+    if (parser.iterate(text).get(document) || document.get_object().get(collection) || !reader.read(collection))
+        return std::nullopt;
+    return std::move(reader).finish();
+}
+
+}  // namespace geo
