@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data
-  libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev libgmock-dev
+  libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev libgtest-dev libgmock-dev
   libglfw3-dev libimgui-dev libcairo2-dev fonts-dejavu-core
   xvfb xauth libgl1-mesa-dri mesa-utils poppler-utils
 )

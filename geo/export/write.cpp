@@ -30,14 +30,9 @@ void set_value(OGRFeature& feature, int index, const FieldValue& value) {
 
 // GEOS -> OGR through WKB, then into the target CRS.
 std::unique_ptr<OGRGeometry> to_ogr(const GEOSGeometry& shape, OGRCoordinateTransformation* transform) {
-    GEOSWKBWriter* writer = GEOSWKBWriter_create_r(geos::handle());
-    std::size_t size = 0;
-    unsigned char* wkb = GEOSWKBWriter_write_r(geos::handle(), writer, &shape, &size);
-    GEOSWKBWriter_destroy_r(geos::handle(), writer);
-    if (!wkb) throw OutputError("cannot encode a geometry: " + geos::thread_context().take_error());
+    const std::vector<unsigned char> wkb = geos::to_wkb(shape);
     OGRGeometry* made = nullptr;
-    const OGRErr error = OGRGeometryFactory::createFromWkb(wkb, nullptr, &made, size);
-    GEOSFree_r(geos::handle(), wkb);
+    const OGRErr error = OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &made, wkb.size());
     if (error != OGRERR_NONE || !made) throw OutputError("cannot decode a geometry for GDAL");
     std::unique_ptr<OGRGeometry> geometry(made);
     geometry.reset(OGRGeometryFactory::forceToMultiPolygon(geometry.release()));

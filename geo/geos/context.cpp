@@ -85,6 +85,19 @@ std::string invalid_reason(const GEOSGeometry& geometry) {
     return text;
 }
 
+std::vector<unsigned char> to_wkb(const GEOSGeometry& geometry) {
+    struct WriterDeleter {
+        void operator()(GEOSWKBWriter* writer) const noexcept { GEOSWKBWriter_destroy_r(handle(), writer); }
+    };
+    const std::unique_ptr<GEOSWKBWriter, WriterDeleter> writer(GEOSWKBWriter_create_r(handle()));
+    std::size_t size = 0;
+    unsigned char* bytes = GEOSWKBWriter_write_r(handle(), writer.get(), &geometry, &size);
+    if (!bytes) throw GeometryError(failure("encode a geometry as WKB"));
+    std::vector<unsigned char> wkb(bytes, bytes + size);
+    GEOSFree_r(handle(), bytes);
+    return wkb;
+}
+
 double area(const GEOSGeometry& geometry) {
     double value = 0;
     if (!GEOSArea_r(handle(), &geometry, &value)) throw GeometryError(failure("measure area"));

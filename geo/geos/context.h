@@ -64,6 +64,9 @@ bool check(char result, std::string_view doing);
 // Reasons, e.g. "Self-intersection at (524859.2 180764.1)".
 std::string invalid_reason(const GEOSGeometry& geometry);
 
+// Well-known binary of a geometry (little-endian, 2D), for handing it to GDAL.
+std::vector<unsigned char> to_wkb(const GEOSGeometry& geometry);
+
 double area(const GEOSGeometry& geometry);
 double length(const GEOSGeometry& geometry);
 

@@ -1,11 +1,8 @@
 #include "geo/hygiene/snap.h"
 
-#include "geo/core/parallel.h"
-#include "geo/hygiene/repair.h"
 
 #include <cmath>
 #include <cstdint>
-#include <mutex>
 
 namespace geo {
 namespace {
@@ -132,13 +129,13 @@ std::size_t count_vertices(const std::vector<Unit>& units) {
 
 }  // namespace
 
-std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report) {
+std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report, const Progress& progress) {
     if (tolerance <= 0 || units.empty()) return 0;
     const GEOSContextHandle_t h = geos::handle();
     VertexClusters clusters(count_vertices(units) / 2, tolerance);
     RingRebuild work;
-    std::vector<std::size_t> changed;
     for (std::size_t u = 0; u < units.size(); ++u) {
+        if (u % 1024 == 0) geo::report(progress, "snapping", static_cast<double>(u) / units.size());
         Unit& unit = units[u];
         const std::size_t moved_before = work.moved;
         std::vector<geos::Geom> polygons;
@@ -149,18 +146,7 @@ std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneRep
         if (work.moved == moved_before || polygons.empty()) continue;
         unit.shape = polygons.size() == 1 ? std::move(polygons.front())
                                           : geos::collect(GEOS_MULTIPOLYGON, std::move(polygons), "rebuild " + unit.where());
-        changed.push_back(u);
     }
-    // Snapping moves vertices by less than the tolerance, yet can still fold a thin spike.
-    std::mutex report_mutex;
-    parallel_for(changed.size(), [&](std::size_t i) {
-        HygieneReport local;
-        Unit& unit = units[changed[i]];
-        if (ensure_valid(unit, "after snapping", local)) {
-            std::lock_guard lock(report_mutex);
-            report.append(local);
-        }
-    });
     report.vertices_snapped += work.moved;
     return work.moved;
 }

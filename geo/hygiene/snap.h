@@ -3,6 +3,7 @@
 // store each area's copy of a shared vertex separately, and the copies differ by fractions of a
 // millimetre: coverage union then sees no shared edges at all. Vertices closer than the tolerance
 // become one, so neighbours share their edges exactly again.
+#include "geo/core/progress.h"
 #include "geo/hygiene/report.h"
 #include "geo/source/unit.h"
 
@@ -10,7 +11,8 @@
 
 namespace geo {
 
-// Returns the number of vertices that moved. Units whose shape changed are re-checked for validity.
-std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report);
+// Returns the number of vertices that moved. Snapping can fold a thin spike: check validity after.
+std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report,
+                          const Progress& progress = {});
 
 }  // namespace geo

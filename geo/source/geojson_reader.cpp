@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <filesystem>
 #include <functional>
 #include <limits>
@@ -17,28 +16,24 @@
 namespace geo {
 namespace {
 
-namespace json = simdjson::ondemand;
+// simdjson's DOM API, not On-Demand. In Debian 12's simdjson 3.0.1, On-Demand misreads numbers
+// with 20 or more digits after "0." (0.95000000000000000000 -> 0.0277: simdjson issue #2093), and
+// its code is compiled into this file for baseline x86-64; the DOM parser inside libsimdjson is
+// exact, picks AVX2/AVX-512 at run time, and reads -0 as the integer 0 as json-c (GDAL's) does.
+// Both take ~0.12 s of CPU on the 348 LSOA files.
+namespace json = simdjson::dom;
 
 constexpr std::size_t no_field = std::numeric_limits<std::size_t>::max();
 
 // ---- Geometry ---------------------------------------------------------------------------
 
-// json-c, GDAL's parser, reads the token -0 as the integer 0, so GDAL's coordinate is +0.0.
-double as_gdal_reads(double coordinate, json::value& token) {
-    if (coordinate == 0 && std::signbit(coordinate) &&
-        token.raw_json_token().find_first_of(".eE") == std::string_view::npos)
-        return 0.0;
-    return coordinate;
-}
-
-// [x, y] or [x, y, z]; z is dropped.
+// [x, y] or [x, y, z]; z is dropped. Integers beyond int64 are declined: json-c clamps them.
 bool read_point(json::array point, std::vector<double>& xy) {
     double coordinates[3];
     std::size_t count = 0;
-    for (auto element : point) {
-        json::value token;
-        if (count == 3 || element.get(token) || token.get_double().get(coordinates[count])) return false;
-        coordinates[count] = as_gdal_reads(coordinates[count], token);
+    for (json::element element : point) {
+        if (count == 3 || element.type() == json::element_type::UINT64 || element.get_double().get(coordinates[count]))
+            return false;
         ++count;
     }
     if (count < 2) return false;
@@ -49,26 +44,24 @@ bool read_point(json::array point, std::vector<double>& xy) {
 
 std::uint32_t points_in(const GeoJsonPolygons& shape) { return static_cast<std::uint32_t>(shape.xy.size() / 2); }
 
-// A polygon's rings, the first its shell. Empty rings are skipped; an empty shell with holes
-// around nothing is not something we can keep, so it is declined.
+// A polygon's rings, the first its shell. Empty rings are skipped, as GDAL skips them. An empty
+// shell with holes is declined: GDAL keeps it as a polygon that is empty and not empty at once.
 bool read_polygon(json::array rings, GeoJsonPolygons& shape) {
     const std::size_t rings_before = shape.ring_ends.size();
-    bool empty_shell = false;
-    for (auto ring_value : rings) {
+    bool is_shell = true, empty_shell = false;
+    for (json::element ring_value : rings) {
         json::array ring;
         if (ring_value.get_array().get(ring)) return false;
         const std::uint32_t start = points_in(shape);
-        for (auto point_value : ring) {
+        for (json::element point_value : ring) {
             json::array point;
             if (point_value.get_array().get(point) || !read_point(point, shape.xy)) return false;
         }
-        const bool is_shell = !empty_shell && shape.ring_ends.size() == rings_before;
-        if (points_in(shape) == start) {
-            empty_shell = empty_shell || is_shell;
-            continue;
-        }
-        if (empty_shell) return false;
-        shape.ring_ends.push_back(points_in(shape));
+        const bool is_empty = points_in(shape) == start;
+        if (empty_shell && !is_empty) return false;
+        if (is_shell) empty_shell = is_empty;
+        is_shell = false;
+        if (!is_empty) shape.ring_ends.push_back(points_in(shape));
     }
     if (shape.ring_ends.size() > rings_before)
         shape.polygon_ends.push_back(static_cast<std::uint32_t>(shape.ring_ends.size()));
@@ -83,7 +76,7 @@ bool read_geometry(json::object geometry, GeoJsonPolygons& shape) {
         return false;
     if (type == "Polygon") return read_polygon(coordinates, shape);
     if (type != "MultiPolygon") return false;
-    for (auto polygon_value : coordinates) {
+    for (json::element polygon_value : coordinates) {
         json::array polygon;
         if (polygon_value.get_array().get(polygon) || !read_polygon(polygon, shape)) return false;
     }
@@ -195,10 +188,10 @@ public:
     // False when the document is not a FeatureCollection we can read exactly as GDAL would.
     bool read(json::object collection) {
         bool is_collection = false, has_features = false;
-        for (auto member : collection) {
-            std::string_view key, text;
-            json::value value;
-            if (member.unescaped_key().get(key) || member.value().get(value)) return false;
+        for (const json::key_value_pair& member : collection) {
+            const std::string_view key = member.key;
+            const json::element& value = member.value;
+            std::string_view text;
             if (key == "type") {
                 if (value.get_string().get(text)) return false;
                 is_collection = text == "FeatureCollection";
@@ -238,7 +231,7 @@ public:
 
 private:
     // Only crs {"type": "name", "properties": {"name": ...}}; GDAL's other forms are GDAL's.
-    bool read_crs(json::value value) {
+    bool read_crs(const json::element& value) {
         json::object crs, properties;
         std::string_view type, name;
         if (value.get_object().get(crs) || crs["type"].get_string().get(type) || type != "name" ||
@@ -248,10 +241,11 @@ private:
         return true;
     }
 
-    bool read_features(json::value value) {
+    bool read_features(const json::element& value) {
         json::array features;
         if (value.get_array().get(features)) return false;
-        for (auto feature_value : features) {
+        layer_.features.reserve(features.size());
+        for (json::element feature_value : features) {
             json::object feature;
             if (feature_value.get_object().get(feature) || !read_feature(feature)) return false;
         }
@@ -264,10 +258,10 @@ private:
         shape_.ring_ends.clear();
         shape_.polygon_ends.clear();
         bool is_feature = false, has_properties = false, has_other_members = false;
-        for (auto member : object) {
-            std::string_view key, type;
-            json::value value;
-            if (member.unescaped_key().get(key) || member.value().get(value)) return false;
+        for (const json::key_value_pair& member : object) {
+            const std::string_view key = member.key;
+            const json::element& value = member.value;
+            std::string_view type;
             if (key == "type") {
                 if (value.get_string().get(type)) return false;
                 is_feature = type == "Feature";
@@ -292,40 +286,29 @@ private:
     }
 
     // null leaves the shape empty; a geometry object fills shape_.
-    bool read_geometry_member(json::value value) {
-        json::json_type type;
+    bool read_geometry_member(const json::element& value) {
         json::object geometry;
-        if (value.type().get(type)) return false;
-        if (type == json::json_type::null) return true;
+        if (value.is_null()) return true;
         return value.get_object().get(geometry) == simdjson::SUCCESS && read_geometry(geometry, shape_);
     }
 
     // An object of flat values; null and [] stand for no properties, as in GDAL.
-    bool read_properties(json::value value, GeoJsonFeature& feature) {
-        json::json_type type;
-        if (value.type().get(type)) return false;
-        if (type == json::json_type::null) return true;
-        if (type == json::json_type::array) {
-            json::array array;
-            std::size_t elements = 0;
-            return value.get_array().get(array) == simdjson::SUCCESS &&
-                   array.count_elements().get(elements) == simdjson::SUCCESS && elements == 0;
-        }
+    bool read_properties(const json::element& value, GeoJsonFeature& feature) {
+        json::array empty;
+        if (value.is_null()) return true;
+        if (value.get_array().get(empty) == simdjson::SUCCESS) return empty.size() == 0;
         json::object properties;
         if (value.get_object().get(properties)) return false;
         std::size_t previous = no_field;
-        for (auto member : properties) {
-            std::string_view key;
-            json::value property;
-            if (member.unescaped_key().get(key) || member.value().get(property)) return false;
-            const std::size_t field = field_called(key);
+        for (const json::key_value_pair& member : properties) {
+            const std::size_t field = field_called(member.key);
             // A repeated key: json-c keeps the last value in the first one's place. Rare; GDAL's.
             if (field == no_field || last_feature_[field] == layer_.features.size()) return false;
             last_feature_[field] = layer_.features.size();
             if (previous != no_field) order_.follows(previous, field);
             previous = field;
             if (feature.values.size() <= field) feature.values.resize(field + 1);
-            if (!read_value(property, field, feature.values[field])) return false;
+            if (!read_value(member.value, field, feature.values[field])) return false;
         }
         return true;
     }
@@ -343,47 +326,31 @@ private:
         return field;
     }
 
-    bool read_value(json::value value, std::size_t field, FieldValue& slot) {
-        json::json_type type;
-        std::string_view text;
-        bool truth = false;
-        if (value.type().get(type)) return false;
-        switch (type) {
-            case json::json_type::null: return true;
-            case json::json_type::number: return read_number(value, field, slot);
-            case json::json_type::boolean:
-                if (value.get_bool().get(truth)) return false;
-                slot = std::string(truth ? "true" : "false");
-                seen_[field] |= seen_boolean;
-                return true;
-            case json::json_type::string:
-                if (value.get_string().get(text) || text.find('\0') != std::string_view::npos) return false;
-                slot = std::string(text);
-                seen_[field] |= seen_text;
-                return true;
-            default: return false;  // objects and arrays: GDAL flattens them or makes list fields
+    bool read_value(const json::element& value, std::size_t field, FieldValue& slot) {
+        // GDAL clamps integers to int64's limits with a warning, even those written at a limit.
+        constexpr auto lowest = std::numeric_limits<std::int64_t>::min();
+        constexpr auto highest = std::numeric_limits<std::int64_t>::max();
+        switch (value.type()) {
+            case json::element_type::NULL_VALUE: return true;
+            case json::element_type::INT64: {
+                const std::int64_t integer = value.get_int64().value_unsafe();
+                if (integer == lowest || integer == highest) return false;
+                return hold(field, seen_integer, slot, integer);
+            }
+            case json::element_type::DOUBLE: return hold(field, seen_real, slot, value.get_double().value_unsafe());
+            case json::element_type::BOOL:
+                return hold(field, seen_boolean, slot, std::string(value.get_bool().value_unsafe() ? "true" : "false"));
+            case json::element_type::STRING: {
+                const std::string_view text = value.get_string().value_unsafe();
+                return text.find('\0') == std::string_view::npos && hold(field, seen_text, slot, std::string(text));
+            }
+            default: return false;  // beyond int64, objects and arrays (GDAL flattens them or makes lists)
         }
     }
 
-    bool read_number(json::value value, std::size_t field, FieldValue& slot) {
-        json::number_type type;
-        std::int64_t integer = 0;
-        double real = 0;
-        if (value.get_number_type().get(type)) return false;
-        if (type == json::number_type::floating_point_number) {
-            if (value.get_double().get(real)) return false;
-            slot = real;
-            seen_[field] |= seen_real;
-            return true;
-        }
-        // GDAL clamps integers beyond int64 to its limits, with a warning the loader reports.
-        constexpr auto lowest = std::numeric_limits<std::int64_t>::min();
-        constexpr auto highest = std::numeric_limits<std::int64_t>::max();
-        if (type != json::number_type::signed_integer || value.get_int64().get(integer) || integer == lowest ||
-            integer == highest)
-            return false;
-        slot = integer;
-        seen_[field] |= seen_integer;
+    bool hold(std::size_t field, Seen kind, FieldValue& slot, FieldValue value) {
+        slot = std::move(value);
+        seen_[field] |= kind;
         return true;
     }
 
@@ -402,7 +369,7 @@ private:
     }
 
     GeoJsonLayer layer_;
-    GeoJsonPolygons shape_;  // the feature being read; reused, so rings never grow one by one twice
+    GeoJsonPolygons shape_;  // the feature being read: grows once per file, each feature keeps an exact copy
     std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
     std::vector<unsigned> seen_;               // Seen bits, per field
     std::vector<std::size_t> last_feature_;    // per field: 1 + the feature that last set it
@@ -415,10 +382,10 @@ std::optional<GeoJsonLayer> read_geojson(const std::string& path) {
     simdjson::padded_string text;
     if (simdjson::padded_string::load(path).get(text)) return std::nullopt;
     json::parser parser;
-    json::document document;
+    json::element document;
     json::object collection;
     CollectionReader reader(std::filesystem::path(path).stem().string());
-    if (parser.iterate(text).get(document) || document.get_object().get(collection) || !reader.read(collection))
+    if (parser.parse(text).get(document) || document.get_object().get(collection) || !reader.read(collection))
         return std::nullopt;
     return std::move(reader).finish();
 }

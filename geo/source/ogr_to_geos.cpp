@@ -1,5 +1,7 @@
 #include "geo/source/ogr_to_geos.h"
 
+#include "geo/source/geojson_reader.h"
+
 #include <memory>
 #include <vector>
 
@@ -10,12 +12,8 @@ struct Buffers {
     std::vector<double> x, y, xy;
 };
 
-geos::Geom ring_to_geos(const OGRLinearRing& ring, const Transformer& transformer, const std::string& where,
-                        Buffers& buffers) {
-    const int n = ring.getNumPoints();
-    buffers.x.resize(n);
-    buffers.y.resize(n);
-    ring.getPoints(buffers.x.data(), sizeof(double), buffers.y.data(), sizeof(double));
+// buffers.x and buffers.y hold the ring's n points in the source CRS.
+geos::Geom ring_from_buffers(int n, const Transformer& transformer, const std::string& where, Buffers& buffers) {
     transformer.apply(n, buffers.x.data(), buffers.y.data(), where);
     buffers.xy.resize(2 * static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
@@ -27,12 +25,16 @@ geos::Geom ring_to_geos(const OGRLinearRing& ring, const Transformer& transforme
     return geos::own(GEOSGeom_createLinearRing_r(geos::handle(), sequence), "make a ring of " + where);
 }
 
-geos::Geom polygon_to_geos(const OGRPolygon& polygon, const Transformer& transformer, const std::string& where,
-                           Buffers& buffers) {
-    geos::Geom shell = ring_to_geos(*polygon.getExteriorRing(), transformer, where, buffers);
-    std::vector<geos::Geom> holes;
-    for (int i = 0; i < polygon.getNumInteriorRings(); ++i)
-        holes.push_back(ring_to_geos(*polygon.getInteriorRing(i), transformer, where, buffers));
+geos::Geom ring_to_geos(const OGRLinearRing& ring, const Transformer& transformer, const std::string& where,
+                        Buffers& buffers) {
+    const int n = ring.getNumPoints();
+    buffers.x.resize(n);
+    buffers.y.resize(n);
+    ring.getPoints(buffers.x.data(), sizeof(double), buffers.y.data(), sizeof(double));
+    return ring_from_buffers(n, transformer, where, buffers);
+}
+
+geos::Geom polygon_from(geos::Geom shell, std::vector<geos::Geom> holes, const std::string& where) {
     std::vector<GEOSGeometry*> raw;
     for (auto& hole : holes) raw.push_back(hole.get());
     GEOSGeometry* made = GEOSGeom_createPolygon_r(geos::handle(), shell.get(), raw.data(),
@@ -41,6 +43,15 @@ geos::Geom polygon_to_geos(const OGRPolygon& polygon, const Transformer& transfo
     static_cast<void>(shell.release());
     for (auto& hole : holes) static_cast<void>(hole.release());
     return owned;
+}
+
+geos::Geom polygon_to_geos(const OGRPolygon& polygon, const Transformer& transformer, const std::string& where,
+                           Buffers& buffers) {
+    geos::Geom shell = ring_to_geos(*polygon.getExteriorRing(), transformer, where, buffers);
+    std::vector<geos::Geom> holes;
+    for (int i = 0; i < polygon.getNumInteriorRings(); ++i)
+        holes.push_back(ring_to_geos(*polygon.getInteriorRing(i), transformer, where, buffers));
+    return polygon_from(std::move(shell), std::move(holes), where);
 }
 
 void collect_polygons(const OGRGeometry& geometry, std::vector<const OGRPolygon*>& polygons,
@@ -65,7 +76,39 @@ void collect_polygons(const OGRGeometry& geometry, std::vector<const OGRPolygon*
     }
 }
 
+geos::Geom collect_parts(std::vector<geos::Geom> parts, const std::string& where) {
+    if (parts.empty()) return nullptr;
+    if (parts.size() == 1) return std::move(parts.front());
+    return geos::collect(GEOS_MULTIPOLYGON, std::move(parts), "make a multipolygon of " + where);
+}
+
 }  // namespace
+
+ConvertedShape to_geos(const GeoJsonPolygons& polygons, const Transformer& transformer, const std::string& where) {
+    thread_local Buffers buffers;
+    std::vector<geos::Geom> parts;
+    std::uint32_t ring = 0, point = 0;
+    for (const std::uint32_t polygon_end : polygons.polygon_ends) {
+        std::vector<geos::Geom> rings;
+        for (; ring < polygon_end; ++ring) {
+            const std::uint32_t end = polygons.ring_ends[ring];
+            const int n = static_cast<int>(end - point);
+            buffers.x.resize(n);
+            buffers.y.resize(n);
+            for (int i = 0; i < n; ++i) {
+                buffers.x[i] = polygons.xy[2 * (point + i)];
+                buffers.y[i] = polygons.xy[2 * (point + i) + 1];
+            }
+            rings.push_back(ring_from_buffers(n, transformer, where, buffers));
+            point = end;
+        }
+        if (rings.empty()) continue;
+        geos::Geom shell = std::move(rings.front());
+        rings.erase(rings.begin());
+        parts.push_back(polygon_from(std::move(shell), std::move(rings), where));
+    }
+    return {collect_parts(std::move(parts), where), 0};
+}
 
 ConvertedShape to_geos(const OGRGeometry& geometry, const Transformer& transformer, const std::string& where) {
     std::vector<const OGRPolygon*> polygons;
@@ -78,11 +121,7 @@ ConvertedShape to_geos(const OGRGeometry& geometry, const Transformer& transform
     parts.reserve(polygons.size());
     for (const OGRPolygon* polygon : polygons)
         if (!polygon->IsEmpty()) parts.push_back(polygon_to_geos(*polygon, transformer, where, buffers));
-    if (parts.size() == 1) {
-        result.shape = std::move(parts.front());
-    } else if (!parts.empty()) {
-        result.shape = geos::collect(GEOS_MULTIPOLYGON, std::move(parts), "make a multipolygon of " + where);
-    }
+    result.shape = collect_parts(std::move(parts), where);
     return result;
 }
 

@@ -16,5 +16,6 @@ struct ConvertedShape {
 };
 
 ConvertedShape to_geos(const OGRGeometry& geometry, const Transformer& transformer, const std::string& where);
+ConvertedShape to_geos(const struct GeoJsonPolygons& polygons, const Transformer& transformer, const std::string& where);
 
 }  // namespace geo

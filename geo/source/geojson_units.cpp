@@ -1,0 +1,43 @@
+#include "geo/source/ogr_to_geos.h"
+#include "geo/source/source_file.h"
+
+#include <fmt/format.h>
+
+namespace geo {
+
+FileUnits geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
+                        const Crs& working) {
+    const GeoJsonLayer& layer = *file.geojson;
+    FileUnits out;
+    out.info = file.info;
+    out.fields = layer.fields;
+    if (!stem_field.empty()) out.fields.push_back({stem_field, FieldKind::text});
+    auto index_of = [&](const std::string& name) -> int {
+        for (std::size_t i = 0; i < out.fields.size(); ++i)
+            if (out.fields[i].name == name) return static_cast<int>(i);
+        return -1;
+    };
+    const int code = index_of(mapping.code), name = index_of(mapping.name), parent = index_of(mapping.parent),
+              parent_name = index_of(mapping.parent_name);
+    const Transformer& transformer = cached_transformer(file.crs, working);
+    for (std::size_t f = 0; f < layer.features.size(); ++f) {
+        const GeoJsonFeature& feature = layer.features[f];
+        Unit unit;
+        unit.feature = static_cast<std::int64_t>(f);
+        unit.values = feature.values;
+        if (!stem_field.empty()) unit.values.emplace_back(file.info.stem);
+        auto text = [&](int i) { return i < 0 ? std::string() : as_text(unit.values[i]); };
+        unit.code = text(code);
+        unit.name = text(name);
+        unit.parent_code = text(parent);
+        unit.parent_name = text(parent_name);
+        const std::string where = fmt::format("{} feature {}", file.info.path, unit.feature);
+        ConvertedShape converted = feature.empty_geometry || unit.code.empty()
+                                       ? ConvertedShape{}
+                                       : to_geos(feature.shape, transformer, where + " (" + unit.where() + ")");
+        keep_unit(out, std::move(unit), std::move(converted), where, mapping);
+    }
+    return out;
+}
+
+}  // namespace geo

@@ -1,0 +1,48 @@
+#pragma once
+// One boundary file opened, its features not yet turned into units. GDAL reads any format; plain
+// GeoJSON FeatureCollections of polygons (the ONS files) take a fast path that parses them at once.
+#include "geo/source/geojson_reader.h"
+#include "geo/source/open_layer.h"
+#include "geo/source/unit.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+struct SourceFile {
+    SourceInfo info;
+    Crs crs;
+    std::vector<std::string> field_names;
+    OpenedLayer gdal;                     // when GDAL reads it
+    std::optional<GeoJsonLayer> geojson;  // when the fast path has read it
+};
+
+// The units and problems one file contributes, before its fields are merged with the others'.
+struct FileUnits {
+    SourceInfo info;
+    std::vector<FieldDef> fields;
+    std::vector<Unit> units;
+    HygieneReport report;
+};
+
+SourceFile open_source(const std::string& path, const std::optional<std::string>& layer,
+                       const std::optional<Crs>& source_srs);
+
+// The fields a mapping may name: the file's own, and the file-name stem field if asked for.
+std::vector<std::string> available_fields(const SourceFile& file, const std::string& stem_field);
+
+// Throws InputError when the file lacks a mapped field or holds no polygons.
+FileUnits read_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working);
+
+// The two readers behind read_units.
+FileUnits gdal_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working);
+FileUnits geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
+                        const Crs& working);
+
+// Keeps a unit read from a file, or records why it is left out.
+void keep_unit(FileUnits& file, Unit unit, struct ConvertedShape converted, const std::string& where,
+               const FieldMapping& mapping);
+
+}  // namespace geo
