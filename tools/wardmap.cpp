@@ -17,6 +17,23 @@ int fail(const std::exception& error, int code) {
     return code;
 }
 
+// CLI11's own wording, prefixed like every other error, and an unknown command named as such.
+int usage_error(const CLI::App& app, const CLI::ParseError& error, int argc, char** argv) {
+    std::string commands;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        commands += (commands.empty() ? "" : ", ") + sub->get_name();
+        known = known || (argc > 1 && sub->get_name() == argv[1]);
+    }
+    if (argc > 1 && argv[1][0] != '-' && !known)
+        std::fprintf(stderr, "wardmap: unknown command '%s'\n  Commands: %s. `wardmap --help` says more.\n", argv[1],
+                     commands.c_str());
+    else
+        std::fprintf(stderr, "wardmap: %s\n  `wardmap%s%s --help` lists the options.\n", error.what(),
+                     argc > 1 && argv[1][0] != '-' ? " " : "", argc > 1 && argv[1][0] != '-' ? argv[1] : "");
+    return exit_code::usage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -35,8 +52,14 @@ int main(int argc, char** argv) {
     try {
         app.parse(cli::gdal_style_arguments(argc, argv));
         return result;
+    } catch (const CLI::CallForHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForVersion& version) {
+        return app.exit(version);
     } catch (const CLI::ParseError& error) {
-        return app.exit(error) == 0 ? exit_code::ok : exit_code::usage;
+        return usage_error(app, error, argc, argv);
     } catch (const geo::Cancelled& error) {
         return fail(error, exit_code::cancelled);
     } catch (const geo::InputError& error) {

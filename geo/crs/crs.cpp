@@ -98,7 +98,8 @@ Crs crs_from_user(const std::string& text, const std::string& option) {
     std::string input = text;
     if (!input.empty() && std::all_of(input.begin(), input.end(), ::isdigit)) input = "EPSG:" + input;
     if (srs.SetFromUserInput(input.c_str()) != OGRERR_NONE)
-        throw InputError("", option + " " + text, "not a CRS that GDAL/PROJ can find (" + gdal.last_failure() + ")",
+        throw InputError("", option + " " + text,
+                         "not a CRS that GDAL/PROJ can find" + (gdal.failures().empty() ? std::string() : " (" + gdal.last_failure() + ")"),
                          "Give an EPSG code such as EPSG:27700 (British National Grid) or EPSG:4326 (WGS84 lon/lat).");
     return finish(std::move(srs), "given by " + option);
 }

@@ -4,6 +4,7 @@
 #include <gdal.h>
 #include <ogr_api.h>
 
+#include <algorithm>
 #include <mutex>
 
 namespace geo::gdal {
@@ -12,8 +13,18 @@ CplErrorCapture::CplErrorCapture() { CPLPushErrorHandlerEx(&CplErrorCapture::on_
 
 CplErrorCapture::~CplErrorCapture() { CPLPopErrorHandler(); }
 
+// Every distinct failure, in order: GDAL often says where first ("At line 9, character 692:
+// Unterminated object") and only then what ("Failed to read GeoJSON data").
 std::string CplErrorCapture::last_failure() const {
-    return failures_.empty() ? "GDAL gave no reason" : failures_.back();
+    if (failures_.empty()) return "GDAL gave no reason";
+    std::string text;
+    for (std::size_t i = 0; i < failures_.size(); ++i) {
+        if (std::find(failures_.begin(), failures_.begin() + static_cast<std::ptrdiff_t>(i), failures_[i]) !=
+            failures_.begin() + static_cast<std::ptrdiff_t>(i))
+            continue;
+        text += (text.empty() ? "" : "; ") + failures_[i];
+    }
+    return text;
 }
 
 void CPL_STDCALL CplErrorCapture::on_error(CPLErr level, CPLErrorNum, const char* message) {

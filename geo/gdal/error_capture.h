@@ -19,7 +19,7 @@ public:
 
     const std::vector<std::string>& failures() const noexcept { return failures_; }
     const std::vector<std::string>& warnings() const noexcept { return warnings_; }
-    std::string last_failure() const;
+    std::string last_failure() const;  // all distinct failures, joined
     void clear() { failures_.clear(); warnings_.clear(); }
 
 private:

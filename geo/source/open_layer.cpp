@@ -75,6 +75,8 @@ OpenedLayer open_layer(const std::string& path, const std::optional<std::string>
     info.stem = std::filesystem::path(path).stem().string();
     // No forced count: MapInfo and others would read every feature once more just to count.
     const GIntBig count = opened.layer->GetFeatureCount(FALSE);
+    if (count == 0)
+        throw InputError(path, "layer " + info.layer, "the layer has no features", "Give a file with boundary polygons.");
     info.features = count < 0 ? 0 : static_cast<std::size_t>(count);
 
     OGREnvelope envelope;

@@ -84,9 +84,14 @@ std::vector<BalanceRow> balance_of(const UnitSet& set, const DissolveResult& uni
     measures.emplace_back("area_km2", [](const DissolvedUnit& u) { return u.area / 1e6; });
     for (const std::string& field : options.balance_fields) {
         const int index = set.field_index(field);
-        if (index < 0 || !set.fields[index].numeric())
-            throw InputError("", "--balance " + field, index < 0 ? "no such field" : "the field is not numeric",
-                             "Balance takes a numeric field of the source.");
+        if (index < 0 || !set.fields[index].numeric()) {
+            std::string numeric;
+            for (const FieldDef& f : set.fields)
+                if (f.numeric()) numeric += (numeric.empty() ? "" : ", ") + f.name;
+            throw InputError(set.sources.empty() ? "" : set.sources.front().path, "--balance " + field,
+                             index < 0 ? "no such field" : "the field is not numeric",
+                             "Numeric fields here: " + (numeric.empty() ? std::string("(none)") : numeric));
+        }
         measures.emplace_back(field, [index](const DissolvedUnit& u) { return u.values[index]; });
     }
     std::vector<BalanceRow> rows;

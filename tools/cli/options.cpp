@@ -43,8 +43,8 @@ void add_output_options(CLI::App& command, OutputOptions& o, bool format_require
                                       "GPKG, \"ESRI Shapefile\", GeoJSON, FlatGeobuf, KML or CSV (default: from -o)");
     if (format_required) format->required();
     command.add_option("--t_srs", o.target_srs, "CRS of the output, also -t_srs (default: the working CRS, EPSG:27700 in GB; GeoJSON and KML: EPSG:4326)");
-    command.add_option("--layer", o.layer, "Write only this layer: units, parents, command_units (groups with --by); single-layer formats default to command_units")
-        ->check(CLI::IsMember({"units", "parents", "command_units", "groups"}));
+    command.add_option("--layer", o.layer, "Write only this layer: units, parents or command_units (the groups of --by too); single-layer formats default to command_units")
+        ->check(CLI::IsMember({"units", "parents", "command_units"}));
     command.add_flag("--overwrite", o.overwrite, "Replace the output if it exists");
 }
 

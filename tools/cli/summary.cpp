@@ -129,6 +129,11 @@ void print_plan(std::ostream& out, const geo::UnitSet& set, const geo::AppliedPl
                    applied.plan->name, r.by_unit_row + r.by_parent_row - r.left_out.size(), r.by_unit_row,
                    r.by_parent_row, r.left_out.size(), r.unassigned.size(), r.unknown_rows.size());
         for (const auto& [from, to] : r.code_changes_used) fmt::print(out, "  parent code {} read as {}\n", from, to);
+        for (const auto& row : r.unknown_rows)
+            fmt::print(out, "  unknown code {} ({} line {}) matches no unit or parent\n", row.key, applied.plan->path, row.line);
+        std::map<std::string, std::size_t> unassigned;
+        for (auto u : r.unassigned) ++unassigned[set.units[u].parent_code.empty() ? set.units[u].code : set.units[u].parent_code];
+        for (const auto& [parent, count] : unassigned) fmt::print(out, "  unassigned: {} ({} units)\n", parent, count);
         std::map<std::string, std::size_t> left_out;
         for (auto u : r.left_out) ++left_out[set.units[u].parent_name.empty() ? set.units[u].parent_code : set.units[u].parent_name];
         for (const auto& [parent, count] : left_out) fmt::print(out, "  left out: {} ({} units)\n", parent, count);

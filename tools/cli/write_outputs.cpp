@@ -22,23 +22,23 @@ std::string write_outputs(const geo::UnitSet& set, const geo::AppliedPlan& appli
     const geo::PlanOutputs outputs{&set, applied.plan ? &*applied.plan : nullptr,
                                    applied.resolution ? &*applied.resolution : nullptr, &applied.grouping,
                                    &applied.parents, &applied.groups};
-    const std::string group_layer = applied.plan ? "command_units" : "groups";
     std::vector<geo::OutputLayer> layers;
     auto add = [&](const std::string& name) {
         if (name == "units") layers.push_back(geo::units_layer(outputs));
         else if (name == "parents") layers.push_back(geo::dissolved_layer(set, applied.parents, "parents", "Parents (boroughs, districts) dissolved from units"));
-        else layers.push_back(geo::dissolved_layer(set, applied.groups, group_layer, applied.plan ? "Command units dissolved from units" : "Groups dissolved from units"));
+        else layers.push_back(geo::dissolved_layer(set, applied.groups, "command_units",
+                                                   applied.plan ? "Command units dissolved from units" : "Units grouped by a field and dissolved"));
     };
     if (format.format == geo::Format::csv && (options.layer.empty() || options.layer == "units")) {
         layers.push_back(geo::lookup_table(outputs));
     } else if (format.multi_layer && options.layer.empty()) {
         add("units");
         if (!applied.parents.units.empty()) add("parents");
-        add(group_layer);
+        add("command_units");
     } else {
         if (options.layer == "parents" && applied.parents.units.empty())
             throw geo::InputError("", "--layer parents", "the units have no parent field", "Name it with --parent-field.");
-        add(options.layer.empty() || options.layer == "groups" ? group_layer : options.layer);
+        add(options.layer.empty() ? "command_units" : options.layer);
     }
     geo::WriteOptions write;
     write.path = options.path;
