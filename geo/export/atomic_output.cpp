@@ -30,7 +30,7 @@ void AtomicOutput::commit() {
     const fs::path destination = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
     for (const auto& entry : fs::directory_iterator(folder_)) {
         const fs::path final_path = destination / entry.path().filename();
-        if (fs::exists(final_path) && !overwrite_ && final_path != target_)
+        if (fs::exists(final_path) && !overwrite_)  // it may have appeared while we were writing
             throw OutputError(final_path.string() + ": already exists, left as it is\n  Add --overwrite to replace it.");
         std::error_code error;
         fs::rename(entry.path(), final_path, error);

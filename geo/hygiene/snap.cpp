@@ -89,7 +89,8 @@ geos::Geom snap_ring(const GEOSGeometry& ring, VertexClusters& clusters, RingReb
     work.xy.resize(2 * std::size_t{size});
     GEOSCoordSeq_copyToBuffer_r(h, sequence, work.xy.data(), 0, 0);
     std::size_t kept = 0;
-    for (unsigned int i = 0; i < size; ++i) {
+    // The closing vertex is not snapped on its own: it repeats the first, wherever that went.
+    for (unsigned int i = 0; i + 1 < size; ++i) {
         double x = work.xy[2 * i], y = work.xy[2 * i + 1];
         const double ox = x, oy = y;
         clusters.snap(x, y);
@@ -99,7 +100,11 @@ geos::Geom snap_ring(const GEOSGeometry& ring, VertexClusters& clusters, RingReb
         work.xy[2 * kept + 1] = y;
         ++kept;
     }
-    if (kept < 4) return nullptr;
+    while (kept > 1 && work.xy[2 * (kept - 1)] == work.xy[0] && work.xy[2 * (kept - 1) + 1] == work.xy[1]) --kept;
+    if (kept < 3) return nullptr;
+    work.xy[2 * kept] = work.xy[0];
+    work.xy[2 * kept + 1] = work.xy[1];
+    ++kept;
     GEOSCoordSequence* snapped = GEOSCoordSeq_copyFromBuffer_r(h, work.xy.data(), static_cast<unsigned>(kept), 0, 0);
     return geos::own(GEOSGeom_createLinearRing_r(h, snapped), "rebuild a snapped ring");
 }

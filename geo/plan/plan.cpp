@@ -65,7 +65,7 @@ Plan plan_from_table(const CsvTable& table, const PlanColumns& columns) {
                              "Keep one row per code.");
         if (entry.unit_code == "-") entry.unit_code.clear();
         if (!entry.unit_code.empty()) {
-            CommandUnit unit{entry.unit_code, unit_name ? row[*unit_name] : entry.unit_code, colour ? row[*colour] : "",
+            CommandUnit unit{entry.unit_code, unit_name ? row[*unit_name] : "", colour ? row[*colour] : "",
                              phase ? row[*phase] : ""};
             if (!unit.colour.empty() && !is_colour(unit.colour))
                 throw InputError(table.path, where, "colour " + unit.colour + " is not of the form #RRGGBB",
@@ -75,11 +75,12 @@ Plan plan_from_table(const CsvTable& table, const PlanColumns& columns) {
                 plan.units.push_back(unit);
             } else {
                 CommandUnit& known = plan.units[it->second];
-                if (unit_name && !unit.name.empty() && known.name != unit.name)
+                if (!unit.name.empty() && !known.name.empty() && known.name != unit.name)
                     throw InputError(table.path, where,
                                      fmt::format("command unit {} is named '{}' here but '{}' earlier", unit.code,
                                                  unit.name, known.name),
                                      "Give each command unit one name.");
+                if (known.name.empty()) known.name = unit.name;  // named on a later row only
                 if (known.colour.empty()) known.colour = unit.colour;
                 if (known.phase.empty()) known.phase = unit.phase;
             }
@@ -88,6 +89,8 @@ Plan plan_from_table(const CsvTable& table, const PlanColumns& columns) {
         plan.rows.push_back(std::move(entry));
     }
     if (plan.rows.empty()) throw InputError(table.path, "", "the plan has no rows", "Add one row per borough or ward.");
+    for (CommandUnit& unit : plan.units)
+        if (unit.name.empty()) unit.name = unit.code;
     return plan;
 }
 

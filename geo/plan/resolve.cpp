@@ -15,7 +15,15 @@ PlanResolution resolve_plan(const UnitSet& set, const Plan& plan, const CodeChan
     std::unordered_map<std::string, const PlanRow*> row_of;
     for (const PlanRow& row : plan.rows) row_of.emplace(row.key, &row);
 
-    std::unordered_set<std::string> matched;
+    // A row is known when its code is a unit's or a parent's, even if every unit under that
+    // parent is moved by rows of its own.
+    std::unordered_set<std::string> known;
+    for (const Unit& unit : set.units) {
+        known.insert(unit.code);
+        if (unit.parent_code.empty()) continue;
+        known.insert(unit.parent_code);
+        if (auto renamed = changes.find(unit.parent_code); renamed != changes.end()) known.insert(renamed->second);
+    }
     resolution.grouping.group_of_unit.assign(set.units.size(), -1);
     for (std::size_t u = 0; u < set.units.size(); ++u) {
         const Unit& unit = set.units[u];
@@ -39,12 +47,11 @@ PlanResolution resolve_plan(const UnitSet& set, const Plan& plan, const CodeChan
             resolution.unassigned.push_back(u);
             continue;
         }
-        matched.insert(row->key);
         if (row->unit_code.empty()) resolution.left_out.push_back(u);
         else resolution.grouping.group_of_unit[u] = unit_index.at(row->unit_code);
     }
     for (const PlanRow& row : plan.rows)
-        if (!matched.count(row.key)) resolution.unknown_rows.push_back(row);
+        if (!known.count(row.key)) resolution.unknown_rows.push_back(row);
     return resolution;
 }
 

@@ -84,6 +84,7 @@ void report_duplicates(UnitSet& set) {
 
 UnitSet load_units(const LoadOptions& options, const Progress& progress) {
     const std::vector<std::string> paths = expand_sources(options.sources);
+    if (paths.empty()) throw InputError("", "", "no boundary source given", "Name a file, a folder of files or a zip.");
     const std::optional<Crs> source_srs =
         options.source_srs ? std::optional(crs_from_user(*options.source_srs, "-s_srs")) : std::nullopt;
 

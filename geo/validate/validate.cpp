@@ -120,19 +120,21 @@ std::vector<Finding> check_contiguity(const UnitSet& set, const DissolveResult& 
         for (std::size_t p = 1; p < parts.size(); ++p) {
             const GEOSGeometry* piece = GEOSGetGeometryN_r(h, unit.shape.get(), parts[p].second);
             const geos::Prepared prepared = geos::prepare(*piece);
-            std::vector<std::string> inside;
+            std::vector<std::string> inside, codes;
             for (std::size_t m : unit.members) {
                 const geos::Point at = geos::point_on_surface(*set.units[m].shape);
                 geos::Geom point = geos::own(GEOSGeom_createPointFromXY_r(h, at.x, at.y), "make a point");
-                if (geos::check(GEOSPreparedContains_r(h, prepared.get(), point.get()), "test containment"))
+                if (geos::check(GEOSPreparedContains_r(h, prepared.get(), point.get()), "test containment")) {
                     inside.push_back(set.units[m].where());
+                    codes.push_back(set.units[m].code);
+                }
             }
             const geos::Point where = geos::point_on_surface(*piece);
             findings.push_back({Severity::error, "not_contiguous", unit.info.code,
                                 fmt::format("{} ({}) is in {} pieces; piece {} of {:.2f} km² holds {}", unit.info.code,
                                             unit.info.name, unit.parts, p + 1, parts[p].first / 1e6,
                                             inside.empty() ? std::string("parts of its units") : listed(inside)),
-                                inside, Location{where.x, where.y}});
+                                codes, Location{where.x, where.y}});
         }
     }
     return findings;
