@@ -21,8 +21,7 @@ geos::Geom without_small_holes(const GEOSGeometry& polygon, double limit, Covera
     bool dropped = false;
     for (int i = 0; i < n; ++i) {
         const GEOSGeometry* ring = GEOSGetInteriorRingN_r(h, &polygon, i);
-        geos::Geom as_polygon = geos::own(GEOSGeom_createPolygon_r(h, GEOSGeom_clone_r(h, ring), nullptr, 0), "measure a hole");
-        const double hole_area = geos::area(*as_polygon);
+        const double hole_area = geos::ring_area(*ring);
         if (hole_area < limit) {
             ++result.slivers_closed;
             result.sliver_area += hole_area;
@@ -32,14 +31,7 @@ geos::Geom without_small_holes(const GEOSGeometry& polygon, double limit, Covera
         }
     }
     if (!dropped) return geos::clone(polygon);
-    std::vector<GEOSGeometry*> raw;
-    for (auto& ring : kept) raw.push_back(ring.get());
-    geos::Geom shell = geos::clone(*GEOSGetExteriorRing_r(h, &polygon));
-    geos::Geom made = geos::own(GEOSGeom_createPolygon_r(h, shell.get(), raw.data(), static_cast<unsigned>(raw.size())),
-                                "rebuild a polygon");
-    static_cast<void>(shell.release());
-    for (auto& ring : kept) static_cast<void>(ring.release());
-    return made;
+    return geos::make_polygon(geos::clone(*GEOSGetExteriorRing_r(h, &polygon)), std::move(kept), "rebuild a polygon");
 }
 
 geos::Geom close_slivers(const GEOSGeometry& shape, double limit, CoverageUnionResult& result) {

@@ -171,24 +171,13 @@ void split_at_repeats(const std::vector<Point>& ring, std::vector<std::vector<Po
 }
 
 geos::Geom make_ring(const std::vector<Point>& points) {
-    const GEOSContextHandle_t h = geos::handle();
-    GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(h, reinterpret_cast<const double*>(points.data()),
-                                                                static_cast<unsigned>(points.size()), 0, 0);
-    return geos::own(GEOSGeom_createLinearRing_r(h, sequence), "make a ring");
+    return geos::make_ring(reinterpret_cast<const double*>(points.data()), points.size(), "make a ring");
 }
 
 geos::Geom make_polygon(const std::vector<Point>& shell, const std::vector<const std::vector<Point>*>& holes) {
-    const GEOSContextHandle_t h = geos::handle();
-    geos::Geom outer = make_ring(shell);
     std::vector<geos::Geom> inner;
     for (const auto* hole : holes) inner.push_back(make_ring(*hole));
-    std::vector<GEOSGeometry*> raw;
-    for (auto& ring : inner) raw.push_back(ring.get());
-    geos::Geom polygon = geos::own(GEOSGeom_createPolygon_r(h, outer.get(), raw.data(), static_cast<unsigned>(raw.size())),
-                                   "make a polygon");
-    static_cast<void>(outer.release());
-    for (auto& ring : inner) static_cast<void>(ring.release());
-    return polygon;
+    return geos::make_polygon(make_ring(shell), std::move(inner), "make a polygon");
 }
 
 }  // namespace

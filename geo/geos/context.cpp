@@ -61,6 +61,27 @@ Geom clone(const GEOSGeometry& geometry) {
     return own(GEOSGeom_clone_r(handle(), &geometry), "copy geometry");
 }
 
+Geom make_ring(const double* xy, std::size_t points, std::string_view doing) {
+    GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(handle(), xy, static_cast<unsigned>(points), 0, 0);
+    if (!sequence) throw GeometryError(failure(doing));
+    return own(GEOSGeom_createLinearRing_r(handle(), sequence), doing);
+}
+
+Geom make_polygon(Geom shell, std::vector<Geom> holes, std::string_view doing) {
+    std::vector<GEOSGeometry*> raw;
+    raw.reserve(holes.size());
+    for (Geom& hole : holes) raw.push_back(hole.get());
+    GEOSGeometry* made = GEOSGeom_createPolygon_r(handle(), shell.get(), raw.data(), static_cast<unsigned>(raw.size()));
+    if (!made) throw GeometryError(failure(doing));
+    static_cast<void>(shell.release());  // now owned by the polygon
+    for (Geom& hole : holes) static_cast<void>(hole.release());
+    return Geom(made);
+}
+
+double ring_area(const GEOSGeometry& ring) {
+    return area(*make_polygon(clone(ring), {}, "measure a ring"));
+}
+
 Geom collect(int type, std::vector<Geom> parts, std::string_view doing) {
     std::vector<GEOSGeometry*> raw;
     raw.reserve(parts.size());

@@ -55,6 +55,13 @@ Geom own(GEOSGeometry* made, std::string_view doing);
 Prepared prepare(const GEOSGeometry& geometry);
 Geom clone(const GEOSGeometry& geometry);
 
+// A ring from `points` interleaved x,y coordinates, the last repeating the first.
+Geom make_ring(const double* xy, std::size_t points, std::string_view doing);
+// A polygon from its shell and holes; the rings move into it.
+Geom make_polygon(Geom shell, std::vector<Geom> holes, std::string_view doing);
+// The area a ring encloses, holes aside.
+double ring_area(const GEOSGeometry& ring);
+
 // Builds a collection from owned parts; the parts move into it.
 Geom collect(int type, std::vector<Geom> parts, std::string_view doing);
 

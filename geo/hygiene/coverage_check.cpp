@@ -46,8 +46,7 @@ void find_gaps(const GEOSGeometry& covered, double tolerance, CoverageCheck& che
     for (int p = 0; p < GEOSGetNumGeometries_r(h, &covered); ++p) {
         const GEOSGeometry* polygon = GEOSGetGeometryN_r(h, &covered, p);
         for (int r = 0; r < GEOSGetNumInteriorRings_r(h, polygon); ++r) {
-            geos::Geom hole = geos::own(GEOSGeom_createPolygon_r(h, GEOSGeom_clone_r(h, GEOSGetInteriorRingN_r(h, polygon, r)), nullptr, 0),
-                                        "measure a gap");
+            geos::Geom hole = geos::make_polygon(geos::clone(*GEOSGetInteriorRingN_r(h, polygon, r)), {}, "measure a gap");
             const double area = geos::area(*hole);
             if (area < tolerance) continue;
             const geos::Point at = geos::point_on_surface(*hole);

@@ -105,8 +105,7 @@ geos::Geom snap_ring(const GEOSGeometry& ring, VertexClusters& clusters, RingReb
     work.xy[2 * kept] = work.xy[0];
     work.xy[2 * kept + 1] = work.xy[1];
     ++kept;
-    GEOSCoordSequence* snapped = GEOSCoordSeq_copyFromBuffer_r(h, work.xy.data(), static_cast<unsigned>(kept), 0, 0);
-    return geos::own(GEOSGeom_createLinearRing_r(h, snapped), "rebuild a snapped ring");
+    return geos::make_ring(work.xy.data(), kept, "rebuild a snapped ring");
 }
 
 geos::Geom snap_polygon(const GEOSGeometry& polygon, VertexClusters& clusters, RingRebuild& work) {
@@ -117,13 +116,7 @@ geos::Geom snap_polygon(const GEOSGeometry& polygon, VertexClusters& clusters, R
     for (int i = 0; i < n; ++i)
         if (geos::Geom hole = snap_ring(*GEOSGetInteriorRingN_r(h, &polygon, i), clusters, work)) holes.push_back(std::move(hole));
     if (!shell) return nullptr;
-    std::vector<GEOSGeometry*> raw;
-    for (auto& hole : holes) raw.push_back(hole.get());
-    geos::Geom made = geos::own(GEOSGeom_createPolygon_r(h, shell.get(), raw.data(), static_cast<unsigned>(raw.size())),
-                                "rebuild a snapped polygon");
-    static_cast<void>(shell.release());
-    for (auto& hole : holes) static_cast<void>(hole.release());
-    return made;
+    return geos::make_polygon(std::move(shell), std::move(holes), "rebuild a snapped polygon");
 }
 
 std::size_t count_vertices(const std::vector<Unit>& units) {

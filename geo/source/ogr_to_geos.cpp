@@ -20,9 +20,7 @@ geos::Geom ring_from_buffers(int n, const Transformer& transformer, const std::s
         buffers.xy[2 * i] = buffers.x[i];
         buffers.xy[2 * i + 1] = buffers.y[i];
     }
-    auto* sequence = GEOSCoordSeq_copyFromBuffer_r(geos::handle(), buffers.xy.data(), n, 0, 0);
-    if (!sequence) return geos::own(nullptr, "read a ring of " + where);
-    return geos::own(GEOSGeom_createLinearRing_r(geos::handle(), sequence), "make a ring of " + where);
+    return geos::make_ring(buffers.xy.data(), static_cast<std::size_t>(n), "make a ring of " + where);
 }
 
 geos::Geom ring_to_geos(const OGRLinearRing& ring, const Transformer& transformer, const std::string& where,
@@ -35,14 +33,7 @@ geos::Geom ring_to_geos(const OGRLinearRing& ring, const Transformer& transforme
 }
 
 geos::Geom polygon_from(geos::Geom shell, std::vector<geos::Geom> holes, const std::string& where) {
-    std::vector<GEOSGeometry*> raw;
-    for (auto& hole : holes) raw.push_back(hole.get());
-    GEOSGeometry* made = GEOSGeom_createPolygon_r(geos::handle(), shell.get(), raw.data(),
-                                                  static_cast<unsigned>(raw.size()));
-    geos::Geom owned = geos::own(made, "make a polygon of " + where);
-    static_cast<void>(shell.release());
-    for (auto& hole : holes) static_cast<void>(hole.release());
-    return owned;
+    return geos::make_polygon(std::move(shell), std::move(holes), "make a polygon of " + where);
 }
 
 geos::Geom polygon_to_geos(const OGRPolygon& polygon, const Transformer& transformer, const std::string& where,
