@@ -1,7 +1,12 @@
 #include "geo/hygiene/snap.h"
 
+#include "geo/core/parallel.h"
 
+
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
 #include <cstdint>
 
 namespace geo {
@@ -20,14 +25,37 @@ public:
         mask_ = capacity - 1;
     }
 
-    // Moves (x, y) onto the nearest representative within tolerance, or makes it one.
-    void snap(double& x, double& y) {
+    // Moves (x, y) onto the nearest representative within tolerance, here or in a table that is
+    // no longer written to (`frozen`), or makes it a representative here.
+    void snap(double& x, double& y, const std::vector<const VertexClusters*>& frozen) {
+        double best = squared_ * 1.0000001;
+        const Slot* nearest = find(x, y, best);
+        for (const VertexClusters* other : frozen)
+            if (const Slot* there = other->find(x, y, best)) nearest = there;
+        if (nearest) {
+            x = nearest->x;
+            y = nearest->y;
+            return;
+        }
+        if (++size_ * 2 > slots_.size()) grow();
+        insert(Slot{cell(x), cell(y), x, y});
+    }
+
+private:
+    static constexpr std::int64_t empty = INT64_MIN;
+    struct Slot {
+        std::int64_t cx = empty, cy = 0;
+        double x = 0, y = 0;
+    };
+    std::int64_t cell(double v) const { return static_cast<std::int64_t>(std::floor(v / cell_size_)); }
+
+    // The representative nearest to (x, y) if closer than `best` (squared), which it then lowers.
+    const Slot* find(double x, double y, double& best) const {
         const double fx = x / cell_size_, fy = y / cell_size_;
         const auto cx = static_cast<std::int64_t>(std::floor(fx)), cy = static_cast<std::int64_t>(std::floor(fy));
         const double margin = tolerance_ / cell_size_;
         const int x0 = fx - cx < margin ? -1 : 0, x1 = cx + 1 - fx < margin ? 1 : 0;
         const int y0 = fy - cy < margin ? -1 : 0, y1 = cy + 1 - fy < margin ? 1 : 0;
-        double best = squared_ * 1.0000001;
         const Slot* nearest = nullptr;
         for (int dx = x0; dx <= x1; ++dx)
             for (int dy = y0; dy <= y1; ++dy)
@@ -38,21 +66,8 @@ public:
                     const double d = (slot.x - x) * (slot.x - x) + (slot.y - y) * (slot.y - y);
                     if (d < best) best = d, nearest = &slot;
                 }
-        if (nearest) {
-            x = nearest->x;
-            y = nearest->y;
-            return;
-        }
-        if (++size_ * 2 > slots_.size()) grow();
-        insert(Slot{cx, cy, x, y});
+        return nearest;
     }
-
-private:
-    static constexpr std::int64_t empty = INT64_MIN;
-    struct Slot {
-        std::int64_t cx = empty, cy = 0;
-        double x = 0, y = 0;
-    };
     std::size_t hash(std::int64_t cx, std::int64_t cy) const {
         const auto h = static_cast<std::uint64_t>(cx) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(cy) * 0xC2B2AE3D27D4EB4Full;
         return static_cast<std::size_t>(h ^ (h >> 29)) & mask_;
@@ -75,13 +90,16 @@ private:
     std::size_t mask_ = 0, size_ = 0;
 };
 
+// One worker's snapping: its own table, the tables it may only read, and its scratch buffer.
 struct RingRebuild {
+    VertexClusters* clusters;
+    std::vector<const VertexClusters*> frozen;
     std::vector<double> xy;
     std::size_t moved = 0;
 };
 
 // Snaps a ring's vertices and drops the repeats that snapping makes. Null if it collapsed.
-geos::Geom snap_ring(const GEOSGeometry& ring, VertexClusters& clusters, RingRebuild& work) {
+geos::Geom snap_ring(const GEOSGeometry& ring, RingRebuild& work) {
     const GEOSContextHandle_t h = geos::handle();
     const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, &ring);
     unsigned int size = 0;
@@ -93,7 +111,7 @@ geos::Geom snap_ring(const GEOSGeometry& ring, VertexClusters& clusters, RingReb
     for (unsigned int i = 0; i + 1 < size; ++i) {
         double x = work.xy[2 * i], y = work.xy[2 * i + 1];
         const double ox = x, oy = y;
-        clusters.snap(x, y);
+        work.clusters->snap(x, y, work.frozen);
         if (x != ox || y != oy) ++work.moved;
         if (kept > 0 && work.xy[2 * (kept - 1)] == x && work.xy[2 * (kept - 1) + 1] == y) continue;
         work.xy[2 * kept] = x;
@@ -108,45 +126,76 @@ geos::Geom snap_ring(const GEOSGeometry& ring, VertexClusters& clusters, RingReb
     return geos::make_ring(work.xy.data(), kept, "rebuild a snapped ring");
 }
 
-geos::Geom snap_polygon(const GEOSGeometry& polygon, VertexClusters& clusters, RingRebuild& work) {
+geos::Geom snap_polygon(const GEOSGeometry& polygon, RingRebuild& work) {
     const GEOSContextHandle_t h = geos::handle();
-    geos::Geom shell = snap_ring(*GEOSGetExteriorRing_r(h, &polygon), clusters, work);
+    geos::Geom shell = snap_ring(*GEOSGetExteriorRing_r(h, &polygon), work);
     std::vector<geos::Geom> holes;
     const int n = GEOSGetNumInteriorRings_r(h, &polygon);
     for (int i = 0; i < n; ++i)
-        if (geos::Geom hole = snap_ring(*GEOSGetInteriorRingN_r(h, &polygon, i), clusters, work)) holes.push_back(std::move(hole));
+        if (geos::Geom hole = snap_ring(*GEOSGetInteriorRingN_r(h, &polygon, i), work)) holes.push_back(std::move(hole));
     if (!shell) return nullptr;
     return geos::make_polygon(std::move(shell), std::move(holes), "rebuild a snapped polygon");
 }
 
-std::size_t count_vertices(const std::vector<Unit>& units) {
+std::size_t count_vertices(const std::vector<Unit>& units, const std::vector<std::size_t>& which) {
     std::size_t total = 0;
-    for (const Unit& unit : units) total += static_cast<std::size_t>(GEOSGetNumCoordinates_r(geos::handle(), unit.shape.get()));
+    for (std::size_t u : which) total += static_cast<std::size_t>(GEOSGetNumCoordinates_r(geos::handle(), units[u].shape.get()));
     return total;
+}
+
+void snap_unit(Unit& unit, RingRebuild& work) {
+    const GEOSContextHandle_t h = geos::handle();
+    const std::size_t moved_before = work.moved;
+    std::vector<geos::Geom> polygons;
+    const int parts = GEOSGetNumGeometries_r(h, unit.shape.get());
+    for (int i = 0; i < parts; ++i)
+        if (geos::Geom polygon = snap_polygon(*GEOSGetGeometryN_r(h, unit.shape.get(), i), work)) polygons.push_back(std::move(polygon));
+    if (work.moved == moved_before || polygons.empty()) return;
+    unit.shape = polygons.size() == 1 ? std::move(polygons.front())
+                                      : geos::collect(GEOS_MULTIPOLYGON, std::move(polygons), "rebuild " + unit.where());
+}
+
+// Units wholly west of the median line, wholly east of it, and near it. West and east never
+// hold vertices within the tolerance of each other, so they snap on two cores with a table each;
+// the units near the line come last and look in all three tables.
+std::array<std::vector<std::size_t>, 3> sides_of(const std::vector<Unit>& units, double tolerance) {
+    std::vector<double> west(units.size()), east(units.size()), centres(units.size());
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        GEOSGeom_getXMin_r(geos::handle(), units[u].shape.get(), &west[u]);
+        GEOSGeom_getXMax_r(geos::handle(), units[u].shape.get(), &east[u]);
+        centres[u] = (west[u] + east[u]) / 2;
+    }
+    auto middle = centres.begin() + static_cast<std::ptrdiff_t>(centres.size() / 2);
+    std::nth_element(centres.begin(), middle, centres.end());
+    const double line = *middle, margin = 2 * tolerance;
+    std::array<std::vector<std::size_t>, 3> sides;
+    for (std::size_t u = 0; u < units.size(); ++u)
+        sides[east[u] < line - margin ? 0 : west[u] > line + margin ? 1 : 2].push_back(u);
+    return sides;
 }
 
 }  // namespace
 
 std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report, const Progress& progress) {
     if (tolerance <= 0 || units.empty()) return 0;
-    const GEOSContextHandle_t h = geos::handle();
-    VertexClusters clusters(count_vertices(units) / 2, tolerance);
-    RingRebuild work;
-    for (std::size_t u = 0; u < units.size(); ++u) {
-        if (u % 1024 == 0) geo::report(progress, "snapping", static_cast<double>(u) / units.size());
-        Unit& unit = units[u];
-        const std::size_t moved_before = work.moved;
-        std::vector<geos::Geom> polygons;
-        const int parts = GEOSGetNumGeometries_r(h, unit.shape.get());
-        for (int i = 0; i < parts; ++i)
-            if (geos::Geom polygon = snap_polygon(*GEOSGetGeometryN_r(h, unit.shape.get(), i), clusters, work))
-                polygons.push_back(std::move(polygon));
-        if (work.moved == moved_before || polygons.empty()) continue;
-        unit.shape = polygons.size() == 1 ? std::move(polygons.front())
-                                          : geos::collect(GEOS_MULTIPOLYGON, std::move(polygons), "rebuild " + unit.where());
+    const auto sides = sides_of(units, tolerance);
+    std::array<std::optional<VertexClusters>, 3> tables;
+    std::array<RingRebuild, 3> work;
+    for (std::size_t side = 0; side < 3; ++side) {
+        tables[side].emplace(count_vertices(units, sides[side]) / 2 + 16, tolerance);
+        work[side].clusters = &*tables[side];
     }
-    report.vertices_snapped += work.moved;
-    return work.moved;
+    work[2].frozen = {&*tables[0], &*tables[1]};
+    parallel_for(2, [&](std::size_t side) {
+        for (std::size_t k = 0; k < sides[side].size(); ++k) {
+            if (side == 0 && k % 1024 == 0) geo::report(progress, "snapping", static_cast<double>(k) / sides[0].size());
+            snap_unit(units[sides[side][k]], work[side]);
+        }
+    });
+    for (std::size_t u : sides[2]) snap_unit(units[u], work[2]);
+    const std::size_t moved = work[0].moved + work[1].moved + work[2].moved;
+    report.vertices_snapped += moved;
+    return moved;
 }
 
 }  // namespace geo

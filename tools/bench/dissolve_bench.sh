@@ -205,42 +205,9 @@ record() {  # record CASE WHAT MIN_RATIO ANCHOR_WALL ANCHOR_MB WM_WALL WM_MB ANC
 }
 
 # ---------------------------------------------------------------- wardmap's --layer
-# The dissolved layer of --by is "groups". Older builds only took --layer units|parents|command_units
-# (command_units then named the group layer) or no --layer with GPKG at all: probe once, on London.
-layer_by=(--layer groups)
+# Both sides write only the dissolved layer (wardmap's is command_units, for --by and --plan alike).
+layer_by=(--layer command_units)
 layer_plan=(--layer command_units)
-probe_layer() {
-    local probe=$out/probe.gpkg rc=0
-    local source=$london_tab
-    if [[ ! -f $source ]]; then
-        local jsons=("$lsoa_england"/*.json)
-        source=${jsons[0]}
-    fi
-    local by=(--by LB_GSS_Code)
-    [[ $source == "$london_tab" ]] || by=(--stem-field lad --by lad)
-    rm -f -- "$probe"
-    "$wardmap" dissolve "$source" "${by[@]}" -o "$probe" --layer groups -q --overwrite >/dev/null 2>"$out/probe.err" || rc=$?
-    [[ $rc == 0 ]] && return
-    if [[ $rc == 2 ]]; then
-        rm -f -- "$probe"; rc=0
-        "$wardmap" dissolve "$source" "${by[@]}" -o "$probe" --layer command_units -q --overwrite >/dev/null 2>"$out/probe.err" || rc=$?
-        if [[ $rc == 0 ]]; then
-            layer_by=(--layer command_units)
-            notes+=("wardmap refused --layer groups (exit 2): used --layer command_units, which writes the group layer")
-            return
-        fi
-        rm -f -- "$probe"; rc=0
-        "$wardmap" dissolve "$source" "${by[@]}" -o "$probe" -q --overwrite >/dev/null 2>"$out/probe.err" || rc=$?
-        if [[ $rc == 0 ]]; then
-            layer_by=(); layer_plan=()
-            notes+=("wardmap refused --layer for GPKG (exit 2): dropped it, so wardmap also wrote the units and parents layers (more work than the anchor)")
-            return
-        fi
-    fi
-    cat "$out/probe.err" >&2
-    echo "dissolve_bench: wardmap failed on $source (exit $rc)" >&2
-    exit 1
-}
 
 # ---------------------------------------------------------------- header
 load=$(uptime | sed 's/.*load average: //')
@@ -248,7 +215,6 @@ say "wardmap dissolve benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cpu(
 say "  wardmap $("$wardmap" --version 2>/dev/null || echo '?') ($wardmap)"
 say "  $(ogr2ogr --version)"
 say "  repeat $repeat (median), LSOA anchor repeat $anchor_repeat_gb; work folder $workdir"
-probe_layer
 
 # ---------------------------------------------------------------- a. London wards -> 33 boroughs
 if wants a; then
@@ -258,7 +224,7 @@ if wants a; then
         -sql "SELECT LB_GSS_Code, ST_Union(geometry) AS geometry FROM London_Ward GROUP BY LB_GSS_Code" -nln boroughs
     aw=$T_WALL am=$T_RSS_MB
     timed wardmap "$out/a-wardmap.gpkg" "$repeat" "$wardmap" dissolve "$london_tab" --by LB_GSS_Code -o "$out/a-wardmap.gpkg" "${layer_by[@]}" -q --overwrite
-    record a "London wards -> 33 boroughs (.tab)" 3 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$out/a-anchor.gpkg" boroughs "$out/a-wardmap.gpkg" groups
+    record a "London wards -> 33 boroughs (.tab)" 3 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$out/a-anchor.gpkg" boroughs "$out/a-wardmap.gpkg" command_units
 fi
 
 # ---------------------------------------------------------------- b. London wards -> 12 BCUs
@@ -276,7 +242,7 @@ if wants b; then
         -sql "SELECT bcu, ST_Union(geom) AS geometry FROM wards GROUP BY bcu" -nln bcus
     aw=$T_WALL am=$T_RSS_MB
     timed wardmap "$out/b-wardmap.gpkg" "$repeat" "$wardmap" dissolve "$bcu_gpkg" --by bcu -o "$out/b-wardmap.gpkg" "${layer_by[@]}" -q --overwrite
-    record b "London wards -> 12 BCUs (wards_bcu.gpkg, --by bcu)" 3 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$out/b-anchor.gpkg" bcus "$out/b-wardmap.gpkg" groups
+    record b "London wards -> 12 BCUs (wards_bcu.gpkg, --by bcu)" 3 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$out/b-anchor.gpkg" bcus "$out/b-wardmap.gpkg" command_units
     say "b+ wardmap only: the plan itself on the .tab (--plan), against the anchor of b"
     timed wardmap "$out/b-plan-wardmap.gpkg" "$repeat" "$wardmap" dissolve "$london_tab" --plan "$plan_csv" -o "$out/b-plan-wardmap.gpkg" "${layer_plan[@]}" -q --overwrite
     record b+ "London wards -> 12 BCUs (.tab, --plan) vs b anchor" 3 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$out/b-anchor.gpkg" bcus "$out/b-plan-wardmap.gpkg" command_units
@@ -294,11 +260,11 @@ if wants c; then
         -sql "SELECT lad, ST_Union(geom) AS geometry FROM lsoa GROUP BY lad" -nln districts
     aw=$T_WALL am=$T_RSS_MB
     timed wardmap "$out/c-wardmap.gpkg" "$repeat" "$wardmap" dissolve "$england_gpkg" --by lad -o "$out/c-wardmap.gpkg" "${layer_by[@]}" -q --overwrite
-    record c "England LSOAs -> 326 districts (lsoa_england.gpkg)" 20 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$out/c-anchor.gpkg" districts "$out/c-wardmap.gpkg" groups
+    record c "England LSOAs -> 326 districts (lsoa_england.gpkg)" 20 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$out/c-anchor.gpkg" districts "$out/c-wardmap.gpkg" command_units
     say "c+ wardmap only: the folder of GeoJSON, against the anchor of c"
     timed wardmap "$out/c-folder-wardmap.gpkg" "$repeat" "$wardmap" dissolve "$lsoa_england" --stem-field lad --parent-field lad --by lad \
         -o "$out/c-folder-wardmap.gpkg" "${layer_by[@]}" -q --overwrite
-    record c+ "England LSOAs -> 326 districts (folder of GeoJSON) vs c anchor" 20 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$out/c-anchor.gpkg" districts "$out/c-folder-wardmap.gpkg" groups
+    record c+ "England LSOAs -> 326 districts (folder of GeoJSON) vs c anchor" 20 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$out/c-anchor.gpkg" districts "$out/c-folder-wardmap.gpkg" command_units
 fi
 
 # ---------------------------------------------------------------- d. England + Wales LSOAs -> 348 districts
@@ -316,7 +282,7 @@ if wants d; then
     warm_cache "$lsoa_england"/*.json "$lsoa_wales"/*.json
     timed wardmap "$out/d-folder-wardmap.gpkg" "$repeat" "$wardmap" dissolve "$lsoa_england" "$lsoa_wales" --stem-field lad --parent-field lad --by lad \
         -o "$out/d-folder-wardmap.gpkg" "${layer_by[@]}" -q --overwrite
-    record d "E&W LSOAs -> 348 districts (2 folders of GeoJSON)" 20 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$aout" districts "$out/d-folder-wardmap.gpkg" groups
+    record d "E&W LSOAs -> 348 districts (2 folders of GeoJSON)" 20 "$aw" "$am" "$T_WALL" "$T_RSS_MB" "$aout" districts "$out/d-folder-wardmap.gpkg" command_units
 fi
 
 # ---------------------------------------------------------------- report
