@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 #include <unordered_map>
 
 namespace geo {
@@ -105,40 +106,52 @@ bool add_ring(EdgeSet& edges, const GEOSGeometry& ring, bool shell) {
 
 double angle(const Point& from, const Point& to) { return std::atan2(to.y - from.y, to.x - from.x); }
 
+struct ChainedRing {
+    std::vector<Point> points;
+    bool branched = false;  // passed a point where several boundary edges leave: may be pinched
+};
+
+bool before(const Point& a, const Point& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); }
+
 // Chains the surviving edges into closed rings. Where several boundary edges leave one point
-// (members touching at a corner), the sharpest left turn is taken so rings stay simple.
-std::vector<std::vector<Point>> chain_rings(const std::vector<Edge>& edges) {
-    std::unordered_map<Point, std::vector<std::size_t>, PointHash> leaving;
-    std::size_t alive = 0;
-    leaving.reserve(edges.size());
+// (members touching at a corner), the sharpest left turn is taken so that shells stay apart.
+std::vector<ChainedRing> chain_rings(const std::vector<Edge>& edges) {
+    // Surviving edges sorted by their start: the edges leaving a point are one run of this list.
+    std::vector<std::uint32_t> order;
     for (std::size_t i = 0; i < edges.size(); ++i)
-        if (edges[i].alive) leaving[edges[i].from].push_back(i), ++alive;
+        if (edges[i].alive) order.push_back(static_cast<std::uint32_t>(i));
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return before(edges[a].from, edges[b].from); });
+    auto leaving = [&](const Point& p) {
+        return std::equal_range(order.begin(), order.end(), p, [&](const auto& a, const auto& b) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(a)>, Point>) return before(a, edges[b].from);
+            else return before(edges[a].from, b);
+        });
+    };
     std::vector<bool> used(edges.size(), false);
-    std::vector<std::vector<Point>> rings;
-    for (std::size_t start = 0; start < edges.size(); ++start) {
-        if (!edges[start].alive || used[start]) continue;
-        std::vector<Point> ring{edges[start].from};
+    std::vector<ChainedRing> rings;
+    for (const std::uint32_t start : order) {
+        if (used[start]) continue;
+        ChainedRing ring{{edges[start].from}, false};
         std::size_t current = start;
         while (true) {
             used[current] = true;
             const Edge& edge = edges[current];
-            ring.push_back(edge.to);
+            ring.points.push_back(edge.to);
             if (edge.to == edges[start].from) break;
-            const auto& options = leaving[edge.to];
+            const auto [first, last] = leaving(edge.to);
             std::size_t next = SIZE_MAX;
-            if (options.size() == 1) {
-                if (!used[options[0]]) next = options[0];
-                if (next == SIZE_MAX) return {};
-                current = next;
-                continue;
-            }
-            double best = 10;
-            const double back = angle(edge.to, edge.from);
-            for (std::size_t candidate : options) {
-                if (used[candidate]) continue;
-                double turn = back - angle(edges[candidate].from, edges[candidate].to);  // clockwise from the way back
-                while (turn <= 0) turn += 2 * M_PI;
-                if (turn < best) best = turn, next = candidate;
+            if (last - first == 1) {
+                next = used[*first] ? SIZE_MAX : *first;
+            } else {
+                ring.branched = true;
+                double best = 10;
+                const double back = angle(edge.to, edge.from);
+                for (auto candidate = first; candidate != last; ++candidate) {
+                    if (used[*candidate]) continue;
+                    double turn = back - angle(edges[*candidate].from, edges[*candidate].to);  // clockwise from the way back
+                    while (turn <= 0) turn += 2 * M_PI;
+                    if (turn < best) best = turn, next = *candidate;
+                }
             }
             if (next == SIZE_MAX) return {};  // an open chain: not a coverage
             current = next;
@@ -195,7 +208,10 @@ geos::Geom edge_union(const std::vector<const GEOSGeometry*>& members) {
                 if (!add_ring(edges, *GEOSGetInteriorRingN_r(h, polygon, r), false)) return nullptr;
         }
     std::vector<std::vector<Point>> rings;
-    for (const auto& ring : chain_rings(edges.edges())) split_at_repeats(ring, rings);
+    for (auto& ring : chain_rings(edges.edges())) {
+        if (ring.branched) split_at_repeats(ring.points, rings);
+        else rings.push_back(std::move(ring.points));
+    }
     if (rings.empty()) return nullptr;
 
     struct Shell {
