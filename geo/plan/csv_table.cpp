@@ -1,20 +1,15 @@
 #include "geo/plan/csv_table.h"
 
 #include "geo/core/errors.h"
+#include "geo/core/name_pattern.h"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 namespace geo {
 namespace {
-
-std::string upper(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
-    return text;
-}
 
 // The first invalid UTF-8 byte, if any.
 std::optional<std::size_t> invalid_utf8(const std::string& text) {
@@ -60,12 +55,10 @@ std::optional<std::size_t> CsvTable::column(const std::string& name) const {
     return std::nullopt;
 }
 
-std::optional<std::size_t> CsvTable::find_column(std::initializer_list<const char*> patterns) const {
-    for (const char* pattern : patterns) {
-        const std::regex re(pattern);
+std::optional<std::size_t> CsvTable::find_column(std::initializer_list<std::string_view> patterns) const {
+    for (std::string_view pattern : patterns)
         for (std::size_t i = 0; i < header.size(); ++i)
-            if (std::regex_match(upper(header[i]), re)) return i;
-    }
+            if (name_matches(header[i], pattern)) return i;
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 // skipped, the delimiter detected (, ; tab |), and every fault reported with its line.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace geo {
@@ -16,8 +17,8 @@ struct CsvTable {
 
     // Column by name, ignoring case; nullopt if absent.
     std::optional<std::size_t> column(const std::string& name) const;
-    // The first column whose upper-cased name fully matches one of the regexes.
-    std::optional<std::size_t> find_column(std::initializer_list<const char*> patterns) const;
+    // The first column whose name matches one of the patterns (geo/core/name_pattern.h).
+    std::optional<std::size_t> find_column(std::initializer_list<std::string_view> patterns) const;
     std::string header_list() const;
 };
 

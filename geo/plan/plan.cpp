@@ -4,14 +4,15 @@
 
 #include <filesystem>
 #include <fmt/format.h>
-#include <regex>
+#include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 namespace geo {
 namespace {
 
 std::optional<std::size_t> pick(const CsvTable& table, const std::string& chosen, const char* option,
-                                std::initializer_list<const char*> guesses) {
+                                std::initializer_list<std::string_view> guesses) {
     if (!chosen.empty()) {
         if (auto column = table.column(chosen)) return column;
         throw InputError(table.path, std::string(option) + " " + chosen, "no such column",
@@ -27,7 +28,10 @@ std::optional<std::size_t> pick(const CsvTable& table, const std::string& chosen
     throw InputError(table.path, "header", std::string("no column for the ") + what, hint);
 }
 
-bool is_colour(const std::string& text) { return std::regex_match(text, std::regex("#[0-9A-Fa-f]{6}")); }
+bool is_colour(const std::string& text) {
+    return text.size() == 7 && text[0] == '#' &&
+           std::all_of(text.begin() + 1, text.end(), [](unsigned char c) { return std::isxdigit(c); });
+}
 
 }  // namespace
 
@@ -39,12 +43,12 @@ const CommandUnit* Plan::unit(const std::string& code) const {
 
 Plan plan_from_table(const CsvTable& table, const PlanColumns& columns) {
     const auto key = pick(table, columns.key, "--plan-key",
-                          {"CODE", "KEY", "AREA_CODE", "PARENT_CODE", "BOROUGH_CODE", "WARD_CODE", R"(LAD\d\dCD)",
-                           R"(WD\d\dCD)", R"(LSOA\d\dCD)", "GSS_CODE"});
+                          {"CODE", "KEY", "AREA_CODE", "PARENT_CODE", "BOROUGH_CODE", "WARD_CODE", "LAD##CD",
+                           "WD##CD", "LSOA##CD", "GSS_CODE"});
     const auto unit_code = pick(table, columns.unit_code, "--plan-unit",
-                                {"UNIT_CODE", "COMMAND_UNIT_CODE", "COMMAND_UNIT", "BCU_CODE", "BCU", R"(PFA\d\dCD)"});
+                                {"UNIT_CODE", "COMMAND_UNIT_CODE", "COMMAND_UNIT", "BCU_CODE", "BCU", "PFA##CD"});
     const auto unit_name = pick(table, columns.unit_name, "--plan-unit-name",
-                                {"UNIT_NAME", "COMMAND_UNIT_NAME", "BCU_NAME", R"(PFA\d\dNM)"});
+                                {"UNIT_NAME", "COMMAND_UNIT_NAME", "BCU_NAME", "PFA##NM"});
     const auto colour = pick(table, columns.colour, "--plan-colour", {"COLOUR", "COLOR"});
     const auto phase = pick(table, columns.phase, "--plan-phase", {"PHASE"});
     if (!key) missing(table, "unit or parent code (e.g. code)", "--plan-key");
