@@ -2,6 +2,8 @@
 
 #include "geo/core/errors.h"
 
+#include <bit>
+#include <cstdint>
 #include <utility>
 
 namespace geo::geos {
@@ -106,16 +108,53 @@ std::string invalid_reason(const GEOSGeometry& geometry) {
     return text;
 }
 
+namespace {
+
+template <typename T>
+void put(std::vector<unsigned char>& out, T value) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(&value);
+    out.insert(out.end(), bytes, bytes + sizeof value);
+}
+
+void put_polygon(std::vector<unsigned char>& out, const GEOSGeometry& polygon) {
+    const GEOSContextHandle_t h = handle();
+    const int holes = GEOSGetNumInteriorRings_r(h, &polygon);
+    out.push_back(1);  // little-endian
+    put<std::uint32_t>(out, 3);
+    put<std::uint32_t>(out, static_cast<std::uint32_t>(holes + 1));
+    for (int r = -1; r < holes; ++r) {
+        const GEOSGeometry* ring = r < 0 ? GEOSGetExteriorRing_r(h, &polygon) : GEOSGetInteriorRingN_r(h, &polygon, r);
+        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, ring);
+        unsigned int size = 0;
+        GEOSCoordSeq_getSize_r(h, sequence, &size);
+        put<std::uint32_t>(out, size);
+        const std::size_t at = out.size();
+        out.resize(at + 16 * std::size_t{size});
+        GEOSCoordSeq_copyToBuffer_r(h, sequence, reinterpret_cast<double*>(out.data() + at), 0, 0);
+    }
+}
+
+}  // namespace
+
+// Written here rather than by GEOS's WKBWriter, which streams byte by byte through an ostream:
+// for polygons the format is a few counts and the coordinate buffers as they are (x86 is little-endian).
 std::vector<unsigned char> to_wkb(const GEOSGeometry& geometry) {
-    struct WriterDeleter {
-        void operator()(GEOSWKBWriter* writer) const noexcept { GEOSWKBWriter_destroy_r(handle(), writer); }
-    };
-    const std::unique_ptr<GEOSWKBWriter, WriterDeleter> writer(GEOSWKBWriter_create_r(handle()));
-    std::size_t size = 0;
-    unsigned char* bytes = GEOSWKBWriter_write_r(handle(), writer.get(), &geometry, &size);
-    if (!bytes) throw GeometryError(failure("encode a geometry as WKB"));
-    std::vector<unsigned char> wkb(bytes, bytes + size);
-    GEOSFree_r(handle(), bytes);
+    static_assert(std::endian::native == std::endian::little);
+    const GEOSContextHandle_t h = handle();
+    std::vector<unsigned char> wkb;
+    wkb.reserve(32 + 16 * static_cast<std::size_t>(GEOSGetNumCoordinates_r(h, &geometry)));
+    const int type = GEOSGeomTypeId_r(h, &geometry);
+    if (type == GEOS_POLYGON) {
+        put_polygon(wkb, geometry);
+    } else if (type == GEOS_MULTIPOLYGON) {
+        const int parts = GEOSGetNumGeometries_r(h, &geometry);
+        wkb.push_back(1);
+        put<std::uint32_t>(wkb, 6);
+        put<std::uint32_t>(wkb, static_cast<std::uint32_t>(parts));
+        for (int i = 0; i < parts; ++i) put_polygon(wkb, *GEOSGetGeometryN_r(h, &geometry, i));
+    } else {
+        throw GeometryError("encode a geometry as WKB: not a polygon or multipolygon");
+    }
     return wkb;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <cstdint>
 
@@ -17,6 +18,8 @@ namespace {
 // that cell's border: about 1.5 cells a vertex instead of 9.
 class VertexClusters {
 public:
+    // `expected`: how many representatives there will be, at most (a vertex shared by two units
+    // makes one), so that the table stays at most half full without growing.
     VertexClusters(std::size_t expected, double tolerance)
         : tolerance_(tolerance), squared_(tolerance * tolerance), cell_size_(8 * tolerance) {
         std::size_t capacity = 16;
@@ -38,14 +41,14 @@ public:
             return;
         }
         if (++size_ * 2 > slots_.size()) grow();
-        insert(Slot{cell(x), cell(y), x, y});
+        insert(Slot{x, y});
     }
 
 private:
-    static constexpr std::int64_t empty = INT64_MIN;
+    // 16 bytes: the cell is worked out again from the point when needed. NaN marks an empty slot.
     struct Slot {
-        std::int64_t cx = empty, cy = 0;
-        double x = 0, y = 0;
+        double x = std::numeric_limits<double>::quiet_NaN(), y = 0;
+        bool empty() const { return std::isnan(x); }
     };
     std::int64_t cell(double v) const { return static_cast<std::int64_t>(std::floor(v / cell_size_)); }
 
@@ -61,10 +64,9 @@ private:
             for (int dy = y0; dy <= y1; ++dy)
                 for (std::size_t i = hash(cx + dx, cy + dy);; i = (i + 1) & mask_) {
                     const Slot& slot = slots_[i];
-                    if (slot.cx == empty) break;
-                    if (slot.cx != cx + dx || slot.cy != cy + dy) continue;
+                    if (slot.empty()) break;
                     const double d = (slot.x - x) * (slot.x - x) + (slot.y - y) * (slot.y - y);
-                    if (d < best) best = d, nearest = &slot;
+                    if (d < best && cell(slot.x) == cx + dx && cell(slot.y) == cy + dy) best = d, nearest = &slot;
                 }
         return nearest;
     }
@@ -73,8 +75,8 @@ private:
         return static_cast<std::size_t>(h ^ (h >> 29)) & mask_;
     }
     void insert(const Slot& slot) {
-        std::size_t i = hash(slot.cx, slot.cy);
-        while (slots_[i].cx != empty) i = (i + 1) & mask_;
+        std::size_t i = hash(cell(slot.x), cell(slot.y));
+        while (!slots_[i].empty()) i = (i + 1) & mask_;
         slots_[i] = slot;
     }
     void grow() {
@@ -82,7 +84,7 @@ private:
         slots_.assign(old.size() * 2, Slot{});
         mask_ = slots_.size() - 1;
         for (const Slot& slot : old)
-            if (slot.cx != empty) insert(slot);
+            if (!slot.empty()) insert(slot);
     }
 
     double tolerance_, squared_, cell_size_;
@@ -182,7 +184,7 @@ std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneRep
     std::array<std::optional<VertexClusters>, 3> tables;
     std::array<RingRebuild, 3> work;
     for (std::size_t side = 0; side < 3; ++side) {
-        tables[side].emplace(count_vertices(units, sides[side]) / 2 + 16, tolerance);
+        tables[side].emplace(count_vertices(units, sides[side]) / 2 + 16, tolerance);  // most vertices are shared
         work[side].clusters = &*tables[side];
     }
     work[2].frozen = {&*tables[0], &*tables[1]};
