@@ -145,16 +145,18 @@ std::size_t count_vertices(const std::vector<Unit>& units, const std::vector<std
     return total;
 }
 
-void snap_unit(Unit& unit, RingRebuild& work) {
+// True if the unit's shape changed.
+bool snap_unit(Unit& unit, RingRebuild& work) {
     const GEOSContextHandle_t h = geos::handle();
     const std::size_t moved_before = work.moved;
     std::vector<geos::Geom> polygons;
     const int parts = GEOSGetNumGeometries_r(h, unit.shape.get());
     for (int i = 0; i < parts; ++i)
         if (geos::Geom polygon = snap_polygon(*GEOSGetGeometryN_r(h, unit.shape.get(), i), work)) polygons.push_back(std::move(polygon));
-    if (work.moved == moved_before || polygons.empty()) return;
+    if (work.moved == moved_before || polygons.empty()) return false;
     unit.shape = polygons.size() == 1 ? std::move(polygons.front())
                                       : geos::collect(GEOS_MULTIPOLYGON, std::move(polygons), "rebuild " + unit.where());
+    return true;
 }
 
 // Units wholly west of the median line, wholly east of it, and near it. West and east never
@@ -178,7 +180,8 @@ std::array<std::vector<std::size_t>, 3> sides_of(const std::vector<Unit>& units,
 
 }  // namespace
 
-std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report, const Progress& progress) {
+std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report, const Progress& progress,
+                          std::vector<std::size_t>* moved_units) {
     if (tolerance <= 0 || units.empty()) return 0;
     const auto sides = sides_of(units, tolerance);
     std::array<std::optional<VertexClusters>, 3> tables;
@@ -188,13 +191,17 @@ std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneRep
         work[side].clusters = &*tables[side];
     }
     work[2].frozen = {&*tables[0], &*tables[1]};
+    std::vector<char> changed(units.size(), 0);
     parallel_for(2, [&](std::size_t side) {
         for (std::size_t k = 0; k < sides[side].size(); ++k) {
             if (side == 0 && k % 1024 == 0) geo::report(progress, "snapping", static_cast<double>(k) / sides[0].size());
-            snap_unit(units[sides[side][k]], work[side]);
+            changed[sides[side][k]] = snap_unit(units[sides[side][k]], work[side]);
         }
     });
-    for (std::size_t u : sides[2]) snap_unit(units[u], work[2]);
+    for (std::size_t u : sides[2]) changed[u] = snap_unit(units[u], work[2]);
+    if (moved_units)
+        for (std::size_t u = 0; u < units.size(); ++u)
+            if (changed[u]) moved_units->push_back(u);
     const std::size_t moved = work[0].moved + work[1].moved + work[2].moved;
     report.vertices_snapped += moved;
     return moved;

@@ -12,7 +12,8 @@
 namespace geo {
 
 // Returns the number of vertices that moved. Snapping can fold a thin spike: check validity after.
+// `moved`, if given, receives the indices of the units whose shape changed.
 std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report,
-                          const Progress& progress = {});
+                          const Progress& progress = {}, std::vector<std::size_t>* moved = nullptr);
 
 }  // namespace geo

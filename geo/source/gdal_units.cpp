@@ -59,10 +59,9 @@ void note_gdal_messages(const gdal::CplErrorCapture& gdal, const std::string& pa
 
 }  // namespace
 
-FileUnits gdal_units(SourceFile& source, const FieldMapping& mapping, const std::string& stem_field, const Crs& working) {
+void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
+                FileUnits& file) {
     OpenedLayer& opened = source.gdal;
-    FileUnits file;
-    file.info = opened.info;
     const std::string& path = opened.info.path;
     const OGRFeatureDefn& definition = *opened.layer->GetLayerDefn();
     for (int i = 0; i < definition.GetFieldCount(); ++i)
@@ -106,7 +105,6 @@ FileUnits gdal_units(SourceFile& source, const FieldMapping& mapping, const std:
     file.info.features = features;
     note_gdal_messages(gdal, path, file.report);
     source.gdal.dataset.reset();  // close the file as soon as it is read
-    return file;
 }
 
 

@@ -5,11 +5,9 @@
 
 namespace geo {
 
-FileUnits geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
-                        const Crs& working) {
+void geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
+                   const Crs& working, FileUnits& out) {
     const GeoJsonLayer& layer = *file.geojson;
-    FileUnits out;
-    out.info = file.info;
     out.fields = layer.fields;
     if (!stem_field.empty()) out.fields.push_back({stem_field, FieldKind::text});
     auto index_of = [&](const std::string& name) -> int {
@@ -37,7 +35,6 @@ FileUnits geojson_units(const SourceFile& file, const FieldMapping& mapping, con
                                        : to_geos(feature.shape, transformer, where + " (" + unit.where() + ")");
         keep_unit(out, std::move(unit), std::move(converted), where, mapping);
     }
-    return out;
 }
 
 }  // namespace geo

@@ -8,7 +8,12 @@
 #include "geo/source/source_file.h"
 
 #include <fmt/format.h>
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <numeric>
+#include <thread>
+#include <utility>
 #include <mutex>
 #include <unordered_map>
 
@@ -48,20 +53,83 @@ void merge_fields(std::vector<FileUnits>& files, UnitSet& set) {
     }
 }
 
-// Validity is checked unit by unit on every core, after reading: one big file gets both cores too.
-void repair_invalid(UnitSet& set, const Progress& progress) {
-    std::vector<HygieneReport> found(set.units.size());
+std::string where_from(const UnitSet& set, const Unit& unit) {
+    return fmt::format("{} feature {}", set.sources[unit.source].path, unit.feature);
+}
+
+// Checks (and repairs) the validity of the given units on every core; problems in unit order.
+void repair_invalid(UnitSet& set, const std::vector<std::size_t>& which, const Progress& progress) {
+    std::vector<HygieneReport> found(which.size());
     std::mutex progress_mutex;
-    parallel_for(set.units.size(), [&](std::size_t u) {
-        Unit& unit = set.units[u];
-        ensure_valid(unit, fmt::format("{} feature {}", set.sources[unit.source].path, unit.feature), found[u]);
-        if (u % 1024 == 0) {
+    parallel_for(which.size(), [&](std::size_t k) {
+        Unit& unit = set.units[which[k]];
+        ensure_valid(unit, where_from(set, unit), found[k]);
+        if (k % 1024 == 0) {
             std::lock_guard lock(progress_mutex);
-            report(progress, "checking", static_cast<double>(u) / set.units.size());
+            report(progress, "checking", static_cast<double>(k) / which.size());
         }
     });
     for (const HygieneReport& report : found) set.hygiene.append(report);
 }
+
+// While one large file is read on one core, the other checks each unit as soon as it is read.
+class ValidateWhileReading {
+public:
+    explicit ValidateWhileReading(std::string path) : path_(std::move(path)), worker_([this] { run(); }) {}
+    ~ValidateWhileReading() {
+        std::lock_guard lock(mutex_);
+        done_ = true;
+        ready_.notify_one();
+    }  // worker_ (a jthread) joins here; a failure nobody asked for is dropped with the load
+    ValidateWhileReading(const ValidateWhileReading&) = delete;
+    ValidateWhileReading& operator=(const ValidateWhileReading&) = delete;
+
+    void add(Unit& unit) {
+        std::lock_guard lock(mutex_);
+        queue_.push_back(&unit);
+        ready_.notify_one();
+    }
+    // Waits for the last unit; the reports come in the order the units were read.
+    std::vector<HygieneReport> finish() {
+        {
+            std::lock_guard lock(mutex_);
+            done_ = true;
+            ready_.notify_one();
+        }
+        if (worker_.joinable()) worker_.join();
+        if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
+        return std::move(found_);
+    }
+
+private:
+    void run() {
+        for (std::size_t next = 0;;) {
+            Unit* unit = nullptr;
+            {
+                std::unique_lock lock(mutex_);
+                ready_.wait(lock, [&] { return next < queue_.size() || done_; });
+                if (next == queue_.size()) return;
+                unit = queue_[next++];
+            }
+            found_.emplace_back();
+            try {
+                ensure_valid(*unit, fmt::format("{} feature {}", path_, unit->feature), found_.back());
+            } catch (...) {  // handed to the reading thread by finish()
+                failure_ = std::current_exception();
+                return;
+            }
+        }
+    }
+
+    std::string path_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<Unit*> queue_;
+    bool done_ = false;
+    std::vector<HygieneReport> found_;
+    std::exception_ptr failure_;
+    std::jthread worker_;  // last: started after, and joined before, everything it uses
+};
 
 void report_duplicates(UnitSet& set) {
     std::unordered_map<std::string, std::size_t> first;
@@ -102,24 +170,33 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
         set.working_crs = choose_working_crs(to_lonlat(opened[0].info.extent, first));
     }
 
-    std::vector<FileUnits> files(paths.size());
+    std::vector<FileUnits> files(paths.size());  // before `early`, which must stop before they go
     std::atomic<std::size_t> done{0};
     std::mutex progress_mutex;
+    std::optional<ValidateWhileReading> early;
+    if (paths.size() == 1) early.emplace(paths[0]);
     parallel_for(paths.size(), [&](std::size_t i) {
         if (i > 0) opened[i] = open_source(paths[i], options.layer, source_srs);
-        files[i] = read_units(opened[i], set.mapping, options.stem_field, set.working_crs);
+        if (early) files[i].on_kept = [&](Unit& unit) { early->add(unit); };
+        read_units(opened[i], set.mapping, options.stem_field, set.working_crs, files[i]);
+        files[i].on_kept = nullptr;
         opened[i].geojson.reset();  // free what the file held as soon as its units are made
         opened[i].gdal.dataset.reset();
         std::lock_guard lock(progress_mutex);
         report(progress, "reading", static_cast<double>(++done) / paths.size());
     });
+    const std::vector<HygieneReport> checked_early = early ? early->finish() : std::vector<HygieneReport>{};
     merge_fields(files, set);
+    for (const HygieneReport& found : checked_early) set.hygiene.append(found);
     report_duplicates(set);
-    // Snap first, then check validity once: snapping moves most vertices of a generalised set,
-    // and every moved shape would need checking again.
-    snap_coverage(set.units, options.snap_tolerance, set.hygiene, progress);
+    // Without a unit checked early, snap first and check once: snapping moves most vertices of a
+    // generalised set, and every moved shape would need checking again.
+    std::vector<std::size_t> moved;
+    snap_coverage(set.units, options.snap_tolerance, set.hygiene, progress, &moved);
     report(progress, "checking", 0);
-    repair_invalid(set, progress);
+    std::vector<std::size_t> all(set.units.size());
+    std::iota(all.begin(), all.end(), 0);
+    repair_invalid(set, early ? moved : all, progress);
     for (const Unit& unit : set.units) {
         double minx, miny, maxx, maxy;
         GEOSGeom_getXMin_r(geos::handle(), unit.shape.get(), &minx);

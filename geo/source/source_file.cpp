@@ -70,14 +70,16 @@ std::vector<std::string> available_fields(const SourceFile& file, const std::str
     return names;
 }
 
-FileUnits read_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working) {
+void read_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
+                FileUnits& units) {
     // Each file checks the mapping against its own fields: a folder may mix releases.
     auto given = [](const std::string& name) { return name.empty() ? std::nullopt : std::optional(name); };
     map_fields(available_fields(file, stem_field),
                FieldChoice{mapping.code, given(mapping.name), given(mapping.parent), given(mapping.parent_name)},
                file.info.path);
-    return file.geojson ? geojson_units(file, mapping, stem_field, working)
-                        : gdal_units(file, mapping, stem_field, working);
+    units.info = file.info;
+    if (file.geojson) geojson_units(file, mapping, stem_field, working, units);
+    else gdal_units(file, mapping, stem_field, working, units);
 }
 
 void keep_unit(FileUnits& file, Unit unit, ConvertedShape converted, const std::string& where, const FieldMapping& mapping) {
@@ -94,6 +96,7 @@ void keep_unit(FileUnits& file, Unit unit, ConvertedShape converted, const std::
                          fmt::format("{} point or line part(s) dropped", converted.dropped_parts), std::nullopt, 0});
     unit.shape = std::move(converted.shape);
     file.units.push_back(std::move(unit));
+    if (file.on_kept) file.on_kept(file.units.back());
 }
 
 }  // namespace geo

@@ -5,6 +5,8 @@
 #include "geo/source/open_layer.h"
 #include "geo/source/unit.h"
 
+#include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,11 +22,14 @@ struct SourceFile {
 };
 
 // The units and problems one file contributes, before its fields are merged with the others'.
+// A deque, so that a unit keeps its address while more are read: on_kept may hand it to
+// another thread (validity is checked while a single large file is still being read).
 struct FileUnits {
     SourceInfo info;
     std::vector<FieldDef> fields;
-    std::vector<Unit> units;
+    std::deque<Unit> units;
     HygieneReport report;
+    std::function<void(Unit&)> on_kept;
 };
 
 SourceFile open_source(const std::string& path, const std::optional<std::string>& layer,
@@ -34,12 +39,15 @@ SourceFile open_source(const std::string& path, const std::optional<std::string>
 std::vector<std::string> available_fields(const SourceFile& file, const std::string& stem_field);
 
 // Throws InputError when the file lacks a mapped field or holds no polygons.
-FileUnits read_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working);
+// Fills `out` (whose on_kept, if set, sees each unit as it is kept).
+void read_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
+                FileUnits& out);
 
 // The two readers behind read_units.
-FileUnits gdal_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working);
-FileUnits geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
-                        const Crs& working);
+void gdal_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
+                FileUnits& out);
+void geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
+                   const Crs& working, FileUnits& out);
 
 // Keeps a unit read from a file, or records why it is left out.
 void keep_unit(FileUnits& file, Unit unit, struct ConvertedShape converted, const std::string& where,
