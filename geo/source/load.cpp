@@ -148,6 +148,30 @@ void report_duplicates(UnitSet& set) {
     }
 }
 
+// A projected source in metres is worked in as it is: no transformation, no rounding.
+Crs working_crs_for(const SourceFile& first) {
+    if (first.crs.srs.IsProjected() && first.crs.srs.GetLinearUnits() == 1.0) {
+        Crs crs = first.crs;
+        crs.how = "the first source's own: projected, in metres";
+        return crs;
+    }
+    return choose_working_crs(to_lonlat(first.info.extent, first.crs));
+}
+
+Extent extent_of(const std::vector<Unit>& units) {
+    Extent extent;
+    for (const Unit& unit : units) {
+        double min_x, min_y, max_x, max_y;
+        GEOSGeom_getXMin_r(geos::handle(), unit.shape.get(), &min_x);
+        GEOSGeom_getYMin_r(geos::handle(), unit.shape.get(), &min_y);
+        GEOSGeom_getXMax_r(geos::handle(), unit.shape.get(), &max_x);
+        GEOSGeom_getYMax_r(geos::handle(), unit.shape.get(), &max_y);
+        extent.include(min_x, min_y);
+        extent.include(max_x, max_y);
+    }
+    return extent;
+}
+
 }  // namespace
 
 UnitSet load_units(const LoadOptions& options, const Progress& progress) {
@@ -161,14 +185,7 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
     opened[0] = open_source(paths[0], options.layer, source_srs);
     UnitSet set;
     set.mapping = map_fields(available_fields(opened[0], options.stem_field), options.fields, paths[0]);
-    // A projected source in metres is worked in as it is: no transformation, no rounding.
-    const Crs& first = opened[0].crs;
-    if (first.srs.IsProjected() && first.srs.GetLinearUnits() == 1.0) {
-        set.working_crs = first;
-        set.working_crs.how = "the first source's own: projected, in metres";
-    } else {
-        set.working_crs = choose_working_crs(to_lonlat(opened[0].info.extent, first));
-    }
+    set.working_crs = working_crs_for(opened[0]);
 
     std::vector<FileUnits> files(paths.size());  // before `early`, which must stop before they go
     std::atomic<std::size_t> done{0};
@@ -197,15 +214,7 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
     std::vector<std::size_t> all(set.units.size());
     std::iota(all.begin(), all.end(), 0);
     repair_invalid(set, early ? moved : all, progress);
-    for (const Unit& unit : set.units) {
-        double minx, miny, maxx, maxy;
-        GEOSGeom_getXMin_r(geos::handle(), unit.shape.get(), &minx);
-        GEOSGeom_getYMin_r(geos::handle(), unit.shape.get(), &miny);
-        GEOSGeom_getXMax_r(geos::handle(), unit.shape.get(), &maxx);
-        GEOSGeom_getYMax_r(geos::handle(), unit.shape.get(), &maxy);
-        set.extent.include(minx, miny);
-        set.extent.include(maxx, maxy);
-    }
+    set.extent = extent_of(set.units);
     return set;
 }
 
