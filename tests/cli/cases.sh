@@ -502,6 +502,17 @@ case_dissolve_2018() {
     [[ $sum == 632 ]] || fail "command_units hold $sum wards in all, expected 632 (657 less the 25 City wards)"
 }
 
+case_dissolve_zipped_shapefile() {  # a zip made here by GDAL itself (zip may not be installed)
+    ogr2ogr -f "ESRI Shapefile" in/wards.shp.zip "$TAB2018" 2>/dev/null || fail "could not make the zip"
+    wm info in/wards.shp.zip
+    expect_ok
+    expect_stdout vsizip 657
+    wm dissolve in/wards.shp.zip --plan "$PLAN" -o out/z.gpkg
+    expect_ok
+    expect_layer out/z.gpkg command_units 12 code name area_km2
+    expect_layer out/z.gpkg units 657
+}
+
 case_dissolve_by_borough() {
     wm dissolve "$TAB2014" --by LB_GSS_Code -o out/boroughs.gpkg
     expect_ok
