@@ -2,6 +2,7 @@
 
 #include "geo/core/errors.h"
 #include "geo/export/atomic_output.h"
+#include "geo/gdal/config_option.h"
 #include "geo/gdal/error_capture.h"
 
 #include <gdal_priv.h>
@@ -81,6 +82,10 @@ void write_layers(const std::vector<OutputLayer>& layers, const Crs& working, co
     OGRCoordinateTransformation* transform = transformer.get();
 
     AtomicOutput output(options.path, options.overwrite);
+    // No rollback journal and no syncs for a GeoPackage nobody sees until commit() renames it:
+    // atomicity comes from the rename, and a failed write is thrown away whole.
+    const gdal::ScopedConfigOption journal("OGR_SQLITE_JOURNAL", "OFF");
+    const gdal::ScopedConfigOption synchronous("OGR_SQLITE_SYNCHRONOUS", "OFF");
     gdal::CplErrorCapture gdal;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(format.name);
     if (!driver) throw OutputError(std::string("GDAL has no ") + format.name + " driver");
