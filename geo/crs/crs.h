@@ -1,19 +1,14 @@
 #pragma once
 // Coordinate reference systems: what a source declares, what we recognise it as, and the projected
 // CRS we work in so that areas and lengths are in metres.
+#include "geo/core/extent.h"
+
 #include <ogr_spatialref.h>
 
 #include <memory>
 #include <string>
 
 namespace geo {
-
-struct Extent {
-    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
-    bool empty = true;
-    void include(double x, double y);
-    void include(const Extent& other);
-};
 
 struct Crs {
     OGRSpatialReference srs;

@@ -4,7 +4,6 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
-#include <type_traits>
 #include <unordered_map>
 
 namespace geo {
@@ -122,10 +121,11 @@ std::vector<ChainedRing> chain_rings(const std::vector<Edge>& edges) {
         if (edges[i].alive) order.push_back(static_cast<std::uint32_t>(i));
     std::sort(order.begin(), order.end(), [&](auto a, auto b) { return before(edges[a].from, edges[b].from); });
     auto leaving = [&](const Point& p) {
-        return std::equal_range(order.begin(), order.end(), p, [&](const auto& a, const auto& b) {
-            if constexpr (std::is_same_v<std::decay_t<decltype(a)>, Point>) return before(a, edges[b].from);
-            else return before(edges[a].from, b);
-        });
+        auto first = std::lower_bound(order.begin(), order.end(), p,
+                                      [&](std::uint32_t e, const Point& q) { return before(edges[e].from, q); });
+        auto last = first;
+        while (last != order.end() && edges[*last].from == p) ++last;
+        return std::pair(first, last);
     };
     std::vector<bool> used(edges.size(), false);
     std::vector<ChainedRing> rings;

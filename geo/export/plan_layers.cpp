@@ -23,8 +23,7 @@ bool same_name(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-OutputLayer units_layer(const PlanOutputs& outputs, bool with_attributes) {
-    const UnitSet& set = *outputs.set;
+OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_attributes) {
     OutputLayer layer{"units", "Units with their parent and command unit", {}, {}};
     layer.fields = {{"code", FieldKind::text}, {"name", FieldKind::text}, {"parent", FieldKind::text},
                     {"parent_nm", FieldKind::text}, {"cu_code", FieldKind::text}, {"cu_name", FieldKind::text},
@@ -40,8 +39,8 @@ OutputLayer units_layer(const PlanOutputs& outputs, bool with_attributes) {
         const Unit& unit = set.units[u];
         OutputFeature feature;
         feature.shape = unit.shape.get();
-        const int group = outputs.grouping ? outputs.grouping->group_of_unit[u] : -1;
-        const GroupInfo* info = group >= 0 ? &outputs.grouping->groups[group] : nullptr;
+        const int group = grouping.group_of_unit[u];
+        const GroupInfo* info = group >= 0 ? &grouping.groups[group] : nullptr;
         auto& values = feature.values;
         values.reserve(7 + unit.values.size());
         for (const std::string* text : {&unit.code, &unit.name, &unit.parent_code, &unit.parent_name}) values.emplace_back(*text);
@@ -54,8 +53,8 @@ OutputLayer units_layer(const PlanOutputs& outputs, bool with_attributes) {
     return layer;
 }
 
-OutputLayer lookup_table(const PlanOutputs& outputs) {
-    OutputLayer layer = units_layer(outputs, false);
+OutputLayer lookup_table(const UnitSet& set, const Grouping& grouping) {
+    OutputLayer layer = units_layer(set, grouping, false);
     layer.name = "lookup";
     for (auto& feature : layer.features) feature.shape = nullptr;
     return layer;

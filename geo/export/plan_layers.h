@@ -9,17 +9,10 @@
 
 namespace geo {
 
-struct PlanOutputs {
-    const UnitSet* set = nullptr;
-    const Plan* plan = nullptr;                       // null for --by
-    const PlanResolution* resolution = nullptr;       // null for --by
-    const Grouping* grouping = nullptr;               // command units or --by groups
-    const DissolveResult* parents = nullptr;          // may be null
-    const DissolveResult* groups = nullptr;
-};
-
-OutputLayer units_layer(const PlanOutputs& outputs, bool with_attributes = true);
-OutputLayer lookup_table(const PlanOutputs& outputs);
+// Each unit with its parent and the command unit (or --by group) `grouping` puts it in.
+OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_attributes = true);
+// The same without geometry or source attributes: the CSV lookup other systems join on.
+OutputLayer lookup_table(const UnitSet& set, const Grouping& grouping);
 OutputLayer dissolved_layer(const UnitSet& set, const DissolveResult& result, const std::string& name,
                             const std::string& description);
 

@@ -78,8 +78,7 @@ void write_layers(const std::vector<OutputLayer>& layers, const Crs& working, co
     gdal::ensure_registered();
     const FormatInfo& format = *options.format;
     Crs target = format.lonlat_only ? crs_from_epsg(4326) : options.target_crs.value_or(working);
-    const Transformer transformer(working, target);
-    OGRCoordinateTransformation* transform = transformer.get();
+    OGRCoordinateTransformation* transform = cached_transformer(working, target).get();
 
     AtomicOutput output(options.path, options.overwrite);
     // No rollback journal and no syncs for a GeoPackage nobody sees until commit() renames it:

@@ -164,6 +164,19 @@ double area(const GEOSGeometry& geometry) {
     return value;
 }
 
+Extent envelope(const GEOSGeometry& geometry) {
+    Extent extent;
+    if (GEOSisEmpty_r(handle(), &geometry)) return extent;
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    GEOSGeom_getXMin_r(handle(), &geometry, &min_x);
+    GEOSGeom_getYMin_r(handle(), &geometry, &min_y);
+    GEOSGeom_getXMax_r(handle(), &geometry, &max_x);
+    GEOSGeom_getYMax_r(handle(), &geometry, &max_y);
+    extent.include(min_x, min_y);
+    extent.include(max_x, max_y);
+    return extent;
+}
+
 double length(const GEOSGeometry& geometry) {
     double value = 0;
     if (!GEOSLength_r(handle(), &geometry, &value)) throw GeometryError(failure("measure length"));

@@ -3,6 +3,8 @@
 // GEOS's re-entrant API wants one context per thread: thread_context() hands out this thread's.
 // A geometry may be freed on another thread than the one that made it (workers hand results back),
 // so the deleter uses the freeing thread's context, never a stored one that may have died.
+#include "geo/core/extent.h"
+
 #include <geos_c.h>
 
 #include <memory>
@@ -75,6 +77,7 @@ std::string invalid_reason(const GEOSGeometry& geometry);
 std::vector<unsigned char> to_wkb(const GEOSGeometry& geometry);
 
 double area(const GEOSGeometry& geometry);
+Extent envelope(const GEOSGeometry& geometry);
 double length(const GEOSGeometry& geometry);
 
 struct Point {

@@ -16,20 +16,11 @@ struct Piece {
 // Pairwise search for overlaps among pieces whose union lost area: envelopes first, then areas.
 void find_overlaps(const std::vector<Piece>& pieces, double tolerance, CoverageCheck& check) {
     const GEOSContextHandle_t h = geos::handle();
-    std::vector<Extent> boxes(pieces.size());
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
-        double x0, y0, x1, y1;
-        GEOSGeom_getXMin_r(h, pieces[i].shape, &x0);
-        GEOSGeom_getYMin_r(h, pieces[i].shape, &y0);
-        GEOSGeom_getXMax_r(h, pieces[i].shape, &x1);
-        GEOSGeom_getYMax_r(h, pieces[i].shape, &y1);
-        boxes[i].include(x0, y0);
-        boxes[i].include(x1, y1);
-    }
+    std::vector<Extent> boxes;
+    for (const Piece& piece : pieces) boxes.push_back(geos::envelope(*piece.shape));
     for (std::size_t i = 0; i < pieces.size(); ++i)
         for (std::size_t j = i + 1; j < pieces.size(); ++j) {
-            const Extent &a = boxes[i], &b = boxes[j];
-            if (a.max_x <= b.min_x || b.max_x <= a.min_x || a.max_y <= b.min_y || b.max_y <= a.min_y) continue;
+            if (!boxes[i].overlaps(boxes[j])) continue;
             geos::Geom common = geos::own(GEOSIntersection_r(h, pieces[i].shape, pieces[j].shape), "intersect two units");
             const double area = geos::area(*common);
             if (area < tolerance) continue;

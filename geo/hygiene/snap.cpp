@@ -165,8 +165,9 @@ bool snap_unit(Unit& unit, RingRebuild& work) {
 std::array<std::vector<std::size_t>, 3> sides_of(const std::vector<Unit>& units, double tolerance) {
     std::vector<double> west(units.size()), east(units.size()), centres(units.size());
     for (std::size_t u = 0; u < units.size(); ++u) {
-        GEOSGeom_getXMin_r(geos::handle(), units[u].shape.get(), &west[u]);
-        GEOSGeom_getXMax_r(geos::handle(), units[u].shape.get(), &east[u]);
+        const Extent box = geos::envelope(*units[u].shape);
+        west[u] = box.min_x;
+        east[u] = box.max_x;
         centres[u] = (west[u] + east[u]) / 2;
     }
     auto middle = centres.begin() + static_cast<std::ptrdiff_t>(centres.size() / 2);

@@ -160,15 +160,7 @@ Crs working_crs_for(const SourceFile& first) {
 
 Extent extent_of(const std::vector<Unit>& units) {
     Extent extent;
-    for (const Unit& unit : units) {
-        double min_x, min_y, max_x, max_y;
-        GEOSGeom_getXMin_r(geos::handle(), unit.shape.get(), &min_x);
-        GEOSGeom_getYMin_r(geos::handle(), unit.shape.get(), &min_y);
-        GEOSGeom_getXMax_r(geos::handle(), unit.shape.get(), &max_x);
-        GEOSGeom_getYMax_r(geos::handle(), unit.shape.get(), &max_y);
-        extent.include(min_x, min_y);
-        extent.include(max_x, max_y);
-    }
+    for (const Unit& unit : units) extent.include(geos::envelope(*unit.shape));
     return extent;
 }
 

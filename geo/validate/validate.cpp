@@ -117,14 +117,20 @@ std::vector<Finding> check_contiguity(const UnitSet& set, const DissolveResult& 
         std::vector<std::pair<double, int>> parts;  // area, index: the largest part is the main body
         for (int i = 0; i < unit.parts; ++i) parts.emplace_back(geos::area(*GEOSGetGeometryN_r(h, unit.shape.get(), i)), i);
         std::sort(parts.rbegin(), parts.rend());
+        // One interior point per member, made once: a unit with 110 pieces and 1,000 members
+        // would otherwise make 110,000.
+        std::vector<geos::Geom> points;
+        for (std::size_t m : unit.members) {
+            const geos::Point at = geos::point_on_surface(*set.units[m].shape);
+            points.push_back(geos::own(GEOSGeom_createPointFromXY_r(h, at.x, at.y), "make a point"));
+        }
         for (std::size_t p = 1; p < parts.size(); ++p) {
             const GEOSGeometry* piece = GEOSGetGeometryN_r(h, unit.shape.get(), parts[p].second);
             const geos::Prepared prepared = geos::prepare(*piece);
             std::vector<std::string> inside, codes;
-            for (std::size_t m : unit.members) {
-                const geos::Point at = geos::point_on_surface(*set.units[m].shape);
-                geos::Geom point = geos::own(GEOSGeom_createPointFromXY_r(h, at.x, at.y), "make a point");
-                if (geos::check(GEOSPreparedContains_r(h, prepared.get(), point.get()), "test containment")) {
+            for (std::size_t k = 0; k < unit.members.size(); ++k) {
+                const std::size_t m = unit.members[k];
+                if (geos::check(GEOSPreparedContains_r(h, prepared.get(), points[k].get()), "test containment")) {
                     inside.push_back(set.units[m].where());
                     codes.push_back(set.units[m].code);
                 }
