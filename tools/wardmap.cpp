@@ -52,6 +52,10 @@ int main(int argc, char** argv) {
     cli::add_dissolve(app, common, result);
     cli::add_export(app, common, result);
     cli::add_validate(app, common, result);
+    cli::add_allocate(app, common, result);
+    cli::add_rollout(app, common, result);
+    cli::add_render(app, common, result);
+    cli::add_view(app, common, result);
     for (CLI::App* sub : app.get_subcommands({})) cli::add_common_flags(*sub, common);
     cli::install_interrupt_handler();
     try {

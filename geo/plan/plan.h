@@ -12,6 +12,7 @@ namespace geo {
 
 struct CommandUnit {
     std::string code, name, colour, phase;
+    bool locked = false;  // the planner cannot move wards into or out of a locked unit
 };
 
 struct PlanRow {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end test driver of the wardmap command line: runs ONE case of cases.sh.
+# End-to-end test driver of the wardmap command line: runs ONE case of cases*.sh.
 #
 #   bash run_case.sh CASE WARDMAP SHARED_DATA REPO_ROOT
 #   bash run_case.sh --list                       # the names of all cases
@@ -14,8 +14,12 @@
 set -u
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# cases.sh holds the helpers (run_wardmap, expect_*) and the core cases; cases_*.sh add an area each.
 # shellcheck source=cases.sh
 source "$HERE/cases.sh"
+for cases_file in "$HERE"/cases_*.sh; do
+    [[ -e $cases_file ]] && source "$cases_file"
+done
 
 if [[ ${1:-} == --list ]]; then
     declare -F | sed -n 's/^declare -f case_//p'
@@ -31,7 +35,7 @@ DATA=$3
 REPO=$(realpath -- "$4")
 
 if ! declare -F "case_$CASE" >/dev/null; then
-    echo "FAIL: no case named '$CASE' in $HERE/cases.sh" >&2
+    echo "FAIL: no case named '$CASE' in $HERE/cases*.sh" >&2
     exit 1
 fi
 if [[ ! -x $WARDMAP ]]; then

@@ -8,5 +8,9 @@ void add_info(CLI::App& app, const CommonOptions& common, int& result);
 void add_dissolve(CLI::App& app, const CommonOptions& common, int& result);
 void add_export(CLI::App& app, const CommonOptions& common, int& result);
 void add_validate(CLI::App& app, const CommonOptions& common, int& result);
+void add_allocate(CLI::App& app, const CommonOptions& common, int& result);  // cli/allocate.cpp
+void add_rollout(CLI::App& app, const CommonOptions& common, int& result);   // cli/rollout.cpp
+void add_render(CLI::App& app, const CommonOptions& common, int& result);    // cli/render.cpp
+void add_view(CLI::App& app, const CommonOptions& common, int& result);      // cli/view.cpp
 
 }  // namespace cli

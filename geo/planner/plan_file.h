@@ -1,0 +1,49 @@
+#pragma once
+// The plan file: a TOML text a person can read and that diffs well (one line per ward, sorted by
+// code), written atomically. It names the boundary source it was made on with a fingerprint of its
+// ward codes, so opening it against another ward set is refused with a clear message.
+//
+//   name = "MPS 12 BCU (2018)"          version = 3        author = "..."      status = "draft"
+//   [boundaries]  path = "shapes/london-wards-2014.gpkg"   wards = 654   fingerprint = "fnv1a64:..."
+//   [[command_units]]  code = "CW"  name = "Central West"  colour = "#1f78b4"  locked = false
+//   [assignment]  E05000026 = "EA" ... ("-" = left out on purpose)
+#include "geo/planner/assignment.h"
+#include "geo/source/unit.h"
+
+#include <string>
+#include <vector>
+
+namespace geo {
+
+struct PlanFile {
+    std::string name, author, status = "draft";
+    int version = 1;
+    std::string boundary_path, boundary_fingerprint;
+    std::size_t boundary_wards = 0;
+    std::vector<CommandUnit> units;
+    std::vector<std::pair<std::string, std::string>> assignment;  // ward code -> unit code, "-" left out
+};
+
+// Is this path a plan file (TOML) rather than a CSV plan table? By extension: .toml, .wardplan.
+bool is_plan_file(const std::string& path);
+
+// Throws InputError naming the file and line for TOML errors, unknown keys' types, bad colours.
+PlanFile read_plan_file(const std::string& path);
+PlanFile parse_plan_file(const std::string& text, const std::string& path_for_messages);
+std::string format_plan_file(const PlanFile& plan);
+// Atomic: a temporary file beside `path`, then rename. Throws OutputError.
+void write_plan_file(const std::string& path, const PlanFile& plan);
+
+// A fingerprint of the ward set: the sorted ward codes (FNV-1a 64), "fnv1a64:0123456789abcdef".
+std::string ward_set_fingerprint(const UnitSet& wards);
+
+// The plan file on these wards. Throws InputError when the fingerprint differs (another ward set),
+// naming both sources and what to do; ward codes missing from the file are unassigned.
+Assignment assignment_from(const UnitSet& wards, const PlanFile& plan);
+PlanFile plan_file_from(const UnitSet& wards, const Assignment& assignment, PlanFile meta);
+
+// Where the planner autosaves a plan: ".NAME.autosave" beside it (or under the user's state folder
+// for a plan never saved). The window offers to recover it when it is newer than the plan.
+std::string autosave_path(const std::string& plan_path);
+
+}  // namespace geo
