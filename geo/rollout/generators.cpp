@@ -115,6 +115,41 @@ Rollout by_command_unit(const UnitSet& set, const Grouping& grouping, const std:
     return rollout;
 }
 
+Rollout from_unit_phases(const UnitSet& set, const Grouping& grouping) {
+    std::vector<Tranche> tranches;
+    std::vector<std::string> unscheduled;
+    for (const GroupInfo& group : grouping.groups) {
+        if (group.phase.empty()) {
+            unscheduled.push_back(group.code);
+            continue;
+        }
+        const auto date = parse_date(group.phase);
+        if (!date)
+            throw InputError("", "command unit " + group.code, "phase '" + group.phase + "' is not a date",
+                             "Give the plan's phase column as YYYY-MM-DD or YYYY-MM, or use a tranches table.");
+        auto same = std::find_if(tranches.begin(), tranches.end(), [&](const Tranche& t) { return t.phase.name == group.phase; });
+        if (same == tranches.end()) tranches.push_back({{group.phase, *date}, {group.code}});
+        else same->units.push_back(group.code);
+    }
+    if (tranches.empty()) throw InputError("", "plan phases", "no command unit of the plan has a phase", "Give --tranches or a generator instead.");
+    // Only the units with a phase: the others' wards stay unscheduled.
+    Grouping scheduled;
+    std::vector<int> renumbered(grouping.groups.size(), -1);
+    for (std::size_t g = 0; g < grouping.groups.size(); ++g)
+        if (!grouping.groups[g].phase.empty()) {
+            renumbered[g] = static_cast<int>(scheduled.groups.size());
+            scheduled.groups.push_back(grouping.groups[g]);
+        }
+    for (int g : grouping.group_of_unit) scheduled.group_of_unit.push_back(g >= 0 ? renumbered[g] : -1);
+    Rollout rollout = by_command_unit(set, scheduled, tranches);
+    if (!unscheduled.empty()) {
+        std::string list;
+        for (const auto& code : unscheduled) list += (list.empty() ? "" : ", ") + code;
+        rollout.notes.push_back(fmt::format("{} command unit(s) have no phase in the plan and are not scheduled: {}", unscheduled.size(), list));
+    }
+    return rollout;
+}
+
 std::vector<Tranche> read_tranches(const std::string& path) {
     const CsvTable table = read_csv(path);
     const auto unit = table.column("unit_code"), phase = table.column("phase"), start = table.column("start");

@@ -48,6 +48,11 @@ Rollout by_command_unit(const UnitSet& set, const Grouping& grouping, const std:
 // CSV: unit_code, phase, start (YYYY-MM-DD); rows with the same phase form one tranche.
 std::vector<Tranche> read_tranches(const std::string& path);
 
+// The phase each command unit carries in the plan (the plan's `phase` column, a date such as
+// 2018-06; the planner's CommandUnit::phase): each goes live whole then. A unit with no phase stays
+// unscheduled, with a note. Throws InputError for a phase that is not a date.
+Rollout from_unit_phases(const UnitSet& set, const Grouping& grouping);
+
 // A hand edit: ward `code` (or every ward of borough or command unit `code`) into phase `phase`.
 // Throws InputError for an unknown code or phase. Adds a note.
 void move_to_phase(Rollout& rollout, const UnitSet& set, const Grouping& grouping, const std::string& code,

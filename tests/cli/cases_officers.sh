@@ -136,6 +136,15 @@ case_rollout_officers_per_phase() {  # the pathfinders need what allocate gives 
     expect_stdout '"establishment": 30136'
 }
 
+case_rollout_plan_phases() {  # the bundled plan's phase column: 8 BCUs dated, 4 not
+    wm rollout "$TAB2014" --plan "$PLAN" --plan-phases -o out/r.gpkg
+    expect_ok
+    expect_stdout "4 command unit(s) have no phase in the plan and are not scheduled: CE, AS, NE, NW"
+    local got
+    got=$(ogr_sql out/r.gpkg "SELECT COUNT(*) AS n FROM units WHERE live_date IS NULL")
+    [[ $got == $((25 + 41 + 42 + 40 + 63)) ]] || fail "$got wards never live, expected the City's 25 and the wards of CE, AS, NE, NW"
+}
+
 case_rollout_unknown_phase() {
     wm rollout "$TAB2014" --move EA=Nope -o out/r.gpkg
     expect_error 3 "no phase named Nope" "Pathfinders"

@@ -107,3 +107,20 @@ TEST(AttributesJoin, EmptyValuesAreListedNotZero) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(AttributesJoin, Crime2022MatchesAll679WardsOf2022) {
+    geo::LoadOptions options;
+    options.sources = {shared_data("london/wards-2022-wgs84.geojson")};
+    const geo::UnitSet wards = geo::load_units(options);
+    const geo::Grouping boroughs = geo::group_by_parent(wards);
+    const geo::WardValues crime = geo::read_crime(shared_data("london/mps-ward-crime-2024-03-to-2026-03.csv"), {"202503", "202602", {}});
+    const geo::JoinResult join = geo::join_by_code(wards, boroughs, crime);
+    EXPECT_EQ(join.considered, 679u);
+    EXPECT_EQ(join.by_code, 679u);
+    EXPECT_TRUE(join.unmatched_units.empty());
+    EXPECT_TRUE(join.unmatched_codes.empty());
+}
+
+}  // namespace

@@ -86,6 +86,25 @@ TEST(RolloutSlp, AWardMovedByHandLeavesItsUnitHalfLive) {
     EXPECT_THROW(geo::move_to_phase(rollout, london.wards, london.grouping, "E05000026", "Never"), geo::InputError);
 }
 
+TEST(RolloutSlp, FromThePlansOwnPhaseColumn) {
+    const auto& london = london_2014();
+    const geo::Rollout rollout = geo::from_unit_phases(london.wards, london.grouping);
+    ASSERT_FALSE(rollout.phases.empty());
+    EXPECT_EQ(rollout.phases[0].start.iso(), "2017-01-01");
+    std::set<std::string> first;
+    for (std::size_t u = 0; u < london.wards.units.size(); ++u)
+        if (rollout.phase_of_unit[u] == 0) first.insert(london.grouping.groups[london.grouping.group_of_unit[u]].code);
+    EXPECT_EQ(first, (std::set<std::string>{"CN", "EA"}));
+    // Central East, Central South, North East and North West have no confirmed date in the plan.
+    ASSERT_EQ(rollout.notes.size(), 1u);
+    EXPECT_THAT(rollout.notes[0], HasSubstr("4 command unit(s) have no phase in the plan and are not scheduled: CE, AS, NE, NW"));
+    const auto ce = group_index(london.grouping, "CE");
+    for (std::size_t u = 0; u < london.wards.units.size(); ++u)
+        if (london.grouping.group_of_unit[u] == ce) {
+            EXPECT_EQ(rollout.phase_of_unit[u], -1);
+        }
+}
+
 TEST(RolloutPriority, OutwardFromThePathfinders) {
     const auto& london = london_2014();
     const geo::Adjacency adjacency = geo::ward_adjacency(london.wards);

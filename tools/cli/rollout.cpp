@@ -30,7 +30,7 @@ struct RolloutCommand {
     std::vector<int> counts;
     std::string tranches, start = "2004-04-01", remainder = "last", priority = "plan", table;
     std::vector<std::string> boroughs, seeds, moves;
-    bool officers = false;
+    bool officers = false, plan_phases = false;
 };
 
 geo::Date date_option(const std::string& text) {
@@ -72,6 +72,7 @@ geo::Rollout make_rollout(const geo::UnitSet& set, const geo::Grouping& grouping
             ++start.year;
         }
     }
+    if (counts.empty() && o.plan_phases) return geo::from_unit_phases(set, grouping);
     if (counts.empty()) {
         const auto tranches = geo::read_tranches(o.tranches.empty() ? bundled("datasets/rollout/slp-2017-2019.csv") : o.tranches);
         return geo::by_command_unit(set, grouping, tranches);
@@ -168,6 +169,8 @@ void add_generator_options(CLI::App& command, RolloutCommand& o) {
     auto* per_year = group->add_option("--per-year", o.per_year, "So many wards a year from --start until all are live")->excludes(step);
     auto* counts = group->add_option("--counts", o.counts, "Wards per yearly phase from --start, e.g. 96,264,264")->delimiter(',')->excludes(step)->excludes(per_year);
     group->add_option("--tranches", o.tranches, "CSV unit_code,phase,start: whole command units per phase (default: bundled SLP 2017-2019)")
+        ->excludes(step)->excludes(per_year)->excludes(counts);
+    group->add_flag("--plan-phases", o.plan_phases, "Each command unit goes live whole on the date in the plan's phase column")
         ->excludes(step)->excludes(per_year)->excludes(counts);
     group->add_option("--start", o.start, "Start of the first yearly phase (default 2004-04-01)");
     group->add_option("--remainder", o.remainder, "Wards the counts leave over: into the last phase, or a phase of their own")
