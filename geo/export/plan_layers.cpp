@@ -58,8 +58,11 @@ OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_
     if (with_attributes)
         for (FieldDef field : set.fields) {
             // Output formats compare column names without case: the source's "Name" would clash with ours.
-            while (std::any_of(layer.fields.begin(), layer.fields.end(), [&](const FieldDef& taken) { return same_name(taken.name, field.name); }))
-                field.name = "src_" + field.name;
+            // Extra columns (officers, phase) keep their names too: the source's copy is renamed.
+            auto taken_in = [&](const std::vector<FieldDef>& fields) {
+                return std::any_of(fields.begin(), fields.end(), [&](const FieldDef& taken) { return same_name(taken.name, field.name); });
+            };
+            while (taken_in(layer.fields) || taken_in(extra.fields)) field.name = "src_" + field.name;
             layer.fields.push_back(field);
         }
     for (std::size_t u = 0; u < set.units.size(); ++u) {
