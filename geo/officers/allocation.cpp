@@ -108,17 +108,21 @@ Allocation allocate(const UnitSet& set, const Grouping& grouping, const OfficerR
             if (measure.name == name) report_missing(set, grouping, measure, result.findings);
     for (const Pool& pool : rules.pools) {
         const std::vector<double> weights = pool_weights(pool, grouping, wards, rules, measures);
-        const auto with_wards = std::count_if(wards.begin(), wards.end(), [](std::size_t n) { return n > 0; });
-        if (static_cast<long long>(pool.minimum_per_unit) * with_wards > pool.posts)
-            throw InputError(rules.path, "pool " + pool.name,
-                             fmt::format("{} command units x minimum {} is more than the pool's {} posts", with_wards, pool.minimum_per_unit, pool.posts),
-                             "Lower the minimum or raise the posts.");
+        for (const auto& [code, minimum] : pool.minimum_for)
+            if (std::none_of(grouping.groups.begin(), grouping.groups.end(), [&](const GroupInfo& g) { return g.code == code; }))
+                throw InputError(rules.path, "pool " + pool.name + ".minimums." + code, "no command unit " + code + " in the plan",
+                                 "Use the plan's command unit codes.");
         // Units with no wards get no floor: only those with wards are apportioned.
         std::vector<std::size_t> live;
         std::vector<double> live_weights;
+        std::vector<int> minimums;
         for (std::size_t g = 0; g < wards.size(); ++g)
-            if (wards[g] > 0) live.push_back(g), live_weights.push_back(weights[g]);
-        const std::vector<int> posts = apportion(pool.posts, live_weights, pool.minimum_per_unit);
+            if (wards[g] > 0) live.push_back(g), live_weights.push_back(weights[g]), minimums.push_back(pool.minimum_of(grouping.groups[g].code));
+        const int floors = std::accumulate(minimums.begin(), minimums.end(), 0);
+        if (floors > pool.posts)
+            throw InputError(rules.path, "pool " + pool.name, fmt::format("the minimums of its {} command units add up to {}, more than its {} posts", live.size(), floors, pool.posts),
+                             "Lower the minimums or raise the posts.");
+        const std::vector<int> posts = apportion(pool.posts, live_weights, minimums);
         for (CommandUnitPosts& unit : result.units) unit.pool_posts.push_back(0), unit.pool_weight.push_back(0.0);
         for (std::size_t i = 0; i < live.size(); ++i) {
             result.units[live[i]].pool_posts.back() = posts[i];

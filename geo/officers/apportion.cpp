@@ -9,15 +9,19 @@
 namespace geo {
 
 std::vector<int> apportion(int total, const std::vector<double>& weights, int minimum) {
+    return apportion(total, weights, std::vector<int>(weights.size(), minimum));
+}
+
+std::vector<int> apportion(int total, const std::vector<double>& weights, const std::vector<int>& minimums) {
     const int n = static_cast<int>(weights.size());
     if (n == 0) return {};
-    if (static_cast<long long>(minimum) * n > total)
-        throw std::invalid_argument(std::to_string(n) + " x minimum " + std::to_string(minimum) + " exceeds " + std::to_string(total));
+    const long long floors = std::accumulate(minimums.begin(), minimums.end(), 0LL);
+    if (floors > total) throw std::invalid_argument("the minimums add up to " + std::to_string(floors) + ", more than " + std::to_string(total));
     if (std::any_of(weights.begin(), weights.end(), [](double w) { return w < 0 || !std::isfinite(w); }))
         throw std::invalid_argument("a weight is negative or not a number");
     const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
-    const int rest = total - minimum * n;
-    std::vector<int> posts(n, minimum);
+    const int rest = total - static_cast<int>(floors);
+    std::vector<int> posts = minimums;
     std::vector<double> remainder(n);
     int given = 0;
     for (int i = 0; i < n; ++i) {

@@ -10,5 +10,7 @@ namespace geo {
 // earlier entry). Throws std::invalid_argument if the minimums alone exceed the total, or a weight
 // is negative.
 std::vector<int> apportion(int total, const std::vector<double>& weights, int minimum = 0);
+// The same with a floor of its own for each entry (parallel to weights).
+std::vector<int> apportion(int total, const std::vector<double>& weights, const std::vector<int>& minimums);
 
 }  // namespace geo

@@ -92,7 +92,7 @@ void read_pools(const Reader& reader, const toml::table& root, OfficerRules& rul
         const auto* table = (*pools)[i].as_table();
         const std::string where = fmt::format("pool {}", i + 1);
         if (!table) reader.fail(where, "expected [[pool]] tables", "e.g. [[pool]] name = \"Response\" posts = 100");
-        reader.only_keys(*table, where, {"name", "posts", "weight", "minimum"});
+        reader.only_keys(*table, where, {"name", "posts", "weight", "minimum", "minimums"});
         Pool pool;
         pool.name = (*table)["name"].value_or(std::string());
         if (pool.name.empty()) reader.fail(where, "a pool needs a name", "e.g. name = \"Safeguarding uplift\"");
@@ -101,6 +101,9 @@ void read_pools(const Reader& reader, const toml::table& root, OfficerRules& rul
         if (pool.posts < 0) reader.fail(named, "a pool needs its number of posts", "e.g. posts = 488");
         pool.weight = reader.weight((*table)["weight"].node(), named + ".weight");
         pool.minimum_per_unit = reader.count((*table)["minimum"].node(), named + ".minimum", 0);
+        if (const auto* minimums = (*table)["minimums"].as_table())
+            for (const auto& [unit, value] : *minimums)
+                pool.minimum_for[std::string(unit.str())] = reader.count(&value, named + ".minimums." + std::string(unit.str()), 0);
         rules.pools.push_back(std::move(pool));
     }
 }
@@ -125,6 +128,11 @@ void read_measures(const Reader& reader, const toml::table& root, OfficerRules& 
 }
 
 }  // namespace
+
+int Pool::minimum_of(const std::string& unit_code) const {
+    const auto found = minimum_for.find(unit_code);
+    return found != minimum_for.end() ? found->second : minimum_per_unit;
+}
 
 const WardPosts& OfficerRules::posts_for(const std::string& ward_code, const std::string& borough_code) const {
     if (const auto found = by_ward.find(ward_code); found != by_ward.end()) return found->second;

@@ -32,7 +32,9 @@ struct Pool {
     std::string name;
     int posts = 0;
     std::vector<WeightPart> weight;
-    int minimum_per_unit = 0;  // each command unit gets at least this many
+    int minimum_per_unit = 0;                   // each command unit gets at least this many
+    std::map<std::string, int> minimum_for;     // command unit code -> its own minimum (wins)
+    int minimum_of(const std::string& unit_code) const;
 };
 
 // Where a measure's numbers come from (paths relative to the rules file). Crime: months YYYYMM-YYYYMM

@@ -107,6 +107,28 @@ weight = "equal"
     EXPECT_EQ(*allocation.surplus(), 100 - 611);  // a shortfall
 }
 
+TEST(OfficersAllocate, MinimumsPerCommandUnit) {
+    const Small small;
+    const geo::OfficerRules rules = geo::parse_rules(R"(
+[[pool]]
+name = "Response"
+posts = 100
+weight = "crime"
+minimum = 5
+minimums = { B = 40 }
+)", "rules.toml");
+    const geo::Measure crime{"crime", "test", {100.0, 100.0, 100.0, 0.0, 0.0}};  // all the crime in A
+    const geo::Allocation allocation = geo::allocate(small.wards, small.grouping, rules, {crime});
+    EXPECT_THAT(allocation.units[0].pool_posts, ElementsAre(60));
+    EXPECT_THAT(allocation.units[1].pool_posts, ElementsAre(40));
+    const geo::OfficerRules unknown = geo::parse_rules("[[pool]]\nname = \"R\"\nposts = 10\nminimums = { ZZ = 1 }\n", "rules.toml");
+    EXPECT_THAT([&] { geo::allocate(small.wards, small.grouping, unknown, {}); },
+                ::testing::ThrowsMessage<geo::InputError>(HasSubstr("no command unit ZZ in the plan")));
+    const geo::OfficerRules too_many = geo::parse_rules("[[pool]]\nname = \"R\"\nposts = 10\nminimum = 6\n", "rules.toml");
+    EXPECT_THAT([&] { geo::allocate(small.wards, small.grouping, too_many, {}); },
+                ::testing::ThrowsMessage<geo::InputError>(HasSubstr("add up to 12, more than its 10 posts")));
+}
+
 TEST(OfficersAllocate, MissingValuesAreReportedAndAMissingMeasureRefused) {
     const Small small;
     const geo::OfficerRules rules = geo::parse_rules("[[pool]]\nname = \"P\"\nposts = 10\nweight = \"population\"\n", "rules.toml");
