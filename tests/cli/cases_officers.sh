@@ -67,6 +67,14 @@ TOML
     expect_stdout "establishment 1000: 1930 allocated, a shortfall of 930"
 }
 
+case_allocate_rules_beside_the_plan() {  # in/plan.csv + in/plan.officers.toml: found without --rules
+    make_plan in/plan.csv
+    printf '[ward]\ndwo = 3\npcso = 0\n[leadership]\nsuperintendents = 4\n' >in/plan.officers.toml
+    wm allocate "$TAB2014" --plan in/plan.csv -o out/a.gpkg
+    expect_ok
+    expect_stdout "rules in/plan.officers.toml" "1947 officers allocated; no establishment in the rules"  # 3 x 629 DWOs + 12 x (1 + 4)
+}
+
 case_allocate_missing_table() {  # the pools need crime, no --crime: refused, nothing written
     wm allocate "$TAB2014" -o out/a.gpkg
     expect_error 3 "the crime figures are needed but no table was given" "--crime"

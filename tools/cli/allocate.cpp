@@ -70,7 +70,7 @@ void run(const AllocateCommand& o, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
     const geo::UnitSet set = load_sources(o.source, progress.callback());
     const geo::AppliedPlan applied = apply_plan_options(set, o.plan, writes_parents(o.output), progress.callback());
-    const geo::OfficerRules rules = read_rules_option(o.measures);
+    const geo::OfficerRules rules = read_rules_option(o.measures, o.plan.plan);
     const JoinedMeasures joined = join_measures(set, applied.grouping, o.measures, &rules, rules.measures_used());
     const geo::Allocation allocation = geo::allocate(set, applied.grouping, rules, joined.measures);
     const std::string written = write_outputs(set, applied, o.output, progress.callback(), geo::allocation_columns(set, allocation));

@@ -58,7 +58,7 @@ geo::WardValues read_measure(const std::string& name, const geo::MeasureSource& 
 
 void add_measure_options(CLI::App& command, MeasureOptions& o) {
     auto* group = command.add_option_group("Officers and ward tables");
-    group->add_option("--rules", o.rules, "Officer rules (TOML); default: bundled datasets/officers/mps-2018.toml");
+    group->add_option("--rules", o.rules, "Officer rules (TOML); default: PLAN.officers.toml beside --plan, else bundled datasets/officers/mps-2018.toml");
     group->add_option("--crime", o.crime, "MPS ward crime table (MajorText, WardCode, one column per month YYYYMM)");
     group->add_option("--months", o.months, "Months of the crime table to add up: YYYYMM-YYYYMM (default: all)");
     group->add_option("--categories", o.categories, "Crime MajorText categories to count (default: all)")->delimiter(',');
@@ -69,8 +69,14 @@ void add_measure_options(CLI::App& command, MeasureOptions& o) {
     group->add_flag("--name-fallback", o.name_fallback, "Wards whose code is not in a table: match by ward name within the borough, reported");
 }
 
-geo::OfficerRules read_rules_option(const MeasureOptions& o) {
-    return geo::read_rules(o.rules.empty() ? bundled("datasets/officers/mps-2018.toml") : o.rules);
+geo::OfficerRules read_rules_option(const MeasureOptions& o, const std::string& plan_path) {
+    if (!o.rules.empty()) return geo::read_rules(o.rules);
+    if (!plan_path.empty()) {
+        const std::filesystem::path plan(plan_path);
+        const std::filesystem::path beside_plan = plan.parent_path() / (plan.stem().string() + ".officers.toml");
+        if (std::filesystem::exists(beside_plan)) return geo::read_rules(beside_plan.string());
+    }
+    return geo::read_rules(bundled("datasets/officers/mps-2018.toml"));
 }
 
 JoinedMeasures join_measures(const geo::UnitSet& set, const geo::Grouping& grouping, const MeasureOptions& o,

@@ -20,7 +20,8 @@ struct MeasureOptions {
 };
 
 void add_measure_options(CLI::App& command, MeasureOptions& options);
-geo::OfficerRules read_rules_option(const MeasureOptions& options);
+// --rules, else PLAN.officers.toml beside the plan if there is one, else the bundled rules.
+geo::OfficerRules read_rules_option(const MeasureOptions& options, const std::string& plan_path);
 
 struct JoinedMeasures {
     std::vector<geo::Measure> measures;

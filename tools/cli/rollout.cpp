@@ -136,7 +136,7 @@ void run(const RolloutCommand& o, const CommonOptions& common) {
     std::optional<geo::Allocation> allocation;
     geo::LayerExtras extras = geo::rollout_columns(set, applied.grouping, rollout);
     if (o.officers) {
-        const geo::OfficerRules rules = read_rules_option(o.measures);
+        const geo::OfficerRules rules = read_rules_option(o.measures, o.plan.plan);
         JoinedMeasures joined = join_measures(set, applied.grouping, o.measures, &rules, rules.measures_used());
         joins.insert(joins.end(), joined.joins.begin(), joined.joins.end());
         allocation = geo::allocate(set, applied.grouping, rules, joined.measures);
