@@ -1,5 +1,6 @@
 #include "geo/attributes/join.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 #include <map>
@@ -83,6 +84,32 @@ JoinResult join_by_code(const UnitSet& set, const Grouping& grouping, const Ward
         else result.unmatched_codes.push_back(table.rows[r].code + " " + table.rows[r].name);
     }
     return result;
+}
+
+std::size_t fill_from_borough_totals(const UnitSet& set, const WardValues& table, JoinResult& result) {
+    std::map<std::string, double> total_of;
+    for (const WardValue& row : table.rows) total_of.emplace(row.code, row.value);
+    std::map<std::string, double> matched;
+    std::map<std::string, std::vector<std::size_t>> missing;
+    for (std::size_t u = 0; u < set.units.size(); ++u)
+        if (result.value_of_unit[u]) matched[set.units[u].parent_code] += *result.value_of_unit[u];
+    for (std::size_t u : result.unmatched_units) missing[set.units[u].parent_code].push_back(u);
+    std::vector<std::size_t> still_missing;
+    for (const auto& [borough, units] : missing) {
+        const auto total = total_of.find(borough);
+        const double left = total == total_of.end() ? -1 : total->second - matched[borough];
+        if (left < 0) {
+            still_missing.insert(still_missing.end(), units.begin(), units.end());
+            continue;
+        }
+        for (std::size_t u : units) {
+            result.value_of_unit[u] = left / static_cast<double>(units.size());
+            result.by_borough_share.push_back(u);
+        }
+    }
+    std::sort(still_missing.begin(), still_missing.end());
+    result.unmatched_units = std::move(still_missing);
+    return result.by_borough_share.size();
 }
 
 }  // namespace geo

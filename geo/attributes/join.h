@@ -27,6 +27,7 @@ struct JoinResult {
     std::size_t considered = 0;                         // units in a group (the others are not joined)
     std::size_t by_code = 0;
     std::vector<FallbackMatch> by_fallback;
+    std::vector<std::size_t> by_borough_share;          // filled by fill_from_borough_totals
     std::vector<std::size_t> unmatched_units;           // units in a group with no value
     std::vector<std::string> unmatched_codes;           // ward-level table codes no unit took: "CODE name"
     std::size_t non_ward_rows = 0;                      // rows of boroughs, London, England (not E05/W05)
@@ -37,5 +38,11 @@ struct JoinResult {
 // the MPS plan, is neither matched nor reported missing.
 JoinResult join_by_code(const UnitSet& set, const Grouping& grouping, const WardValues& table,
                         JoinFallback fallback = JoinFallback::none);
+
+// A second fallback for tables that also have a row per borough (the GLA ward profiles): the
+// borough's total less its matched wards is shared equally among its wards still without a value.
+// Only for counts that add up (population), not for averages (PTAI). Boroughs without a total row,
+// or whose matched wards already exceed it, are left as they are. Returns the number filled.
+std::size_t fill_from_borough_totals(const UnitSet& set, const WardValues& table, JoinResult& result);
 
 }  // namespace geo

@@ -115,12 +115,13 @@ void read_measures(const Reader& reader, const toml::table& root, OfficerRules& 
         const std::string where = "measure." + std::string(key.str());
         const auto* table = node.as_table();
         if (!table) reader.fail(where, "expected a table", "e.g. [" + where + "] file = \"crime.csv\"");
-        reader.only_keys(*table, where, {"file", "column", "months", "categories", "name_fallback"});
+        reader.only_keys(*table, where, {"file", "column", "months", "categories", "name_fallback", "borough_totals"});
         MeasureSource source;
         source.file = (*table)["file"].value_or(std::string());
         source.column = (*table)["column"].value_or(std::string());
         source.months = (*table)["months"].value_or(std::string());
         source.name_fallback = (*table)["name_fallback"].value_or(false);
+        source.borough_totals = (*table)["borough_totals"].value_or(false);
         if (const auto* categories = (*table)["categories"].as_array())
             for (const auto& category : *categories) source.categories.push_back(category.value_or(std::string()));
         rules.measures[std::string(key.str())] = std::move(source);

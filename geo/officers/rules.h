@@ -43,6 +43,7 @@ struct MeasureSource {
     std::string file, column, months;
     std::vector<std::string> categories;
     bool name_fallback = false;  // join by ward name and borough when the code is not found
+    bool borough_totals = false; // share a borough row's total among wards still without a value
 };
 
 struct OfficerRules {

@@ -46,6 +46,14 @@ case_allocate_json_lists_every_unmatched_code() {
     head -1 out/a.csv | grep -q 'dwo,pcso' || fail "the CSV lookup has no dwo,pcso columns: $(head -1 out/a.csv)"
 }
 
+case_allocate_fallbacks() {  # by name, then the rest from the borough totals: every ward has a population
+    allocate_2014 --name-fallback --borough-totals -o out/a.gpkg
+    expect_ok
+    expect_stdout "570 of 629 wards matched by code, 33 by ward name and borough, 26 given a share of their borough's total"
+    grep -q "population: .* have no value" log/stdout && fail "wards are still without a population"
+    return 0
+}
+
 case_allocate_2022_crime_on_2014_wards() {  # the 2022 codes: 570 wards with no crime, said so
     wm allocate "$TAB2014" --crime "$DATA/$CRIME2022" --population "$DATA/$PROFILES" -o out/a.gpkg
     expect_ok

@@ -71,6 +71,23 @@ TEST(AttributesJoin, NameFallbackIsCountedApartAndLeavesTheRestReported) {
     for (const auto& match : join.by_fallback) EXPECT_TRUE(join.value_of_unit[match.unit]);
 }
 
+TEST(AttributesJoin, BoroughTotalsSharedAmongTheWardsLeft) {
+    const auto& london = london_2014();
+    const geo::WardValues population =
+        geo::read_ward_column(shared_data("london/ward-profiles-2015.csv"), {"", "Population - 2015", "Ward name"});
+    geo::JoinResult join = geo::join_by_code(london.wards, london.grouping, population, geo::JoinFallback::name_and_borough);
+    EXPECT_EQ(geo::fill_from_borough_totals(london.wards, population, join), 26u);
+    EXPECT_TRUE(join.unmatched_units.empty());
+    // Tower Hamlets (E09000030): none of its 20 wards of 2014 is in the profiles; each gets a
+    // twentieth of the borough's 2015 population, and the wards add up to the borough again.
+    const auto borough = std::find_if(population.rows.begin(), population.rows.end(), [](const geo::WardValue& row) { return row.code == "E09000030"; });
+    ASSERT_NE(borough, population.rows.end());
+    double total = 0;
+    for (std::size_t u = 0; u < london.wards.units.size(); ++u)
+        if (london.wards.units[u].parent_code == "E09000030") total += join.value_of_unit[u].value();
+    EXPECT_NEAR(total, borough->value, 1e-6);
+}
+
 TEST(AttributesJoin, PtaiMatchesEvery2014Ward) {
     const auto& london = london_2014();
     const geo::WardValues access = geo::read_ward_column(shared_data("london/ward-2014-ptai-2015.csv"), {"", "AvPTAI2015", ""});

@@ -34,6 +34,7 @@ geo::MeasureSource source_for(const std::string& name, const MeasureOptions& o, 
     if (!column.empty()) source.column = column;
     if (source.column.empty()) source.column = name == "population" ? "Population - 2015" : "AvPTAI2015";
     source.name_fallback = source.name_fallback || o.name_fallback;
+    if (name == "population") source.borough_totals = source.borough_totals || o.borough_totals;
     if (source.file.empty())
         throw geo::InputError(rules ? rules->path : "", name, "the " + name + " figures are needed but no table was given",
                               "Give --" + name + " FILE (e.g. ../shared/data/london/" +
@@ -66,6 +67,7 @@ void add_measure_options(CLI::App& command, MeasureOptions& o) {
     group->add_option("--population-column", o.population_column, "Its column (default: Population - 2015)");
     group->add_option("--access", o.access, "Ward table of public transport access (e.g. PTAI)");
     group->add_option("--access-column", o.access_column, "Its column (default: AvPTAI2015)");
+    group->add_flag("--borough-totals", o.borough_totals, "Population wards still without a value share their borough's total row (GLA profiles), reported");
     group->add_flag("--name-fallback", o.name_fallback, "Wards whose code is not in a table: match by ward name within the borough, reported");
 }
 
@@ -91,6 +93,7 @@ JoinedMeasures join_measures(const geo::UnitSet& set, const geo::Grouping& group
         const geo::MeasureSource source = source_for(name, o, rules);
         const geo::WardValues table = read_measure(name, source);
         geo::JoinResult join = geo::join_by_code(set, grouping, table, source.name_fallback ? geo::JoinFallback::name_and_borough : geo::JoinFallback::none);
+        if (source.borough_totals) geo::fill_from_borough_totals(set, table, join);
         joined.measures.push_back({name, fmt::format("{}: {}", table.path, table.measure), join.value_of_unit});
         joined.joins.push_back(std::move(join));
     }
@@ -105,6 +108,8 @@ nlohmann::json joins_json(const geo::UnitSet& set, const std::vector<geo::JoinRe
         item["unmatched_wards"] = nlohmann::json::array();
         for (std::size_t u : join.unmatched_units) item["unmatched_wards"].push_back(set.units[u].where());
         item["unmatched_table_codes"] = join.unmatched_codes;
+        item["borough_share"] = nlohmann::json::array();
+        for (std::size_t u : join.by_borough_share) item["borough_share"].push_back(set.units[u].where());
         item["matched_by_name"] = nlohmann::json::array();
         for (const auto& match : join.by_fallback) item["matched_by_name"].push_back(set.units[match.unit].where() + " <- " + match.table_code);
         out.push_back(std::move(item));
@@ -121,6 +126,7 @@ void print_joins(std::ostream& out, const geo::UnitSet& set, const std::vector<g
     for (const geo::JoinResult& join : joins) {
         fmt::print(out, "{}: {}\n  {} of {} wards matched by code", join.path, join.measure, join.by_code, join.considered);
         if (!join.by_fallback.empty()) fmt::print(out, ", {} by ward name and borough", join.by_fallback.size());
+        if (!join.by_borough_share.empty()) fmt::print(out, ", {} given a share of their borough's total", join.by_borough_share.size());
         fmt::print(out, "\n");
         std::vector<std::string> wards;
         for (std::size_t u : join.unmatched_units) wards.push_back(set.units[u].where());

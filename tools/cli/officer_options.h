@@ -16,7 +16,7 @@ struct MeasureOptions {
     std::string rules;  // empty: the bundled datasets/officers/mps-2018.toml
     std::string crime, months, population, population_column, access, access_column;
     std::vector<std::string> categories;
-    bool name_fallback = false;
+    bool name_fallback = false, borough_totals = false;
 };
 
 void add_measure_options(CLI::App& command, MeasureOptions& options);
