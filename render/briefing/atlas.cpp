@@ -38,7 +38,7 @@ Theme theme_within(const Theme& theme, const geo::AppliedPlan& plan, int group) 
 
 std::vector<WardRow> ward_rows(const geo::UnitSet& set, const geo::AppliedPlan& plan, int group, int value_field) {
     std::vector<WardRow> rows;
-    const std::string phase = phase_label(plan.grouping.groups[group].phase);
+    const std::string& phase = plan.grouping.groups[group].phase;  // 2018-06: fits the narrow column
     for (std::size_t u = 0; u < set.units.size(); ++u) {
         if (!in_group(plan, u, group)) continue;
         const geo::Unit& unit = set.units[u];

@@ -9,11 +9,22 @@ namespace {
 constexpr Rgb outside_fill{0.96, 0.96, 0.96};
 constexpr Rgb ink{0.1, 0.1, 0.1};
 
+// The world box a frame shows: shapes wholly outside it are skipped, which keeps a zoomed atlas
+// page from carrying every ward of London into the PDF.
+geo::Extent visible(const PageTransform& transform, const Box& frame) {
+    geo::Extent world;
+    world.include(transform.to_world_x(frame.x0), transform.to_world_y(frame.y0));
+    world.include(transform.to_world_x(frame.x1), transform.to_world_y(frame.y1));
+    return world;
+}
+
+bool shown(const GEOSGeometry& shape, const geo::Extent& view) { return geo::geos::envelope(shape).overlaps(view); }
+
 void stroke_shapes(cairo_t* cairo, const std::vector<geo::DissolvedUnit>& shapes, const PageTransform& transform,
-                   double width, double grey) {
+                   const geo::Extent& view, double width, double grey) {
     cairo_new_path(cairo);
     for (const auto& shape : shapes)
-        if (shape.shape) append_polygons(cairo, *shape.shape, transform);
+        if (shape.shape && shown(*shape.shape, view)) append_polygons(cairo, *shape.shape, transform);
     cairo_set_source_rgb(cairo, grey, grey, grey);
     cairo_set_line_width(cairo, width);
     cairo_stroke(cairo);
@@ -27,7 +38,11 @@ void draw_map(cairo_t* cairo, const MapScene& scene, const PageTransform& transf
     cairo_clip(cairo);
     cairo_set_fill_rule(cairo, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND);
+    const geo::Extent view = visible(transform, frame);
+    std::vector<bool> in_view;
+    for (const auto& unit : scene.set.units) in_view.push_back(shown(*unit.shape, view));
     for (std::size_t u = 0; u < scene.set.units.size(); ++u) {
+        if (!in_view[u]) continue;
         const auto& fill = u < scene.fill_of_unit.size() ? scene.fill_of_unit[u] : std::nullopt;
         cairo_new_path(cairo);
         append_polygons(cairo, *scene.set.units[u].shape, transform);
@@ -36,12 +51,13 @@ void draw_map(cairo_t* cairo, const MapScene& scene, const PageTransform& transf
     }
     // Ward lines: hairlines in a translucent dark grey, visible on light and dark fills alike.
     cairo_new_path(cairo);
-    for (const auto& unit : scene.set.units) append_polygons(cairo, *unit.shape, transform);
+    for (std::size_t u = 0; u < scene.set.units.size(); ++u)
+        if (in_view[u]) append_polygons(cairo, *scene.set.units[u].shape, transform);
     cairo_set_source_rgba(cairo, 0, 0, 0, 0.35);
     cairo_set_line_width(cairo, 0.2);
     cairo_stroke(cairo);
-    if (scene.borough_lines) stroke_shapes(cairo, scene.plan.parents.units, transform, 0.6, 0.25);
-    stroke_shapes(cairo, scene.plan.groups.units, transform, 1.5, 0.0);
+    if (scene.borough_lines) stroke_shapes(cairo, scene.plan.parents.units, transform, view, 0.6, 0.25);
+    stroke_shapes(cairo, scene.plan.groups.units, transform, view, 1.5, 0.0);
     cairo_restore(cairo);
 }
 
