@@ -74,7 +74,7 @@ std::vector<MapLabel> parent_labels(const geo::AppliedPlan& plan, const PageTran
     std::vector<MapLabel> labels;
     for (const auto& parent : plan.parents.units) {
         const auto at = geo::geos::point_on_surface(*parent.shape);
-        labels.push_back({parent.info.name, transform.to_page(at.x, at.y), 1e6 + parent.area, font});
+        labels.push_back({parent.info.name, transform.to_page(at.x, at.y), 1e6 + parent.area, font, false});
     }
     return labels;
 }
@@ -102,7 +102,7 @@ LabelPlacement draw_labels(cairo_t* cairo, const std::vector<MapLabel>& labels, 
         candidate.width = size.width + 2 * halo;
         candidate.height = size.height + 2 * halo;
         candidate.priority = label.priority;
-        candidate.alternatives = ring_of_alternatives(label.at, candidate.width, candidate.height, 0.5);
+        if (label.may_move) candidate.alternatives = ring_of_alternatives(label.at, candidate.width, candidate.height, 0.5);
         candidates.push_back(candidate);
     }
     LabelOptions options;

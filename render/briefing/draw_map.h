@@ -27,6 +27,7 @@ struct MapLabel {
     PagePoint at;
     double priority = 0;
     Font font;
+    bool may_move = true;  // false: at its point or not at all (a borough name moved off its borough misleads)
 };
 
 // Labels at the point-on-surface of each command unit (by area), of each borough, of each unit
