@@ -15,6 +15,13 @@ pdf_field() {
     pdfinfo "$1" 2>/dev/null | sed -n "s/^$2: *//p"
 }
 
+# expect_pdf_pages FILE COUNT WHAT : pdfinfo counts COUNT pages in FILE.
+expect_pdf_pages() {
+    local pages
+    pages=$(pdf_field "$1" Pages)
+    [[ $pages == "$2" ]] || fail "$1 has ${pages:-no} pages for $2 $3"
+}
+
 # The plan's command units and dated phases, counted from the table itself.
 plan_units() { tail -n +2 "$PLAN" | cut -d, -f3 | grep -v -e '^-$' -e '^$' | sort -u | wc -l; }
 plan_phases() { tail -n +2 "$PLAN" | cut -d, -f6 | grep -v '^$' | sort -u | wc -l; }
@@ -36,7 +43,7 @@ case_render_png_dpi_and_landscape() {
 case_render_pdf_is_one_vector_page() {
     wm render -o out/map.pdf --title "Twelve BCUs"
     expect_ok
-    [[ $(pdf_field out/map.pdf Pages) == 1 ]] || fail "map.pdf has $(pdf_field out/map.pdf Pages) pages, not 1"
+    expect_pdf_pages out/map.pdf 1 "map"
     pdf_field out/map.pdf "Page size" | grep -q "595.276 x 841.89" || fail "map.pdf is not A4 portrait: $(pdf_field out/map.pdf 'Page size')"
     # Vector: no raster image anywhere in the page.
     [[ $(pdfimages -list out/map.pdf 2>/dev/null | tail -n +3 | wc -l) == 0 ]] || fail "map.pdf embeds raster images"
@@ -53,9 +60,8 @@ case_render_svg_parses() {
 case_render_atlas_one_page_per_command_unit() {
     wm render -o out/atlas.pdf --atlas bcu
     expect_ok
-    local units
-    units=$(plan_units)
-    [[ $(pdf_field out/atlas.pdf Pages) == "$units" ]] || fail "atlas has $(pdf_field out/atlas.pdf Pages) pages for $units command units"
+    expect_stdout "atlas by command unit"
+    expect_pdf_pages out/atlas.pdf "$(plan_units)" "command units"
     pdftotext -f 2 -l 2 out/atlas.pdf log/page2.txt 2>/dev/null
     grep -q "Central North (CN)" log/page2.txt || fail "page 2 of the atlas is not Central North"
     grep -q "E05000131" log/page2.txt || fail "Central North's ward table does not list Cantelowes (E05000131)"
@@ -65,9 +71,8 @@ case_render_atlas_one_page_per_command_unit() {
 case_render_atlas_one_page_per_phase() {
     wm render -o out/phases.pdf --atlas phase
     expect_ok
-    local phases
-    phases=$(plan_phases)
-    [[ $(pdf_field out/phases.pdf Pages) == "$phases" ]] || fail "phase atlas has $(pdf_field out/phases.pdf Pages) pages for $phases phases"
+    expect_stdout "atlas by rollout phase"
+    expect_pdf_pages out/phases.pdf "$(plan_phases)" "rollout phases"
     pdftotext -f 1 -l 1 out/phases.pdf log/page1.txt 2>/dev/null
     grep -q "January 2017" log/page1.txt || fail "the first phase page is not January 2017 (the pathfinders)"
 }
@@ -106,7 +111,7 @@ case_render_keeps_existing_output() {
     [[ $(cat out/map.pdf) == "keep me" ]] || fail "an existing map.pdf was replaced without --overwrite"
     wm render -o out/map.pdf --overwrite
     expect_ok
-    [[ $(pdf_field out/map.pdf Pages) == 1 ]] || fail "--overwrite did not write a PDF"
+    expect_pdf_pages out/map.pdf 1 "map written with --overwrite"
 }
 
 case_render_json_legend_counts() {

@@ -88,6 +88,33 @@ std::optional<geo::geos::Point> clear_point(const geo::Unit& unit, double cleara
 
 }  // namespace
 
+// Samples every ward at a point well inside it (clear of its lines and of every label and map
+// furniture box) and expects its theme colour there (pale grey outside the plan).
+struct Sampled {
+    std::size_t wards = 0, outside_plan = 0;
+};
+Sampled check_ward_colours(const London& data, const render::BriefingResult& result, const Png& png,
+                               const render::PageSpec& spec) {
+    const double pixels_per_point = png.width() / spec.width_pt();
+    const render::RenderedPage& page = result.pages.at(0);
+    const double metres_per_pixel = 1 / (page.transform.points_per_metre() * pixels_per_point);
+    Sampled sampled;
+    for (std::size_t u = 0; u < data.set.units.size(); ++u) {
+        const auto point = clear_point(data.set.units[u], 4 * metres_per_pixel);
+        if (!point) continue;
+        const render::PagePoint at = page.transform.to_page(point->x, point->y);
+        if (under_a_label(page, at)) continue;
+        const int klass = result.theme.class_of_unit[u];
+        const render::Rgb expected = klass < 0 ? render::Rgb{0.96, 0.96, 0.96} : result.theme.entries[klass].colour;
+        const render::Rgb got = png.at(static_cast<int>(at.x * pixels_per_point), static_cast<int>(at.y * pixels_per_point));
+        EXPECT_TRUE(same_colour(got, expected))
+            << data.set.units[u].where() << ": " << render::to_hex(got) << " instead of " << render::to_hex(expected);
+        ++sampled.wards;
+        if (klass < 0) ++sampled.outside_plan;
+    }
+    return sampled;
+}
+
 TEST(BriefingLondon, PngIsA4At300DpiAndWardsHaveTheirCommandUnitColour) {
     const London& data = london();
     wardmap_test::TempDir dir;
@@ -101,25 +128,39 @@ TEST(BriefingLondon, PngIsA4At300DpiAndWardsHaveTheirCommandUnitColour) {
     ASSERT_TRUE(png.ok());
     EXPECT_EQ(png.width(), 2480);   // 210 mm at 300 dpi
     EXPECT_EQ(png.height(), 3508);  // 297 mm
-    const double pixels_per_point = 2480 / options.page.width_pt();
-    const double metres_per_pixel = 1 / (result.pages[0].transform.points_per_metre() * pixels_per_point);
+    const Sampled sampled = check_ward_colours(data, result, png, options.page);
+    EXPECT_GT(sampled.wards, 500u) << "too few wards could be sampled for the check to mean anything";
+    EXPECT_GT(sampled.outside_plan, 0u) << "no ward of the City of London (outside the plan) was sampled";
+    EXPECT_EQ(result.theme.class_of_unit[unit_index(data.set, "E05009305")], -1);  // Farringdon Without, City
+}
 
-    std::size_t checked = 0, city = 0;
-    for (std::size_t u = 0; u < data.set.units.size(); ++u) {
-        const auto point = clear_point(data.set.units[u], 4 * metres_per_pixel);
-        if (!point) continue;
-        const render::PagePoint page = result.pages[0].transform.to_page(point->x, point->y);
-        if (under_a_label(result.pages[0], page)) continue;
-        const int klass = result.theme.class_of_unit[u];
-        const render::Rgb expected = klass < 0 ? render::Rgb{0.96, 0.96, 0.96} : result.theme.entries[klass].colour;
-        const render::Rgb got = png.at(static_cast<int>(page.x * pixels_per_point), static_cast<int>(page.y * pixels_per_point));
-        EXPECT_TRUE(same_colour(got, expected))
-            << data.set.units[u].where() << ": " << render::to_hex(got) << " instead of " << render::to_hex(expected);
-        ++checked;
-        if (klass < 0) ++city;
+TEST(BriefingLondon, PhaseMapPngOnA3LandscapeHasPhaseColours) {
+    const London& data = london();
+    wardmap_test::TempDir dir;
+    render::BriefingOptions options;
+    options.theme = "phase";
+    options.page = {render::Paper::a3, true, 72};
+    const auto result = render::render_briefing(data.set, data.plan, options, dir.path() / "phases.png");
+    const Png png(dir.path() / "phases.png");
+    ASSERT_TRUE(png.ok());
+    EXPECT_EQ(png.width(), 1191);  // 420 mm at 72 dpi
+    EXPECT_EQ(png.height(), 842);
+    EXPECT_GT(check_ward_colours(data, result, png, options.page).wards, 400u);
+}
+
+TEST(BriefingLondon, LabelsAndFurnitureNeverOverlap) {
+    const London& data = london();
+    wardmap_test::TempDir dir;
+    render::BriefingOptions options;
+    options.borough_labels = true;
+    options.page.dpi = 50;
+    const auto result = render::render_briefing(data.set, data.plan, options, dir.path() / "labels.png");
+    const auto& boxes = result.pages.at(0).labels;
+    EXPECT_GE(boxes.size(), 2u + 12u) << "scale bar, north arrow and the 12 command units";
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        EXPECT_TRUE(result.pages[0].map.contains(boxes[i])) << "box " << i << " leaves the map frame";
+        for (std::size_t j = i + 1; j < boxes.size(); ++j) EXPECT_FALSE(boxes[i].overlaps(boxes[j])) << i << " and " << j;
     }
-    EXPECT_GT(checked, 500u) << "too few wards could be sampled for the check to mean anything";
-    EXPECT_GT(city, 0u) << "no City of London ward was sampled";
 }
 
 TEST(BriefingLondon, KnownWardsAreInTheirCommandUnitsClass) {

@@ -66,9 +66,12 @@ void run(const RenderCommand& command, const CommonOptions& common) {
         std::cout << out.dump(2) << '\n';
         return;
     }
-    fmt::print(std::cout, "wrote {} ({}, {} page(s), theme {}: {} classes; {} label(s) left out for lack of room)\n",
-               result.path.string(), render::to_string(result.format), result.pages.size(), result.theme.title,
-               result.theme.entries.size(), dropped);
+    const std::string what = command.atlas == "bcu"     ? "atlas by command unit"
+                             : command.atlas == "phase" ? "atlas by rollout phase"
+                                                        : fmt::format("theme {}: {} classes", result.theme.title,
+                                                                      result.theme.entries.size());
+    fmt::print(std::cout, "wrote {} ({}, {} page(s), {}; {} label(s) left out for lack of room)\n", result.path.string(),
+               render::to_string(result.format), result.pages.size(), what, dropped);
 }
 
 }  // namespace
