@@ -64,7 +64,7 @@ void command_unit_page(cairo_t* cairo, const geo::UnitSet& set, const geo::Appli
     const int group = group_index(plan.grouping, unit.info.code);
     const AtlasLayout layout = atlas_layout(options.page);
     paint_white(cairo);
-    std::vector<std::optional<Rgb>> fills = fills_of(result.theme);
+    std::vector<std::optional<UnitFill>> fills = fills_of(result.theme);
     for (std::size_t u = 0; u < fills.size(); ++u)
         if (!in_group(plan, u, group)) fills[u].reset();
     const MapScene scene{set, plan, std::move(fills), true};

@@ -1,12 +1,13 @@
 #include "render/briefing/draw_map.h"
 
 #include "render/briefing/geometry_path.h"
+#include "render/briefing/hatch.h"
 #include "render/style/palette.h"
 
 namespace render {
 namespace {
 
-constexpr Rgb outside_fill{0.96, 0.96, 0.96};
+constexpr Rgb context_fill{0.97, 0.97, 0.97};
 constexpr Rgb ink{0.1, 0.1, 0.1};
 
 // The world box a frame shows: shapes wholly outside it are skipped, which keeps a zoomed atlas
@@ -46,7 +47,11 @@ void draw_map(cairo_t* cairo, const MapScene& scene, const PageTransform& transf
         const auto& fill = u < scene.fill_of_unit.size() ? scene.fill_of_unit[u] : std::nullopt;
         cairo_new_path(cairo);
         append_polygons(cairo, *scene.set.units[u].shape, transform);
-        set_colour(cairo, fill.value_or(outside_fill));
+        if (fill && fill->hatched) {
+            fill_hatched(cairo);
+            continue;
+        }
+        set_colour(cairo, fill ? fill->colour : context_fill);
         cairo_fill(cairo);
     }
     // Ward lines: hairlines in a translucent dark grey, visible on light and dark fills alike.

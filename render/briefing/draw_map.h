@@ -12,10 +12,15 @@
 
 namespace render {
 
+struct UnitFill {
+    Rgb colour;
+    bool hatched = false;  // outside the theme's classes (render/briefing/hatch.h)
+};
+
 struct MapScene {
     const geo::UnitSet& set;
     const geo::AppliedPlan& plan;
-    std::vector<std::optional<Rgb>> fill_of_unit;  // per unit; nullopt: outside the theme, drawn pale
+    std::vector<std::optional<UnitFill>> fill_of_unit;  // per unit; nullopt: context around the subject, pale
     bool borough_lines = true;
 };
 

@@ -2,12 +2,13 @@
 
 #include "geo/core/version.h"
 #include "render/briefing/furniture.h"
+#include "render/briefing/hatch.h"
 
 namespace render {
 
-std::vector<std::optional<Rgb>> fills_of(const Theme& theme) {
-    std::vector<std::optional<Rgb>> fills;
-    for (int c : theme.class_of_unit) fills.push_back(c < 0 ? std::nullopt : std::optional<Rgb>(theme.entries[c].colour));
+std::vector<std::optional<UnitFill>> fills_of(const Theme& theme) {
+    std::vector<std::optional<UnitFill>> fills;
+    for (int c : theme.class_of_unit) fills.push_back(c < 0 ? UnitFill{outside_fill, true} : UnitFill{theme.entries[c].colour});
     return fills;
 }
 

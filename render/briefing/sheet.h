@@ -12,7 +12,7 @@
 
 namespace render {
 
-std::vector<std::optional<Rgb>> fills_of(const Theme& theme);
+std::vector<std::optional<UnitFill>> fills_of(const Theme& theme);
 std::string plan_name(const geo::AppliedPlan& plan);
 std::string footer_text(const geo::UnitSet& set);
 void paint_white(cairo_t* cairo);

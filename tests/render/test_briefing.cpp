@@ -5,6 +5,7 @@
 #include "geo/source/load.h"
 #include "render/briefing/briefing.h"
 #include "render/briefing/cairo_owner.h"
+#include "render/briefing/hatch.h"
 #include "render/style/palette.h"
 #include "support.h"
 
@@ -68,6 +69,14 @@ bool same_colour(const render::Rgb& a, const render::Rgb& b) {
     return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
 }
 
+// Outside the plan: pale grey hatched with darker grey lines, so any neutral grey between the two
+// (antialiased line edges), never a colour and never white.
+bool hatched_grey(const render::Rgb& c) {
+    const double tolerance = 2.5 / 255;
+    const bool neutral = std::abs(c.r - c.g) <= tolerance && std::abs(c.g - c.b) <= tolerance;
+    return neutral && c.r >= render::hatch_line.r - tolerance && c.r <= render::outside_fill.r + tolerance;
+}
+
 bool under_a_label(const render::RenderedPage& page, render::PagePoint p) {
     for (const auto& box : page.labels)
         if (box.grown(2).contains({p.x, p.y, p.x, p.y})) return true;
@@ -105,10 +114,14 @@ Sampled check_ward_colours(const London& data, const render::BriefingResult& res
         const render::PagePoint at = page.transform.to_page(point->x, point->y);
         if (under_a_label(page, at)) continue;
         const int klass = result.theme.class_of_unit[u];
-        const render::Rgb expected = klass < 0 ? render::Rgb{0.96, 0.96, 0.96} : result.theme.entries[klass].colour;
         const render::Rgb got = png.at(static_cast<int>(at.x * pixels_per_point), static_cast<int>(at.y * pixels_per_point));
-        EXPECT_TRUE(same_colour(got, expected))
-            << data.set.units[u].where() << ": " << render::to_hex(got) << " instead of " << render::to_hex(expected);
+        if (klass < 0) {
+            EXPECT_TRUE(hatched_grey(got)) << data.set.units[u].where() << ": " << render::to_hex(got) << " is not the hatching";
+        } else {
+            const render::Rgb& expected = result.theme.entries[klass].colour;
+            EXPECT_TRUE(same_colour(got, expected))
+                << data.set.units[u].where() << ": " << render::to_hex(got) << " instead of " << render::to_hex(expected);
+        }
         ++sampled.wards;
         if (klass < 0) ++sampled.outside_plan;
     }
