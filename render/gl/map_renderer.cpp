@@ -68,12 +68,16 @@ void MapRenderer::upload(Fill& fill, const std::vector<float>& xyw) {
 }
 
 MapRenderer::MapRenderer(const WardMeshes& meshes, std::size_t wards)
-    : origin_(meshes.origin), coarse_tolerance_(meshes.coarse_tolerance),
-      fill_program_(fill_vertex, fill_fragment), line_program_(line_vertex, line_fragment) {
-    upload(fill_detailed_, meshes.detailed.fill);
-    upload(fill_coarse_, meshes.coarse.fill);
-    upload(wards_detailed_, meshes.detailed.lines);
-    upload(wards_coarse_, meshes.coarse.lines);
+    : origin_(meshes.origin), tiles_(meshes.tiles), fill_program_(fill_vertex, fill_fragment),
+      line_program_(line_vertex, line_fragment) {
+    for (const MeshLevel& mesh : meshes.levels) {
+        Level& level = levels_.emplace_back();
+        level.tolerance = mesh.tolerance;
+        upload(level.fill, mesh.fill);
+        upload(level.lines, mesh.lines);
+        level.fill_tiles = mesh.fill_tiles;
+        level.line_tiles = mesh.line_tiles;
+    }
     glBindVertexArray(0);
     colour_rows_ = static_cast<int>(std::max<std::size_t>(1, (wards + colour_columns - 1) / colour_columns));
     glBindTexture(GL_TEXTURE_2D, colours_.id());
@@ -117,7 +121,30 @@ void MapRenderer::set_transform(GLuint program, const ViewTransform& view) {
                 static_cast<float>(2.0 / (view.height * view.metres_per_pixel)));
 }
 
-void MapRenderer::draw_lines(const Lines& lines, const ViewTransform&, float width, const float colour[4]) {
+std::size_t MapRenderer::level_for(double metres) const {
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < levels_.size(); ++i)
+        if (levels_[i].tolerance <= metres && levels_[i].tolerance >= levels_[best].tolerance) best = i;
+    return best;
+}
+
+void MapRenderer::visible_runs(const ViewTransform& view, const std::vector<Range>& tiles) {
+    const double half_w = view.width * view.metres_per_pixel / 2, half_h = view.height * view.metres_per_pixel / 2;
+    const geo::Extent seen{view.center_x - half_w, view.center_y - half_h, view.center_x + half_w, view.center_y + half_h, false};
+    firsts_.clear();
+    counts_.clear();
+    for (std::size_t t = 0; t < tiles.size() && t < tiles_.size(); ++t) {
+        if (tiles[t].count == 0 || !tiles_[t].overlaps(seen)) continue;
+        if (!firsts_.empty() && firsts_.back() + counts_.back() == tiles[t].first) {
+            counts_.back() += tiles[t].count;  // neighbouring tiles: one run
+        } else {
+            firsts_.push_back(tiles[t].first);
+            counts_.push_back(tiles[t].count);
+        }
+    }
+}
+
+void MapRenderer::draw_lines(const Lines& lines, float width, const float colour[4]) {
     if (lines.vertices == 0) return;
     glUniform4fv(line_program_.uniform("line_colour"), 1, colour);
     glLineWidth(width);
@@ -141,9 +168,10 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
     glBindTexture(GL_TEXTURE_2D, colours_.id());
     glUniform1i(fill_program_.uniform("colours"), 0);
     glUniform1i(fill_program_.uniform("highlight"), style.highlight_ward);
-    const Fill& fill = style.coarse ? fill_coarse_ : fill_detailed_;
-    glBindVertexArray(fill.vao.id());
-    glDrawArrays(GL_TRIANGLES, 0, fill.vertices);
+    Level& level = levels_[std::min(style.level, levels_.size() - 1)];
+    glBindVertexArray(level.fill.vao.id());
+    visible_runs(view, level.fill_tiles);
+    glMultiDrawArrays(GL_TRIANGLES, firsts_.data(), counts_.data(), static_cast<GLsizei>(firsts_.size()));
 
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
@@ -151,12 +179,16 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
     set_transform(line_program_.id(), view);
     if (style.ward_line_alpha > 0) {
         const float ward_colour[4] = {0.15f, 0.15f, 0.15f, style.ward_line_alpha};
-        draw_lines(style.coarse ? wards_coarse_ : wards_detailed_, view, 1.0f, ward_colour);
+        glUniform4fv(line_program_.uniform("line_colour"), 1, ward_colour);
+        glLineWidth(1.0f);
+        glBindVertexArray(level.lines.vao.id());
+        visible_runs(view, level.line_tiles);
+        glMultiDrawArrays(GL_LINES, firsts_.data(), counts_.data(), static_cast<GLsizei>(firsts_.size()));
     }
     const float parent_colour[4] = {0.25f, 0.25f, 0.3f, 0.9f};
-    draw_lines(parents_, view, 2.0f, parent_colour);
+    draw_lines(parents_, 2.0f, parent_colour);
     const float unit_colour[4] = {0.05f, 0.05f, 0.05f, 1.0f};
-    draw_lines(units_, view, 3.5f, unit_colour);
+    draw_lines(units_, 3.5f, unit_colour);
     glBindVertexArray(0);
     glUseProgram(0);
 }

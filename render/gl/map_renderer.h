@@ -20,7 +20,7 @@ struct ViewTransform {
 
 struct DrawStyle {
     int highlight_ward = -1;         // lightened (the ward under the cursor)
-    bool coarse = false;             // simplified shapes (far out)
+    std::size_t level = 0;           // WardMeshes::levels: 0 as loaded, higher simplified (far out)
     float ward_line_alpha = 0.35f;   // 0 hides ward lines
 };
 
@@ -33,7 +33,8 @@ public:
     MapRenderer(const WardMeshes& meshes, std::size_t wards);
 
     Origin origin() const { return origin_; }
-    double coarse_tolerance() const { return coarse_tolerance_; }
+    // The coarsest level whose simplification stays under `metres` (about a pixel).
+    std::size_t level_for(double metres) const;
     void set_ward_colours(const std::vector<Rgba>& colours);  // one per ward
     void set_parent_outlines(const std::vector<const GEOSGeometry*>& shapes);
     void set_unit_count(std::size_t units);
@@ -53,14 +54,24 @@ private:
     };
     static void upload(Lines& lines, const std::vector<float>& xy);
     static void upload(Fill& fill, const std::vector<float>& xyw);
-    void draw_lines(const Lines& lines, const ViewTransform& view, float width, const float rgba[4]);
+    struct Level {
+        double tolerance = 0;
+        Fill fill;
+        Lines lines;
+        std::vector<Range> fill_tiles, line_tiles;
+    };
+    void draw_lines(const Lines& lines, float width, const float rgba[4]);
     void set_transform(GLuint program, const ViewTransform& view);
+    // The tiles in view, as first/count runs for glMultiDrawArrays.
+    void visible_runs(const ViewTransform& view, const std::vector<Range>& tiles);
 
     Origin origin_;
-    double coarse_tolerance_;
+    std::vector<geo::Extent> tiles_;
+    std::vector<Level> levels_;
+    std::vector<GLint> firsts_;     // scratch for visible_runs, kept to avoid allocating per frame
+    std::vector<GLsizei> counts_;
     Program fill_program_, line_program_;
-    Fill fill_detailed_, fill_coarse_;
-    Lines wards_detailed_, wards_coarse_, parents_, units_;
+    Lines parents_, units_;
     Texture colours_;
     int colour_rows_ = 1;
     std::vector<std::vector<float>> unit_lines_;

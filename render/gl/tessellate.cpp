@@ -36,9 +36,14 @@ void append_ring(const GEOSGeometry& ring, Origin origin, std::vector<float>& ou
     }
 }
 
-MeshLevel mesh_of(const geo::UnitSet& wards, Origin origin, double simplify) {
+struct WardMesh {
+    std::vector<float> fill, lines;
+};
+
+MeshLevel mesh_of(const geo::UnitSet& wards, Origin origin, double simplify,
+                  const std::vector<std::vector<std::size_t>>& tiles) {
     const std::size_t n = wards.units.size();
-    std::vector<MeshLevel> per_ward(n);
+    std::vector<WardMesh> per_ward(n);
     geo::parallel_for(n, [&](std::size_t i) {
         const GEOSGeometry* shape = wards.units[i].shape.get();
         if (!shape) return;
@@ -52,16 +57,36 @@ MeshLevel mesh_of(const geo::UnitSet& wards, Origin origin, double simplify) {
         if (triangles) append_triangles_from(*triangles, origin, static_cast<float>(i), per_ward[i].fill);
         append_outline(*shape, origin, per_ward[i].lines);
     });
-    MeshLevel all;
-    std::size_t fill = 0, lines = 0;
-    for (const MeshLevel& level : per_ward) fill += level.fill.size(), lines += level.lines.size();
-    all.fill.reserve(fill);
-    all.lines.reserve(lines);
-    for (const MeshLevel& level : per_ward) {
-        all.fill.insert(all.fill.end(), level.fill.begin(), level.fill.end());
-        all.lines.insert(all.lines.end(), level.lines.begin(), level.lines.end());
+    MeshLevel level;
+    level.tolerance = simplify;
+    for (const std::vector<std::size_t>& tile : tiles) {
+        const int fill_first = static_cast<int>(level.fill.size() / 3), line_first = static_cast<int>(level.lines.size() / 2);
+        for (std::size_t ward : tile) {
+            level.fill.insert(level.fill.end(), per_ward[ward].fill.begin(), per_ward[ward].fill.end());
+            level.lines.insert(level.lines.end(), per_ward[ward].lines.begin(), per_ward[ward].lines.end());
+        }
+        level.fill_tiles.push_back({fill_first, static_cast<int>(level.fill.size() / 3) - fill_first});
+        level.line_tiles.push_back({line_first, static_cast<int>(level.lines.size() / 2) - line_first});
     }
-    return all;
+    return level;
+}
+
+// Wards into a grid of tiles by the middle of their envelope.
+std::vector<std::vector<std::size_t>> tile_wards(const geo::UnitSet& wards, std::vector<geo::Extent>& extents) {
+    constexpr int side = 16;
+    const geo::Extent& e = wards.extent;
+    const double w = std::max(e.max_x - e.min_x, 1.0) / side, h = std::max(e.max_y - e.min_y, 1.0) / side;
+    std::vector<std::vector<std::size_t>> tiles(side * side);
+    extents.assign(side * side, {});
+    for (std::size_t i = 0; i < wards.units.size(); ++i) {
+        if (!wards.units[i].shape) continue;
+        const geo::Extent envelope = geo::geos::envelope(*wards.units[i].shape);
+        const int c = std::clamp(static_cast<int>(((envelope.min_x + envelope.max_x) / 2 - e.min_x) / w), 0, side - 1);
+        const int r = std::clamp(static_cast<int>(((envelope.min_y + envelope.max_y) / 2 - e.min_y) / h), 0, side - 1);
+        tiles[static_cast<std::size_t>(r * side + c)].push_back(i);
+        extents[static_cast<std::size_t>(r * side + c)].include(envelope);
+    }
+    return tiles;
 }
 
 }  // namespace
@@ -97,10 +122,11 @@ WardMeshes build_ward_meshes(const geo::UnitSet& wards) {
     WardMeshes meshes;
     const geo::Extent& e = wards.extent;
     meshes.origin = {(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
-    // About a pixel when the whole extent fills a 1000-pixel window: finer is never seen far out.
-    meshes.coarse_tolerance = std::max(e.max_x - e.min_x, e.max_y - e.min_y) / 1500.0;
-    meshes.detailed = mesh_of(wards, meshes.origin, 0);
-    meshes.coarse = mesh_of(wards, meshes.origin, meshes.coarse_tolerance);
+    const std::vector<std::vector<std::size_t>> tiles = tile_wards(wards, meshes.tiles);
+    // The coarsest is about a pixel when the whole extent fills a 1500-pixel window; the middle
+    // one serves a borough-sized view. Finer than a pixel is never seen.
+    const double coarse = std::max(e.max_x - e.min_x, e.max_y - e.min_y) / 1500.0;
+    for (double tolerance : {0.0, coarse / 8, coarse}) meshes.levels.push_back(mesh_of(wards, meshes.origin, tolerance, tiles));
     return meshes;
 }
 

@@ -21,20 +21,27 @@ void append_triangles_from(const GEOSGeometry& triangles, Origin origin, float w
 // Every ring edge as a segment (pairs of x,y points, for GL_LINES).
 void append_outline(const GEOSGeometry& shape, Origin origin, std::vector<float>& out);
 
-// One level of detail of all wards.
+// A run of vertices in a buffer: one tile's wards.
+struct Range {
+    int first = 0, count = 0;
+};
+
+// One level of detail of all wards, laid out tile by tile so a frame draws only the tiles it sees.
 struct MeshLevel {
-    std::vector<float> fill;   // x, y, ward index
-    std::vector<float> lines;  // x, y pairs: every ward's outline
+    double tolerance = 0;            // metres the shapes were simplified by (0: as loaded)
+    std::vector<float> fill;         // x, y, ward index
+    std::vector<float> lines;        // x, y pairs: every ward's outline
+    std::vector<Range> fill_tiles;   // per tile, in vertices
+    std::vector<Range> line_tiles;
 };
 
 struct WardMeshes {
     Origin origin;
-    MeshLevel detailed;
-    MeshLevel coarse;             // shapes simplified by `coarse_tolerance`, for far-out zooms
-    double coarse_tolerance = 0;  // metres
+    std::vector<geo::Extent> tiles;  // each tile's extent (its wards' envelopes), working CRS
+    std::vector<MeshLevel> levels;   // finest first; coarser ones for far-out zooms
 };
 
-// Both levels for every ward, in parallel. A ward GEOS cannot triangulate is left unfilled
+// Every level for every ward, in parallel. A ward GEOS cannot triangulate is left unfilled
 // rather than stopping the window from opening.
 WardMeshes build_ward_meshes(const geo::UnitSet& wards);
 

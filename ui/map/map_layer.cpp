@@ -93,7 +93,7 @@ void MapLayer::draw(const MapView& view, int hovered_ward) {
     render::gl::DrawStyle style;
     style.highlight_ward = hovered_ward;
     // Simplified shapes once a pixel covers more than the simplification tolerance.
-    style.coarse = view.metres_per_pixel > renderer_.coarse_tolerance();
+    style.level = renderer_.level_for(view.metres_per_pixel);
     // Ward lines fade out far away, where they would only make a grey blur.
     const double wards_across = view.width * view.metres_per_pixel /
                                 std::max(1.0, std::sqrt(std::max(1.0, (wards_.extent.max_x - wards_.extent.min_x) *
