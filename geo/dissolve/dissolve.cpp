@@ -93,24 +93,25 @@ struct ParentShapes {
         for (const GroupInfo& group : by_parent->groups) shapes.push_back(shape_of.count(group.code) ? shape_of[group.code] : nullptr);
     }
 
-    // The shapes to merge for a group: its parents' when it holds only whole parents, else its units'.
+    // The shapes to merge for a group: the shape of each parent it holds whole, and the units of
+    // the parents it holds in part. A planner's group is mostly whole boroughs with a few wards
+    // moved in or out, so this keeps its merge to a handful of shapes.
     std::vector<const GEOSGeometry*> for_group(const UnitSet& set, const std::vector<std::size_t>& members) const {
         std::vector<const GEOSGeometry*> merged;
-        if (grouping) {
-            std::map<int, std::size_t> inside;  // parent group -> how many of our members are in it
-            bool whole = true;
-            for (std::size_t m : members) {
-                const int parent = grouping->group_of_unit[m];
-                whole = whole && parent >= 0;
-                if (parent >= 0) ++inside[parent];
-            }
-            for (const auto& [parent, count] : inside) whole = whole && count == sizes[parent] && shapes[parent];
-            if (whole) {
-                for (const auto& [parent, count] : inside) merged.push_back(shapes[parent]);
-                return merged;
-            }
+        if (!grouping) {
+            for (std::size_t m : members) merged.push_back(set.units[m].shape.get());
+            return merged;
         }
-        for (std::size_t m : members) merged.push_back(set.units[m].shape.get());
+        std::map<int, std::size_t> inside;  // parent group -> how many of our members are in it
+        for (std::size_t m : members)
+            if (const int parent = grouping->group_of_unit[m]; parent >= 0) ++inside[parent];
+        const auto whole = [&](int parent) {
+            return parent >= 0 && inside[parent] == sizes[parent] && shapes[parent] != nullptr;
+        };
+        for (const auto& [parent, count] : inside)
+            if (whole(parent)) merged.push_back(shapes[parent]);
+        for (std::size_t m : members)
+            if (!whole(grouping->group_of_unit[m])) merged.push_back(set.units[m].shape.get());
         return merged;
     }
 };

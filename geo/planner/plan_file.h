@@ -7,6 +7,7 @@
 //   [boundaries]  path = "shapes/london-wards-2014.gpkg"   wards = 654   fingerprint = "fnv1a64:..."
 //   [[command_units]]  code = "CW"  name = "Central West"  colour = "#1f78b4"  locked = false
 //   [assignment]  E05000026 = "EA" ... ("-" = left out on purpose)
+#include "geo/plan/plan.h"
 #include "geo/planner/assignment.h"
 #include "geo/source/unit.h"
 
@@ -22,6 +23,8 @@ struct PlanFile {
     std::size_t boundary_wards = 0;
     std::vector<CommandUnit> units;
     std::vector<std::pair<std::string, std::string>> assignment;  // ward code -> unit code, "-" left out
+    std::vector<std::string> notes;  // parallel to assignment, optional: written as comments ("Colville, Kensington and Chelsea")
+    std::string path;                // where it was read from (for messages); not written
 };
 
 // Is this path a plan file (TOML) rather than a CSV plan table? By extension: .toml, .wardplan.
@@ -42,8 +45,22 @@ std::string ward_set_fingerprint(const UnitSet& wards);
 Assignment assignment_from(const UnitSet& wards, const PlanFile& plan);
 PlanFile plan_file_from(const UnitSet& wards, const Assignment& assignment, PlanFile meta);
 
-// Where the planner autosaves a plan: ".NAME.autosave" beside it (or under the user's state folder
-// for a plan never saved). The window offers to recover it when it is newer than the plan.
+// The plan file as a plan table (one row per ward), so that every command taking --plan takes both.
+Plan plan_from_file(const PlanFile& plan);
+
+// Either kind of plan (a plan file, or a CSV plan table resolved against the wards) as an
+// assignment. `meta`, if given, receives the name, author and status (a CSV: its name, "draft")
+// and the path. Throws InputError as read_plan/read_plan_file/assignment_from do.
+Assignment open_plan(const UnitSet& wards, const std::string& path, PlanFile* meta = nullptr);
+
+// Where the planner autosaves a plan: ".NAME.autosave" beside a plan file; under the user's state
+// folder ($XDG_STATE_HOME/wardmap) for a CSV table or a plan never saved. The window offers to
+// recover it when it is newer than the plan.
 std::string autosave_path(const std::string& plan_path);
+// Writes the autosave (creating its folder); the newest autosave of a plan if it is newer than the
+// plan itself (or the plan is gone), else empty; and removing it after a save or a clean exit.
+void write_autosave(const std::string& plan_path, const PlanFile& plan);
+std::string recoverable_autosave(const std::string& plan_path);
+void discard_autosave(const std::string& plan_path);
 
 }  // namespace geo

@@ -54,6 +54,10 @@ public:
     EditOutcome apply(const Edit& edit);
     EditOutcome undo();
     EditOutcome redo();
+    // Edits between begin_stroke() and end_stroke() (one paint drag across many wards) are one
+    // step for undo; outlines and statistics still follow every single edit.
+    void begin_stroke();
+    void end_stroke();
     bool can_undo() const;
     bool can_redo() const;
     std::string undo_label() const;  // describe() of the edit undo() would take back; empty if none

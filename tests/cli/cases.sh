@@ -251,6 +251,49 @@ case_unknown_extension() {  # no -f and an extension that names no format
 
 # ======================================================================= plan tables
 
+# A plan file as the planner saves it (TOML) is a plan for every command; on another ward set it is
+# refused before any work is done.
+write_plan_file() {  # write_plan_file FILE [FINGERPRINT]
+    cat >"$1" <<EOF
+name = "Two wards"
+version = 2
+[boundaries]
+path = "London_Ward.tab"
+wards = 654
+fingerprint = "${2:-}"
+[[command_units]]
+code = "W"
+name = "West pair"
+colour = "#1f78b4"
+[assignment]
+E05009392 = "W"  # Colville
+E05009393 = "W"  # Courtfield
+EOF
+}
+case_plan_file_dissolve() {
+    write_plan_file in/two.wardplan
+    wm dissolve "$TAB2014" --plan in/two.wardplan -o out/d.gpkg
+    expect_ok
+    expect_layer out/d.gpkg command_units 1 code name
+    local n
+    n=$(ogr_sql out/d.gpkg 'SELECT units AS n FROM command_units')
+    [[ $n == 2 ]] || fail "the command unit holds $n wards, expected 2"
+    expect_either "plan Two wards: 2 units assigned"
+    expect_either "652 unassigned"
+}
+case_plan_file_other_ward_set() {
+    write_plan_file in/two.wardplan "fnv1a64:0123456789abcdef"
+    wm dissolve "$TAB2014" --plan in/two.wardplan -o out/d.gpkg
+    expect_error 3 in/two.wardplan "made on another ward set (654 wards from London_Ward.tab)"
+    expect_no_output out/d.gpkg
+}
+case_plan_file_syntax_error() {
+    write_plan_file in/two.wardplan
+    sed -i 's/^version = 2/version = = 2/' in/two.wardplan
+    wm validate "$TAB2014" --plan in/two.wardplan
+    expect_error 3 "in/two.wardplan: line 2"
+}
+
 case_plan_missing_file() {
     wm dissolve "$TAB2014" --plan in/no-such-plan.csv -o out/d.gpkg
     expect_error 3 no-such-plan.csv

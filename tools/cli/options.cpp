@@ -1,6 +1,7 @@
 #include "cli/options.h"
 
 #include "geo/core/errors.h"
+#include "geo/planner/plan_file.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -27,7 +28,7 @@ void add_source_options(CLI::App& command, SourceOptions& o) {
 
 void add_plan_options(CLI::App& command, PlanOptions& o, bool allow_by) {
     auto* group = command.add_option_group("Plan");
-    auto* plan = group->add_option("--plan", o.plan, "Plan table (CSV: code,unit_code,unit_name[,colour][,phase]); default: bundled 12-BCU plan");
+    auto* plan = group->add_option("--plan", o.plan, "Plan: a table (CSV: code,unit_code,unit_name[,colour][,phase]) or a plan file saved by the planner (.wardplan, .toml); default: bundled 12-BCU plan");
     if (allow_by) group->add_option("--by", o.by, "Group units by this field instead of a plan")->excludes(plan);
     group->add_option("--plan-key", o.columns.key, "Plan column with the unit or parent code");
     group->add_option("--plan-unit", o.columns.unit_code, "Plan column with the command unit code");
@@ -81,6 +82,11 @@ geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& 
     if (!o.by.empty()) return geo::apply_grouping(set, geo::group_by_field(set, o.by), dissolve, with_parents, progress);
     const geo::CodeChanges changes = o.code_changes.empty() ? geo::CodeChanges{} : geo::read_code_changes(o.code_changes);
     const std::string path = o.plan.empty() ? bundled("datasets/plans/mps-12-bcu-2018.csv") : o.plan;
+    if (geo::is_plan_file(path)) {  // a plan saved by the planner: checked against the ward set first
+        const geo::PlanFile file = geo::read_plan_file(path);
+        geo::assignment_from(set, file);
+        return geo::apply_plan(set, geo::plan_from_file(file), changes, dissolve, with_parents, progress);
+    }
     return geo::apply_plan(set, geo::read_plan(path, o.columns), changes, dissolve, with_parents, progress);
 }
 

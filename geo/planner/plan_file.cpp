@@ -1,0 +1,301 @@
+#include "geo/planner/plan_file.h"
+
+#include "geo/core/errors.h"
+#include "geo/export/atomic_output.h"
+#include "geo/plan/resolve.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+#include <unordered_map>
+
+namespace geo {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_colour(const std::string& text) {
+    return text.size() == 7 && text[0] == '#' &&
+           std::all_of(text.begin() + 1, text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+// A TOML basic string: always double quotes, so the file reads the same whatever the text holds.
+std::string quoted(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') out += '\\', out += c;
+        else if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        else out += c;
+    }
+    return out + '"';
+}
+
+std::string key(const std::string& text) {
+    const bool bare = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+    return bare ? text : quoted(text);
+}
+
+std::string line_of(const toml::node& node) { return fmt::format("line {}", node.source().begin.line); }
+
+// A string value, or an InputError naming the line when it has another type.
+std::string text(const toml::table& table, const std::string& name, const std::string& path, const std::string& fallback = {}) {
+    const toml::node* node = table.get(name);
+    if (!node) return fallback;
+    if (const auto* value = node->as_string()) return value->get();
+    throw InputError(path, line_of(*node), fmt::format("`{}` must be text in quotes", name), fmt::format("Write {} = \"...\".", name));
+}
+
+}  // namespace
+
+bool is_plan_file(const std::string& path) {
+    const std::string ext = fs::path(path).extension().string();
+    return ext == ".toml" || ext == ".wardplan";
+}
+
+PlanFile parse_plan_file(const std::string& source, const std::string& path) {
+    toml::table doc;
+    try {
+        doc = toml::parse(source, path);
+    } catch (const toml::parse_error& error) {
+        throw InputError(path, fmt::format("line {}", error.source().begin.line), std::string(error.description()),
+                         "A plan file is TOML: key = \"value\" lines, [sections] and [[command_units]].");
+    }
+    PlanFile plan;
+    plan.path = path;
+    plan.name = text(doc, "name", path, fs::path(path).stem().string());
+    plan.author = text(doc, "author", path);
+    plan.status = text(doc, "status", path, "draft");
+    if (const toml::node* version = doc.get("version")) {
+        const auto number = version->value<std::int64_t>();
+        if (!number) throw InputError(path, line_of(*version), "`version` must be a whole number", "Write version = 1.");
+        plan.version = static_cast<int>(*number);
+    }
+    if (const toml::table* boundaries = doc["boundaries"].as_table()) {
+        plan.boundary_path = text(*boundaries, "path", path);
+        plan.boundary_fingerprint = text(*boundaries, "fingerprint", path);
+        if (auto wards = (*boundaries)["wards"].value<std::int64_t>()) plan.boundary_wards = static_cast<std::size_t>(*wards);
+    }
+    std::set<std::string> codes;
+    if (const toml::node* units = doc.get("command_units")) {
+        const toml::array* list = units->as_array();
+        if (!list) throw InputError(path, line_of(*units), "`command_units` must be a list of [[command_units]] tables", "");
+        for (const toml::node& node : *list) {
+            const toml::table* table = node.as_table();
+            if (!table) throw InputError(path, line_of(node), "each command unit must be a [[command_units]] table", "");
+            CommandUnit unit;
+            unit.code = text(*table, "code", path);
+            unit.name = text(*table, "name", path, unit.code);
+            unit.colour = text(*table, "colour", path);
+            unit.phase = text(*table, "phase", path);
+            unit.locked = (*table)["locked"].value_or(false);
+            if (unit.code.empty()) throw InputError(path, line_of(node), "a command unit has no code", "Add code = \"...\".");
+            if (!codes.insert(unit.code).second)
+                throw InputError(path, line_of(node), fmt::format("command unit {} is defined twice", unit.code), "Keep one of them.");
+            if (!unit.colour.empty() && !is_colour(unit.colour))
+                throw InputError(path, line_of(node), fmt::format("colour {} of {} is not #RRGGBB", unit.colour, unit.code),
+                                 "Write colours like \"#1f78b4\".");
+            plan.units.push_back(std::move(unit));
+        }
+    }
+    if (const toml::table* assignment = doc["assignment"].as_table()) {
+        for (const auto& [ward, node] : *assignment) {
+            const auto* unit = node.as_string();
+            if (!unit)
+                throw InputError(path, line_of(node), fmt::format("ward {} must be given a command unit code in quotes", ward.str()),
+                                 "Write WARD = \"UNIT\", or \"-\" to leave the ward out.");
+            if (unit->get() != "-" && !codes.count(unit->get()))
+                throw InputError(path, line_of(node),
+                                 fmt::format("ward {} is given to {}, which is not among the [[command_units]]", ward.str(), unit->get()),
+                                 "Add that command unit, or correct the code.");
+            plan.assignment.emplace_back(std::string(ward.str()), unit->get());
+        }
+    }
+    return plan;
+}
+
+PlanFile read_plan_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "", "cannot open the plan file", "Check the path and that you may read it.");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_plan_file(text.str(), path);
+}
+
+std::string format_plan_file(const PlanFile& plan) {
+    std::string out;
+    out += "# wardmap plan. One line per ward, sorted by code, so that version control shows each move as one line.\n";
+    out += fmt::format("name = {}\nversion = {}\nauthor = {}\nstatus = {}\n\n", quoted(plan.name), plan.version,
+                       quoted(plan.author), quoted(plan.status));
+    out += "# The ward set this plan was made on: a plan opened on other boundaries is refused.\n[boundaries]\n";
+    out += fmt::format("path = {}\nwards = {}\nfingerprint = {}\n", quoted(plan.boundary_path), plan.boundary_wards,
+                       quoted(plan.boundary_fingerprint));
+    for (const CommandUnit& unit : plan.units) {
+        out += fmt::format("\n[[command_units]]\ncode = {}\nname = {}\n", quoted(unit.code), quoted(unit.name));
+        if (!unit.colour.empty()) out += fmt::format("colour = {}\n", quoted(unit.colour));
+        if (!unit.phase.empty()) out += fmt::format("phase = {}\n", quoted(unit.phase));
+        out += fmt::format("locked = {}\n", unit.locked);
+    }
+    out += "\n# ward = command unit; \"-\" leaves a ward out of the plan on purpose.\n[assignment]\n";
+    std::vector<std::size_t> order(plan.assignment.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return plan.assignment[a].first < plan.assignment[b].first; });
+    for (std::size_t i : order) {
+        const auto& [ward, unit] = plan.assignment[i];
+        out += fmt::format("{} = {}", key(ward), quoted(unit));
+        if (i < plan.notes.size() && !plan.notes[i].empty()) out += "  # " + plan.notes[i];
+        out += '\n';
+    }
+    return out;
+}
+
+void write_plan_file(const std::string& path, const PlanFile& plan) {
+    AtomicOutput output(path, true);
+    {
+        std::ofstream out(output.path(), std::ios::binary);
+        out << format_plan_file(plan);
+        out.flush();
+        if (!out) throw OutputError(fmt::format("{}: could not write the plan (disk full?); the previous file is kept", path));
+    }
+    output.commit();
+}
+
+std::string ward_set_fingerprint(const UnitSet& wards) {
+    std::vector<std::string> codes;
+    codes.reserve(wards.units.size());
+    for (const Unit& ward : wards.units) codes.push_back(ward.code);
+    std::sort(codes.begin(), codes.end());
+    std::uint64_t hash = 0xcbf29ce484222325ull;
+    for (const std::string& code : codes)
+        for (unsigned char c : code + '\n') hash = (hash ^ c) * 0x100000001b3ull;
+    return fmt::format("fnv1a64:{:016x}", hash);
+}
+
+Assignment assignment_from(const UnitSet& wards, const PlanFile& plan) {
+    const std::string here = ward_set_fingerprint(wards);
+    if (!plan.boundary_fingerprint.empty() && plan.boundary_fingerprint != here)
+        throw InputError(plan.path, "[boundaries]",
+                         fmt::format("this plan was made on another ward set ({} wards from {}); the boundaries opened have {} wards",
+                                     plan.boundary_wards, plan.boundary_path.empty() ? "an unnamed source" : plan.boundary_path,
+                                     wards.units.size()),
+                         fmt::format("Open the plan with the boundaries it names ({}), or start a plan on these.", plan.boundary_path));
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < wards.units.size(); ++i) index.emplace(wards.units[i].code, i);
+    Assignment assignment;
+    assignment.units = plan.units;
+    assignment.unit_of.assign(wards.units.size(), unassigned);
+    std::vector<std::string> unknown;
+    for (const auto& [ward, unit] : plan.assignment) {
+        const auto it = index.find(ward);
+        if (it == index.end()) {
+            unknown.push_back(ward);
+            continue;
+        }
+        assignment.unit_of[it->second] = unit == "-" ? left_out : assignment.find(unit);
+    }
+    if (!unknown.empty())
+        throw InputError(plan.path, "[assignment]",
+                         fmt::format("{} ward code(s) are not in the boundaries opened: {}{}", unknown.size(), unknown.front(),
+                                     unknown.size() > 1 ? fmt::format(" and {} more", unknown.size() - 1) : ""),
+                         "Open the plan with the boundaries it was made on.");
+    return assignment;
+}
+
+PlanFile plan_file_from(const UnitSet& wards, const Assignment& assignment, PlanFile meta) {
+    meta.units = assignment.units;
+    meta.boundary_fingerprint = ward_set_fingerprint(wards);
+    meta.boundary_wards = wards.units.size();
+    meta.assignment.clear();
+    meta.notes.clear();
+    for (std::size_t w = 0; w < wards.units.size(); ++w) {
+        const int unit = assignment.unit_of[w];
+        if (unit == unassigned) continue;
+        const Unit& ward = wards.units[w];
+        meta.assignment.emplace_back(ward.code, unit == left_out ? std::string("-") : assignment.units[unit].code);
+        meta.notes.push_back(ward.parent_name.empty() ? ward.name : ward.name + ", " + ward.parent_name);
+    }
+    return meta;
+}
+
+std::string autosave_path(const std::string& plan_path) {
+    // A plan file autosaves beside itself; a CSV table (perhaps the bundled one, perhaps read-only)
+    // or a plan never saved autosaves under the user's state folder.
+    if (is_plan_file(plan_path)) {
+        const fs::path path(plan_path);
+        return (path.parent_path() / ("." + path.filename().string() + ".autosave")).string();
+    }
+    fs::path state;
+    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) state = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home) state = fs::path(home) / ".local" / "state";
+    else state = fs::temp_directory_path();
+    const std::string stem = plan_path.empty() ? "unsaved" : fs::path(plan_path).stem().string();
+    return (state / "wardmap" / (stem + ".wardplan.autosave")).string();
+}
+
+Plan plan_from_file(const PlanFile& file) {
+    Plan plan;
+    plan.name = file.name;
+    plan.path = file.path;
+    plan.units = file.units;
+    std::size_t line = 0;
+    for (const auto& [ward, unit] : file.assignment) plan.rows.push_back({ward, unit == "-" ? "" : unit, "", ++line});
+    return plan;
+}
+
+Assignment open_plan(const UnitSet& wards, const std::string& path, PlanFile* meta) {
+    if (is_plan_file(path)) {
+        PlanFile file = read_plan_file(path);
+        Assignment assignment = assignment_from(wards, file);
+        if (meta) *meta = std::move(file);
+        return assignment;
+    }
+    const Plan plan = read_plan(path);
+    const PlanResolution resolution = resolve_plan(wards, plan);
+    if (!resolution.unknown_rows.empty()) {
+        const PlanRow& row = resolution.unknown_rows.front();
+        throw InputError(path, fmt::format("line {}", row.line),
+                         fmt::format("{} matches no ward or borough code in the boundaries opened ({} such rows)", row.key,
+                                     resolution.unknown_rows.size()),
+                         "Is this plan for another ward set? `wardmap validate` lists every such row.");
+    }
+    if (meta) {
+        *meta = PlanFile{};
+        meta->name = plan.name;
+        meta->path = path;
+    }
+    return assignment_from(wards, plan, resolution);
+}
+
+void write_autosave(const std::string& plan_path, const PlanFile& plan) {
+    const fs::path path = autosave_path(plan_path);
+    std::error_code ignored;
+    fs::create_directories(path.parent_path(), ignored);
+    write_plan_file(path.string(), plan);
+}
+
+std::string recoverable_autosave(const std::string& plan_path) {
+    const fs::path autosave = autosave_path(plan_path);
+    std::error_code error;
+    if (!fs::exists(autosave, error)) return {};
+    if (!plan_path.empty() && fs::exists(plan_path, error) &&
+        fs::last_write_time(autosave, error) <= fs::last_write_time(plan_path, error))
+        return {};
+    return autosave.string();
+}
+
+void discard_autosave(const std::string& plan_path) {
+    std::error_code ignored;
+    fs::remove(autosave_path(plan_path), ignored);
+}
+
+}  // namespace geo
