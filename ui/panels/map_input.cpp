@@ -40,6 +40,11 @@ void finish_box(const Planner& planner, MapInputState& state, const MapView& vie
 
 void map_input(const Planner& planner, MapInputState& state, MapView& view, std::vector<Command>& out) {
     const ImGuiIO& io = ImGui::GetIO();
+    // Ends the stroke wherever the button comes up, over a panel too.
+    if (state.stroke && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        state.stroke = false;
+        out.emplace_back(Stroke{false});
+    }
     if (io.WantCaptureMouse) {
         state.hovered = -1;
         return;
@@ -54,9 +59,14 @@ void map_input(const Planner& planner, MapInputState& state, MapView& view, std:
         view.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
     if (pan_tool) return;
     if (planner.tool == Tool::paint) {
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) state.last_painted = -1, state.last_parent.clear();
-        if (ImGui::IsMouseDown(ImGuiMouseButton_Left))
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            state.last_painted = -1, state.last_parent.clear();
+            state.stroke = true;
+            out.emplace_back(Stroke{true});
+        }
+        if (state.stroke && ImGui::IsMouseDown(ImGuiMouseButton_Left))
             paint(planner, state, state.hovered, planner.whole_boroughs || io.KeyShift, out);
+
     } else {
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) state.boxing = true, state.box_from = mouse;
         if (state.boxing && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) finish_box(planner, state, view, mouse, out);

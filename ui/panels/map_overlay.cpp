@@ -1,6 +1,6 @@
 #include "ui/panels/map_panel.h"
 
-#include "render/gl/label_layout.h"
+#include "render/labels/place.h"
 
 namespace ui {
 
@@ -12,27 +12,33 @@ struct LabelText {
     const std::string* text;
     float size;
 };
+// Priorities (higher placed first): command units 3, boroughs 2, wards 1.
 
 // Scales at which borough and ward names start to fit (metres per pixel).
 constexpr double borough_names_below = 60, ward_names_below = 12;
 
-void candidate(std::vector<render::gl::LabelCandidate>& candidates, std::vector<LabelText>& texts,
+void candidate(std::vector<render::LabelCandidate>& candidates, std::vector<LabelText>& texts,
                const MapView& view, WorldPoint at, const std::string& text, float size, int priority) {
     if (text.empty()) return;
     const ScreenPoint p = view.to_screen(at);
     if (p.x < 0 || p.y < 0 || p.x > view.width || p.y > view.height) return;
     const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(size, 1e9f, 0, text.c_str());
-    candidates.push_back({static_cast<float>(p.x), static_cast<float>(p.y), extent.x, extent.y, priority});
+    render::LabelCandidate label;
+    label.anchor = {p.x, p.y};
+    label.width = extent.x + 2;  // the halo
+    label.height = extent.y + 2;
+    label.priority = priority;
+    candidates.push_back(std::move(label));
     texts.push_back({&text, size});
 }
 
-void draw_label(ImDrawList& draw, const render::gl::LabelCandidate& c, const LabelText& t, int priority) {
-    const ImVec2 at(c.x - c.width / 2, c.y - c.height / 2);
+void draw_label(ImDrawList& draw, const render::Box& box, const LabelText& t, double priority) {
+    const ImVec2 at(static_cast<float>(box.x0 + 1), static_cast<float>(box.y0 + 1));
     const ImU32 halo = IM_COL32(255, 255, 255, 220);
     // A white halo keeps names readable on any fill colour.
     for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
         draw.AddText(ImGui::GetFont(), t.size, ImVec2(at.x + d.x, at.y + d.y), halo, t.text->c_str());
-    const ImU32 ink = priority == 0 ? IM_COL32(0, 0, 0, 255) : priority == 1 ? IM_COL32(40, 40, 70, 255) : IM_COL32(70, 70, 70, 255);
+    const ImU32 ink = priority >= 3 ? IM_COL32(0, 0, 0, 255) : priority >= 2 ? IM_COL32(40, 40, 70, 255) : IM_COL32(70, 70, 70, 255);
     draw.AddText(ImGui::GetFont(), t.size, at, ink, t.text->c_str());
 }
 
@@ -40,17 +46,20 @@ void draw_label(ImDrawList& draw, const render::gl::LabelCandidate& c, const Lab
 
 void map_labels(const Planner& planner) {
     const MapView& view = planner.view;
-    std::vector<render::gl::LabelCandidate> candidates;
+    std::vector<render::LabelCandidate> candidates;
     std::vector<LabelText> texts;
-    for (const MapLabel& label : planner.map.unit_labels()) candidate(candidates, texts, view, label.at, label.text, 20, 0);
+    for (const MapLabel& label : planner.map.unit_labels()) candidate(candidates, texts, view, label.at, label.text, 20, 3);
     if (view.metres_per_pixel < borough_names_below)
-        for (const MapLabel& label : planner.map.parent_labels()) candidate(candidates, texts, view, label.at, label.text, 16, 1);
+        for (const MapLabel& label : planner.map.parent_labels()) candidate(candidates, texts, view, label.at, label.text, 16, 2);
     if (view.metres_per_pixel < ward_names_below)
         for (std::size_t i = 0; i < planner.wards.units.size(); ++i)
-            candidate(candidates, texts, view, planner.map.index().label_point(i), planner.wards.units[i].name, 13, 2);
+            candidate(candidates, texts, view, planner.map.index().label_point(i), planner.wards.units[i].name, 13, 1);
     ImDrawList& draw = *ImGui::GetBackgroundDrawList();
-    for (std::size_t i : render::gl::place_labels(candidates, static_cast<float>(view.width), static_cast<float>(view.height)))
-        draw_label(draw, candidates[i], texts[i], candidates[i].priority);
+    render::LabelOptions options;
+    options.padding = 2;
+    options.bounds = render::Box{0, 0, static_cast<double>(view.width), static_cast<double>(view.height)};
+    for (const render::PlacedLabel& placed : render::place_labels(candidates, {}, options).placed)
+        draw_label(draw, placed.box, texts[placed.candidate], candidates[placed.candidate].priority);
 }
 
 namespace {

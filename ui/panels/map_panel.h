@@ -14,6 +14,7 @@ struct MapInputState {
     int hovered = -1;                 // ward under the cursor
     int last_painted = -1;            // ward painted last in this stroke: each ward moves once
     std::string last_parent;          // likewise for whole boroughs
+    bool stroke = false;              // a paint drag is under way (one undo step)
     bool boxing = false;
     ImVec2 box_from{};
 };

@@ -22,7 +22,12 @@ struct Screenshot {
     std::vector<std::string> probes;  // ward codes whose screen point and colour are reported
 };
 struct Quit {};
+struct Stroke { bool begin = true; };
+struct Show {  // replay: "panels off" or "labels off" for a screenshot of the map alone
+    bool panels = true, labels = true;
+};  // a paint drag: its moves are one undo step
 
-using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit>;
+
+using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit, Stroke, Show>;
 
 }  // namespace ui

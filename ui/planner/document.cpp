@@ -3,12 +3,8 @@
 #include "geo/core/errors.h"
 #include "geo/plan/resolve.h"
 
-#include <filesystem>
-#include <system_error>
 
 namespace ui {
-
-namespace fs = std::filesystem;
 
 std::string Document::title() const {
     const std::string name = meta.name.empty() ? "untitled plan" : meta.name;
@@ -17,10 +13,12 @@ std::string Document::title() const {
 
 bool Document::modified() const { return recovered || (session && session->modified()); }
 
-Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path) {
+Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
+                      std::string source) {
     Document document;
     document.session = std::make_unique<geo::PlanSession>(wards, std::move(assignment));
     document.path = std::move(path);
+    document.source = std::move(source);
     document.meta = std::move(meta);
     document.autosaved_revision = document.session->revision();
     return document;
@@ -28,17 +26,18 @@ Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo
 
 Document open_document(const geo::UnitSet& wards, const std::string& path, const std::string& boundary_path,
                        const geo::PlanColumns& columns) {
-    if (geo::is_plan_file(path)) {
-        geo::PlanFile file = geo::read_plan_file(path);
-        geo::Assignment assignment = geo::assignment_from(wards, file);
-        return new_document(wards, std::move(assignment), std::move(file), path);
-    }
-    // A CSV table: edited from here on as a new plan file (a table cannot hold locks or metadata).
-    const geo::Plan plan = geo::read_plan(path, columns);
     geo::PlanFile meta;
+    if (geo::is_plan_file(path)) {
+        geo::Assignment assignment = geo::open_plan(wards, path, &meta);
+        return new_document(wards, std::move(assignment), std::move(meta), path, path);
+    }
+    // A CSV table (custom columns allowed): edited from here on as a new plan file, since a table
+    // holds no locks or metadata. It has no file of its own until "Save as".
+    const geo::Plan plan = geo::read_plan(path, columns);
     meta.name = plan.name;
     meta.boundary_path = boundary_path;
-    return new_document(wards, geo::assignment_from(wards, plan, geo::resolve_plan(wards, plan)), std::move(meta), "");
+    return new_document(wards, geo::assignment_from(wards, plan, geo::resolve_plan(wards, plan)), std::move(meta), "",
+                        path);
 }
 
 void save_document(const geo::UnitSet& wards, Document& document, const std::string& path) {
@@ -57,34 +56,17 @@ bool autosave(const geo::UnitSet& wards, Document& document) {
         discard_autosave(document);
         return false;
     }
-    const std::string target = geo::autosave_path(document.path);
-    std::error_code ignored;
-    fs::create_directories(fs::path(target).parent_path(), ignored);
-    geo::write_plan_file(target, geo::plan_file_from(wards, document.session->assignment(), document.meta));
+    geo::write_autosave(document.autosave_key(), geo::plan_file_from(wards, document.session->assignment(), document.meta));
     return true;
 }
 
-void discard_autosave(const Document& document) {
-    std::error_code ignored;  // nothing to remove is fine
-    fs::remove(geo::autosave_path(document.path), ignored);
-}
+void discard_autosave(const Document& document) { geo::discard_autosave(document.autosave_key()); }
 
-std::optional<std::string> recoverable_autosave(const Document& document) {
-    const std::string autosave = geo::autosave_path(document.path);
-    std::error_code error;
-    const auto saved = fs::last_write_time(autosave, error);
-    if (error) return std::nullopt;
-    if (!document.path.empty()) {
-        const auto plan = fs::last_write_time(document.path, error);
-        if (!error && plan >= saved) return std::nullopt;
-    }
-    return autosave;
-}
+std::string recoverable_autosave(const Document& document) { return geo::recoverable_autosave(document.autosave_key()); }
 
 Document recover(const geo::UnitSet& wards, const Document& document, const std::string& autosave) {
-    geo::PlanFile file = geo::read_plan_file(autosave);
-    geo::Assignment assignment = geo::assignment_from(wards, file);
-    Document recovered = new_document(wards, std::move(assignment), document.meta, document.path);
+    geo::Assignment assignment = geo::assignment_from(wards, geo::read_plan_file(autosave));
+    Document recovered = new_document(wards, std::move(assignment), document.meta, document.path, document.source);
     recovered.recovered = true;  // not on disk yet: still to save
     return recovered;
 }

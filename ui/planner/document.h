@@ -12,12 +12,14 @@ namespace ui {
 
 struct Document {
     std::unique_ptr<geo::PlanSession> session;
-    std::string path;  // the plan file being edited; empty until first saved
+    std::string path;    // the plan file being edited; empty until first saved
+    std::string source;  // what it was opened from (a plan file or a CSV table): names the autosave
     geo::PlanFile meta;  // name, author, status, version, boundaries (units and assignment unused)
     std::uint64_t autosaved_revision = 0;
     bool recovered = false;  // opened from an autosave: unsaved even before the first edit
 
     bool modified() const;
+    std::string autosave_key() const { return path.empty() ? source : path; }
 
     std::string title() const;  // "wardmap - MPS 12 BCU (2018)*"
 };
@@ -25,7 +27,8 @@ struct Document {
 // Plan file or CSV table (by extension), checked against these wards. Throws InputError.
 Document open_document(const geo::UnitSet& wards, const std::string& path, const std::string& boundary_path,
                        const geo::PlanColumns& columns = {});
-Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path);
+Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
+                      std::string source);
 
 // Writes the plan file atomically and marks the session saved; removes the autosave.
 void save_document(const geo::UnitSet& wards, Document& document, const std::string& path);
@@ -33,7 +36,7 @@ void save_document(const geo::UnitSet& wards, Document& document, const std::str
 bool autosave(const geo::UnitSet& wards, Document& document);
 void discard_autosave(const Document& document);
 // An autosave newer than the plan (or of a never-saved plan), if there is one.
-std::optional<std::string> recoverable_autosave(const Document& document);
+std::string recoverable_autosave(const Document& document);
 // The autosaved plan, opened as an unsaved change to the document.
 Document recover(const geo::UnitSet& wards, const Document& document, const std::string& autosave);
 

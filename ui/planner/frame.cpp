@@ -50,16 +50,18 @@ void fly(Planner& planner) {
 }  // namespace
 
 void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> commands) {
-    menu_bar(planner, panels.prompt, commands);
-    units_panel(planner, planner.active_unit, planner.tool, planner.whole_boroughs, panels.units, commands);
-    stats_panel(planner);
-    findings_panel(planner, commands);
+    if (planner.show.panels) {
+        menu_bar(planner, panels.prompt, commands);
+        units_panel(planner, planner.active_unit, planner.tool, planner.whole_boroughs, panels.units, commands);
+        stats_panel(planner);
+        findings_panel(planner, commands);
+    }
     bool ask_save_as = false;
     shortcuts(planner, commands, ask_save_as);
     if (ask_save_as) panels.prompt.kind = PathPrompt::Kind::save_as;
     path_prompt(panels.prompt, commands);
     close_and_recover(planner, panels, commands);
-    map_input(planner, panels.map, planner.view, commands);
+    if (panels.mouse) map_input(planner, panels.map, planner.view, commands);
     for (const Command& command : commands) apply_command(planner, command);
     error_dialog(planner.error);
     if (planner.quit) {
@@ -68,7 +70,7 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
         panels.close_now = !panels.closing;
     }
     fly(planner);
-    map_labels(planner);
+    if (planner.show.labels) map_labels(planner);
     map_overlay(planner, panels.map);
 }
 

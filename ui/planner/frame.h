@@ -18,6 +18,7 @@ struct PanelStates {
     bool discarded = false;      // answered: close without saving
     bool recovering = false;     // the recovery question is open
     std::string autosave;        // what it would recover
+    bool mouse = true;           // false in a replay: a stray pointer must not change the picture
 };
 
 // Builds the ImGui frame and carries out what was asked. `scripted` commands (replay) come first.

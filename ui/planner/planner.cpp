@@ -9,8 +9,9 @@ namespace ui {
 namespace {
 
 void after_edit(Planner& planner, const geo::EditOutcome& outcome, const std::string& done) {
+    planner.refused = outcome.applied ? "" : outcome.refused.empty() ? "nothing to change" : outcome.refused;
     if (!outcome.applied) {
-        planner.status = outcome.refused.empty() ? "Nothing to change" : outcome.refused;
+        planner.status = planner.refused;
         return;
     }
     planner.map.sync(*planner.document.session, outcome);
@@ -65,6 +66,11 @@ void run(Planner& planner, const Command& command) {
                 MapView target = planner.view;
                 target.fit(c.extent, 0.25);
                 planner.flying_to = target;
+            } else if constexpr (std::is_same_v<T, Stroke>) {
+                if (c.begin) session.begin_stroke();
+                else session.end_stroke();
+            } else if constexpr (std::is_same_v<T, Show>) {
+                planner.show = c;
             } else if constexpr (std::is_same_v<T, Quit>) {
                 planner.quit = true;
             }

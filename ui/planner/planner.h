@@ -37,7 +37,9 @@ struct Planner {
     std::string active_unit;      // code painted with
     std::string status;           // last thing that happened, in the planner's words
     std::string error;            // shown in a dialog until dismissed
+    std::string refused;          // why the last edit was refused (a replay stops on it); empty if applied
     bool quit = false;
+    Show show;                    // what is drawn over the map
 };
 
 // Carries out a command. Errors from files become `error`, never an exception out of here.

@@ -21,11 +21,21 @@ struct LineParser {
     const std::string& path;
     std::size_t line;
     const std::unordered_map<std::string, std::size_t>& ward_by_code;
+    Show& shown;  // panels and labels as the lines before left them
+
+    ReplayStep show(const std::vector<std::string>& w, ReplayStep step) const {
+        if (w[1] != "on" && w[1] != "off") fail(w[0] + " takes on or off");
+        Show show = shown;
+        (w[0] == "panels" ? show.panels : show.labels) = w[1] == "on";
+        step.command = show;
+        return step;
+    }
 
     [[noreturn]] void fail(const std::string& problem) const {
         throw geo::InputError(path, "line " + std::to_string(line), problem,
                               "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
-                              "save [as] PATH, open PATH, export PATH, screenshot PATH [WARD...], wait FRAMES.");
+                              "save [as] PATH, open PATH, export PATH, screenshot PATH [WARD...], panels on|off, labels on|off, "
+                              "wait FRAMES.");
     }
     std::string unit(const std::string& code) const { return code == "-" ? "" : code; }
 
@@ -55,6 +65,8 @@ struct LineParser {
             step.command = ExportPlan{w[1]};
         } else if (n >= 2 && w[0] == "screenshot") {
             step.command = Screenshot{w[1], {w.begin() + 2, w.end()}};
+        } else if (n == 2 && (w[0] == "panels" || w[0] == "labels")) {
+            return show(w, step);
         } else if (n == 2 && w[0] == "wait") {
             step.command = Undo{};  // never run: parse_replay adds the frames to the step before
             try {
@@ -75,13 +87,15 @@ std::vector<ReplayStep> parse_replay(const std::string& text, const std::string&
     std::unordered_map<std::string, std::size_t> ward_by_code;
     for (std::size_t i = 0; i < wards.units.size(); ++i) ward_by_code.emplace(wards.units[i].code, i);
     std::vector<ReplayStep> steps;
+    Show shown;
     std::istringstream in(text);
     std::size_t number = 0;
     for (std::string line; std::getline(in, line);) {
         ++number;
         const std::vector<std::string> words = words_of(line);
         if (words.empty() || words[0][0] == '#') continue;
-        ReplayStep step = LineParser{path, number, ward_by_code}.parse(words);
+        ReplayStep step = LineParser{path, number, ward_by_code, shown}.parse(words);
+        if (const Show* show = std::get_if<Show>(&step.command)) shown = *show;
         if (words[0] == "wait") {
             if (!steps.empty()) steps.back().wait_frames += step.wait_frames;
             continue;

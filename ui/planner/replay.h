@@ -8,6 +8,7 @@
 //   zoom to E05000026 | zoom to CN | zoom to all
 //   save PATH | save as PATH | open PATH | export PATH
 //   screenshot PATH [WARD...]        (reports each ward's screen point and colour on stdout)
+//   panels on|off, labels on|off     (a screenshot of the map alone)
 //   wait FRAMES
 #include "geo/source/unit.h"
 #include "ui/planner/commands.h"

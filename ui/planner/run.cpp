@@ -65,6 +65,7 @@ private:
 };
 
 void check_replay_step(Planner& planner, const ReplayStep& step, const std::string& path) {
+    if (std::holds_alternative<geo::Edit>(step.command) && !planner.refused.empty()) planner.error = "refused: " + planner.refused;
     if (planner.error.empty()) return;
     const std::string error = std::exchange(planner.error, "");
     throw geo::InputError(path, "line " + std::to_string(step.line), error, "The replay stops at the first failing action.");
@@ -102,8 +103,10 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
 
     const bool scripted = !options.replay.empty();
     Replay replay(scripted ? read_replay(options.replay, wards) : std::vector<ReplayStep>{});
+    panels.mouse = !scripted;
     if (!scripted) {
-        if (auto autosave = recoverable_autosave(planner.document)) panels.recovering = true, panels.autosave = *autosave;
+        panels.autosave = recoverable_autosave(planner.document);
+        panels.recovering = !panels.autosave.empty();
     }
     auto last_autosave = std::chrono::steady_clock::now();
     std::string title;
