@@ -23,8 +23,10 @@ geo::Extent extent_of_finding(const Planner& planner, const geo::Finding& findin
 }  // namespace
 
 void findings_panel(const Planner& planner, std::vector<Command>& out) {
-    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(planner.view.width) - 648, 366), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(640, 200), ImGuiCond_FirstUseEver);
+    // Under the units panel, in the left column.
+    ImGui::SetNextWindowPos(ImVec2(8, units_panel_height + 36), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(panel_width, static_cast<float>(planner.view.height) - units_panel_height - 44),
+                             ImGuiCond_FirstUseEver);
     const auto& findings = planner.document.session->findings();
     const std::string title = "Findings (" + std::to_string(findings.size()) + ")###Findings";
     if (ImGui::Begin(title.c_str())) {
