@@ -31,7 +31,11 @@ void findings_panel(const Planner& planner, std::vector<Command>& out) {
     const std::string title = "Findings (" + std::to_string(findings.size()) + ")###Findings";
     if (ImGui::Begin(title.c_str())) {
         if (findings.empty()) ImGui::TextDisabled("No findings: every ward assigned, every unit whole and in one piece.");
-        for (std::size_t i = 0; i < findings.size(); ++i) {
+        // Only the rows in sight are built: a national plan can have thousands of findings.
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(findings.size()));
+        while (clipper.Step())
+        for (std::size_t i = static_cast<std::size_t>(clipper.DisplayStart); i < static_cast<std::size_t>(clipper.DisplayEnd); ++i) {
             const geo::Finding& finding = findings[i];
             ImGui::PushID(static_cast<int>(i));
             const ImVec4 colour = finding.severity == geo::Severity::error     ? ImVec4(0.75f, 0.1f, 0.1f, 1)
