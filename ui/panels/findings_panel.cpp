@@ -34,21 +34,22 @@ void findings_panel(const Planner& planner, std::vector<Command>& out) {
         // Only the rows in sight are built: a national plan can have thousands of findings.
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(findings.size()));
-        while (clipper.Step())
-        for (std::size_t i = static_cast<std::size_t>(clipper.DisplayStart); i < static_cast<std::size_t>(clipper.DisplayEnd); ++i) {
-            const geo::Finding& finding = findings[i];
-            ImGui::PushID(static_cast<int>(i));
-            const ImVec4 colour = finding.severity == geo::Severity::error     ? ImVec4(0.75f, 0.1f, 0.1f, 1)
-                                  : finding.severity == geo::Severity::warning ? ImVec4(0.7f, 0.45f, 0, 1)
-                                                                               : ImVec4(0.3f, 0.3f, 0.3f, 1);
-            ImGui::PushStyleColor(ImGuiCol_Text, colour);
-            const std::string label = finding.kind + ": " + finding.message;
-            if (ImGui::Selectable(label.c_str())) {
-                const geo::Extent extent = extent_of_finding(planner, finding);
-                if (!extent.empty) out.emplace_back(FlyTo{extent});
+        while (clipper.Step()) {
+            for (std::size_t i = static_cast<std::size_t>(clipper.DisplayStart); i < static_cast<std::size_t>(clipper.DisplayEnd); ++i) {
+                const geo::Finding& finding = findings[i];
+                ImGui::PushID(static_cast<int>(i));
+                const ImVec4 colour = finding.severity == geo::Severity::error     ? ImVec4(0.75f, 0.1f, 0.1f, 1)
+                                      : finding.severity == geo::Severity::warning ? ImVec4(0.7f, 0.45f, 0, 1)
+                                                                                   : ImVec4(0.3f, 0.3f, 0.3f, 1);
+                ImGui::PushStyleColor(ImGuiCol_Text, colour);
+                const std::string label = finding.kind + ": " + finding.message;
+                if (ImGui::Selectable(label.c_str())) {
+                    const geo::Extent extent = extent_of_finding(planner, finding);
+                    if (!extent.empty) out.emplace_back(FlyTo{extent});
+                }
+                ImGui::PopStyleColor();
+                ImGui::PopID();
             }
-            ImGui::PopStyleColor();
-            ImGui::PopID();
         }
     }
     ImGui::End();
