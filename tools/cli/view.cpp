@@ -1,14 +1,70 @@
-// Placeholder until `wardmap view` is built: registered so the command list is complete, and
-// refuses to run rather than pretend. Replaced by the real subcommand.
+// `wardmap view`: the planner window on any source `dissolve` accepts, with the bundled London
+// wards and 12-BCU plan by default. Scriptable (--replay, --screenshot, --exit) and measurable
+// (--bench-frames).
+#include "cli/progress_bar.h"
 #include "cli/subcommands.h"
+#include "cli/write_outputs.h"
 
-#include <stdexcept>
+#include "geo/core/errors.h"
+#include "ui/planner/run.h"
+
+#include <memory>
 
 namespace cli {
 
-void add_view(CLI::App& app, const CommonOptions&, int&) {
-    app.add_subcommand("view", "The planner window (not built yet)")->callback([] {
-        throw std::runtime_error("`wardmap view` is not built yet");
+namespace {
+
+struct ViewCommand {
+    SourceOptions source;
+    PlanOptions plan;
+    ui::ViewerOptions viewer;
+    std::string size = "1600x1000";
+};
+
+// The CLI's own writer, so the window's export is the `export` subcommand's.
+std::string export_plan(const geo::UnitSet& wards, const geo::AppliedPlan& applied, const std::string& path) {
+    OutputOptions output;
+    output.path = path;
+    output.overwrite = true;  // the planner typed the path and confirmed it
+    return write_outputs(wards, applied, output, {});
+}
+
+void parse_size(const std::string& size, ui::ViewerOptions& viewer) {
+    const auto x = size.find('x');
+    try {
+        if (x == std::string::npos) throw std::invalid_argument(size);
+        viewer.width = std::stoi(size.substr(0, x));
+        viewer.height = std::stoi(size.substr(x + 1));
+    } catch (const std::exception&) {
+        throw geo::InputError("", "--size " + size, "expected WIDTHxHEIGHT", "e.g. --size 1600x1000");
+    }
+}
+
+}  // namespace
+
+void add_view(CLI::App& app, const CommonOptions& common, int& result) {
+    auto options = std::make_shared<ViewCommand>();
+    CLI::App* command = app.add_subcommand("view", "The planner window: group wards into command units on a live map");
+    add_source_options(*command, options->source);
+    add_plan_options(*command, options->plan, false);
+    auto* group = command->add_option_group("Window");
+    group->add_option("--replay", options->viewer.replay, "Replay planner actions from this file (move ward, move borough, undo, zoom to, save, screenshot)");
+    group->add_option("--screenshot", options->viewer.screenshot, "Save a PNG of the window when the replay is done");
+    group->add_flag("--exit", options->viewer.exit_after, "Close the window when the replay is done");
+    group->add_option("--bench-frames", options->viewer.bench_frames, "Time N frames of a scripted pan and zoom and 40 reassignments, print, close");
+    group->add_option("--size", options->size, "Window size")->capture_default_str();
+    command->callback([options, &common, &result] {
+        ProgressBar progress(common.quiet);
+        const geo::UnitSet wards = load_sources(options->source, progress.callback());
+        ui::ViewerOptions viewer = options->viewer;
+        parse_size(options->size, viewer);
+        viewer.boundary_path = options->source.sources.empty() ? bundled("shapes/london-wards-2014.gpkg") : options->source.sources.front();
+        viewer.export_plan = export_plan;
+        const std::string plan = options->plan.plan.empty() ? bundled("datasets/plans/mps-12-bcu-2018.csv") : options->plan.plan;
+        const geo::CodeChanges changes =
+            options->plan.code_changes.empty() ? geo::CodeChanges{} : geo::read_code_changes(options->plan.code_changes);
+        ui::run_planner(wards, ui::open_document(wards, plan, viewer.boundary_path, options->plan.columns, changes), viewer);
+        result = 0;
     });
 }
 

@@ -1,0 +1,196 @@
+#include "render/gl/map_renderer.h"
+
+#include <algorithm>
+
+namespace render::gl {
+
+namespace {
+
+constexpr int colour_columns = 1024;  // texture width: wards are laid out row by row
+
+const char* fill_vertex = R"(#version 330 core
+layout(location = 0) in vec2 position;
+layout(location = 1) in float ward;
+uniform vec2 center;
+uniform vec2 scale;
+flat out int ward_id;
+void main() {
+    gl_Position = vec4((position - center) * scale, 0.0, 1.0);
+    ward_id = int(ward + 0.5);
+})";
+
+const char* fill_fragment = R"(#version 330 core
+uniform sampler2D colours;
+uniform int highlight;
+flat in int ward_id;
+out vec4 colour;
+void main() {
+    vec4 c = texelFetch(colours, ivec2(ward_id % 1024, ward_id / 1024), 0);
+    if (ward_id == highlight) c.rgb = mix(c.rgb, vec3(1.0), 0.45);
+    colour = c;
+})";
+
+const char* line_vertex = R"(#version 330 core
+layout(location = 0) in vec2 position;
+uniform vec2 center;
+uniform vec2 scale;
+void main() { gl_Position = vec4((position - center) * scale, 0.0, 1.0); })";
+
+const char* line_fragment = R"(#version 330 core
+uniform vec4 line_colour;
+out vec4 colour;
+void main() { colour = line_colour; })";
+
+}  // namespace
+
+Rgba rgba(unsigned char r, unsigned char g, unsigned char b, unsigned char a) {
+    return static_cast<Rgba>(r) | static_cast<Rgba>(g) << 8 | static_cast<Rgba>(b) << 16 | static_cast<Rgba>(a) << 24;
+}
+
+void MapRenderer::upload(Lines& lines, const std::vector<float>& xy) {
+    glBindVertexArray(lines.vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, lines.vbo.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(xy.size() * sizeof(float)), xy.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    lines.vertices = static_cast<GLsizei>(xy.size() / 2);
+}
+
+void MapRenderer::upload(Fill& fill, const std::vector<float>& xyw) {
+    glBindVertexArray(fill.vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, fill.vbo.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(xyw.size() * sizeof(float)), xyw.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 3 * sizeof(float), nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 3 * sizeof(float), reinterpret_cast<const void*>(2 * sizeof(float)));
+    fill.vertices = static_cast<GLsizei>(xyw.size() / 3);
+}
+
+MapRenderer::MapRenderer(const WardMeshes& meshes, std::size_t wards)
+    : origin_(meshes.origin), tiles_(meshes.tiles), fill_program_(fill_vertex, fill_fragment),
+      line_program_(line_vertex, line_fragment) {
+    for (const MeshLevel& mesh : meshes.levels) {
+        Level& level = levels_.emplace_back();
+        level.tolerance = mesh.tolerance;
+        upload(level.fill, mesh.fill);
+        upload(level.lines, mesh.lines);
+        level.fill_tiles = mesh.fill_tiles;
+        level.line_tiles = mesh.line_tiles;
+    }
+    glBindVertexArray(0);
+    colour_rows_ = static_cast<int>(std::max<std::size_t>(1, (wards + colour_columns - 1) / colour_columns));
+    glBindTexture(GL_TEXTURE_2D, colours_.id());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    const std::vector<Rgba> grey(static_cast<std::size_t>(colour_columns * colour_rows_), rgba(200, 200, 200));
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, colour_columns, colour_rows_, 0, GL_RGBA, GL_UNSIGNED_BYTE, grey.data());
+}
+
+void MapRenderer::set_ward_colours(const std::vector<Rgba>& colours) {
+    std::vector<Rgba> texels(static_cast<std::size_t>(colour_columns * colour_rows_), rgba(200, 200, 200));
+    std::copy_n(colours.begin(), std::min(colours.size(), texels.size()), texels.begin());
+    glBindTexture(GL_TEXTURE_2D, colours_.id());
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, colour_columns, colour_rows_, GL_RGBA, GL_UNSIGNED_BYTE, texels.data());
+}
+
+void MapRenderer::set_parent_outlines(const std::vector<const GEOSGeometry*>& shapes) {
+    std::vector<float> xy;
+    for (const GEOSGeometry* shape : shapes)
+        if (shape) append_outline(*shape, origin_, xy);
+    upload(parents_, xy);
+    glBindVertexArray(0);
+}
+
+void MapRenderer::set_unit_count(std::size_t units) {
+    unit_lines_.resize(units);
+    units_dirty_ = true;
+}
+
+void MapRenderer::set_unit_outline(std::size_t unit, const GEOSGeometry* shape) {
+    if (unit >= unit_lines_.size()) unit_lines_.resize(unit + 1);
+    unit_lines_[unit].clear();
+    if (shape) append_outline(*shape, origin_, unit_lines_[unit]);
+    units_dirty_ = true;
+}
+
+void MapRenderer::set_transform(GLuint program, const ViewTransform& view) {
+    glUniform2f(glGetUniformLocation(program, "center"), static_cast<float>(view.center_x - origin_.x),
+                static_cast<float>(view.center_y - origin_.y));
+    glUniform2f(glGetUniformLocation(program, "scale"), static_cast<float>(2.0 / (view.width * view.metres_per_pixel)),
+                static_cast<float>(2.0 / (view.height * view.metres_per_pixel)));
+}
+
+std::size_t MapRenderer::level_for(double metres) const {
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < levels_.size(); ++i)
+        if (levels_[i].tolerance <= metres && levels_[i].tolerance >= levels_[best].tolerance) best = i;
+    return best;
+}
+
+void MapRenderer::visible_runs(const ViewTransform& view, const std::vector<Range>& tiles) {
+    const double half_w = view.width * view.metres_per_pixel / 2, half_h = view.height * view.metres_per_pixel / 2;
+    const geo::Extent seen{view.center_x - half_w, view.center_y - half_h, view.center_x + half_w, view.center_y + half_h, false};
+    firsts_.clear();
+    counts_.clear();
+    for (std::size_t t = 0; t < tiles.size() && t < tiles_.size(); ++t) {
+        if (tiles[t].count == 0 || !tiles_[t].overlaps(seen)) continue;
+        if (!firsts_.empty() && firsts_.back() + counts_.back() == tiles[t].first) {
+            counts_.back() += tiles[t].count;  // neighbouring tiles: one run
+        } else {
+            firsts_.push_back(tiles[t].first);
+            counts_.push_back(tiles[t].count);
+        }
+    }
+}
+
+void MapRenderer::draw_lines(const Lines& lines, float width, const float colour[4]) {
+    if (lines.vertices == 0) return;
+    glUniform4fv(line_program_.uniform("line_colour"), 1, colour);
+    glLineWidth(width);
+    glBindVertexArray(lines.vao.id());
+    glDrawArrays(GL_LINES, 0, lines.vertices);
+}
+
+void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
+    if (units_dirty_) {
+        std::vector<float> xy;
+        for (const auto& lines : unit_lines_) xy.insert(xy.end(), lines.begin(), lines.end());
+        upload(units_, xy);
+        units_dirty_ = false;
+    }
+    glViewport(0, 0, view.width, view.height);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glUseProgram(fill_program_.id());
+    set_transform(fill_program_.id(), view);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, colours_.id());
+    glUniform1i(fill_program_.uniform("colours"), 0);
+    glUniform1i(fill_program_.uniform("highlight"), style.highlight_ward);
+    Level& level = levels_[std::min(style.level, levels_.size() - 1)];
+    glBindVertexArray(level.fill.vao.id());
+    visible_runs(view, level.fill_tiles);
+    glMultiDrawArrays(GL_TRIANGLES, firsts_.data(), counts_.data(), static_cast<GLsizei>(firsts_.size()));
+
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glUseProgram(line_program_.id());
+    set_transform(line_program_.id(), view);
+    if (style.ward_line_alpha > 0) {
+        const float ward_colour[4] = {0.15f, 0.15f, 0.15f, style.ward_line_alpha};
+        glUniform4fv(line_program_.uniform("line_colour"), 1, ward_colour);
+        glLineWidth(1.0f);
+        glBindVertexArray(level.lines.vao.id());
+        visible_runs(view, level.line_tiles);
+        glMultiDrawArrays(GL_LINES, firsts_.data(), counts_.data(), static_cast<GLsizei>(firsts_.size()));
+    }
+    const float parent_colour[4] = {0.25f, 0.25f, 0.3f, 0.9f};
+    draw_lines(parents_, 2.0f, parent_colour);
+    const float unit_colour[4] = {0.05f, 0.05f, 0.05f, 1.0f};
+    draw_lines(units_, 3.5f, unit_colour);
+    glBindVertexArray(0);
+    glUseProgram(0);
+}
+
+}  // namespace render::gl

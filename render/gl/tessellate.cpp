@@ -1,0 +1,133 @@
+#include "render/gl/tessellate.h"
+
+#include "geo/core/parallel.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace render::gl {
+
+namespace {
+
+std::vector<double> ring_points(const GEOSGeometry& ring) {
+    GEOSContextHandle_t h = geo::geos::handle();
+    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, &ring);
+    unsigned int size = 0;
+    if (!sequence || !GEOSCoordSeq_getSize_r(h, sequence, &size)) return {};
+    std::vector<double> xy(2 * static_cast<std::size_t>(size));
+    GEOSCoordSeq_copyToBuffer_r(h, sequence, xy.data(), 0, 0);
+    return xy;
+}
+
+template <typename EachPolygon>
+void for_each_polygon(const GEOSGeometry& shape, EachPolygon&& each) {
+    GEOSContextHandle_t h = geo::geos::handle();
+    const int parts = GEOSGetNumGeometries_r(h, &shape);
+    for (int i = 0; i < parts; ++i) each(*GEOSGetGeometryN_r(h, &shape, i));
+}
+
+void append_ring(const GEOSGeometry& ring, Origin origin, std::vector<float>& out) {
+    const std::vector<double> xy = ring_points(ring);
+    for (std::size_t i = 0; i + 3 < xy.size(); i += 2) {
+        for (std::size_t k = 0; k < 4; k += 2) {
+            out.push_back(static_cast<float>(xy[i + k] - origin.x));
+            out.push_back(static_cast<float>(xy[i + k + 1] - origin.y));
+        }
+    }
+}
+
+struct WardMesh {
+    std::vector<float> fill, lines;
+};
+
+MeshLevel mesh_of(const geo::UnitSet& wards, Origin origin, double simplify,
+                  const std::vector<std::vector<std::size_t>>& tiles) {
+    const std::size_t n = wards.units.size();
+    std::vector<WardMesh> per_ward(n);
+    geo::parallel_for(n, [&](std::size_t i) {
+        const GEOSGeometry* shape = wards.units[i].shape.get();
+        if (!shape) return;
+        GEOSContextHandle_t h = geo::geos::handle();
+        geo::geos::Geom simplified;
+        if (simplify > 0) {
+            simplified.reset(GEOSTopologyPreserveSimplify_r(h, shape, simplify));
+            if (simplified) shape = simplified.get();
+        }
+        geo::geos::Geom triangles(GEOSConstrainedDelaunayTriangulation_r(h, shape));
+        if (triangles) append_triangles_from(*triangles, origin, static_cast<float>(i), per_ward[i].fill);
+        append_outline(*shape, origin, per_ward[i].lines);
+    });
+    MeshLevel level;
+    level.tolerance = simplify;
+    for (const std::vector<std::size_t>& tile : tiles) {
+        const int fill_first = static_cast<int>(level.fill.size() / 3), line_first = static_cast<int>(level.lines.size() / 2);
+        for (std::size_t ward : tile) {
+            level.fill.insert(level.fill.end(), per_ward[ward].fill.begin(), per_ward[ward].fill.end());
+            level.lines.insert(level.lines.end(), per_ward[ward].lines.begin(), per_ward[ward].lines.end());
+        }
+        level.fill_tiles.push_back({fill_first, static_cast<int>(level.fill.size() / 3) - fill_first});
+        level.line_tiles.push_back({line_first, static_cast<int>(level.lines.size() / 2) - line_first});
+    }
+    return level;
+}
+
+// Wards into a grid of tiles by the middle of their envelope.
+std::vector<std::vector<std::size_t>> tile_wards(const geo::UnitSet& wards, std::vector<geo::Extent>& extents) {
+    constexpr int side = 16;
+    const geo::Extent& e = wards.extent;
+    const double w = std::max(e.max_x - e.min_x, 1.0) / side, h = std::max(e.max_y - e.min_y, 1.0) / side;
+    std::vector<std::vector<std::size_t>> tiles(side * side);
+    extents.assign(side * side, {});
+    for (std::size_t i = 0; i < wards.units.size(); ++i) {
+        if (!wards.units[i].shape) continue;
+        const geo::Extent envelope = geo::geos::envelope(*wards.units[i].shape);
+        const int c = std::clamp(static_cast<int>(((envelope.min_x + envelope.max_x) / 2 - e.min_x) / w), 0, side - 1);
+        const int r = std::clamp(static_cast<int>(((envelope.min_y + envelope.max_y) / 2 - e.min_y) / h), 0, side - 1);
+        tiles[static_cast<std::size_t>(r * side + c)].push_back(i);
+        extents[static_cast<std::size_t>(r * side + c)].include(envelope);
+    }
+    return tiles;
+}
+
+}  // namespace
+
+void append_triangles_from(const GEOSGeometry& triangles, Origin origin, float ward, std::vector<float>& out) {
+    for_each_polygon(triangles, [&](const GEOSGeometry& triangle) {
+        const std::vector<double> xy = ring_points(*GEOSGetExteriorRing_r(geo::geos::handle(), &triangle));
+        for (std::size_t i = 0; i + 2 <= xy.size() && i < 6; i += 2) {
+            out.push_back(static_cast<float>(xy[i] - origin.x));
+            out.push_back(static_cast<float>(xy[i + 1] - origin.y));
+            out.push_back(ward);
+        }
+    });
+}
+
+void append_triangles(const GEOSGeometry& shape, Origin origin, float ward, std::vector<float>& out) {
+    const geo::geos::Geom triangles =
+        geo::geos::own(GEOSConstrainedDelaunayTriangulation_r(geo::geos::handle(), &shape), "triangulate a ward");
+    append_triangles_from(*triangles, origin, ward, out);
+}
+
+void append_outline(const GEOSGeometry& shape, Origin origin, std::vector<float>& out) {
+    GEOSContextHandle_t h = geo::geos::handle();
+    for_each_polygon(shape, [&](const GEOSGeometry& polygon) {
+        if (GEOSGeomTypeId_r(h, &polygon) != GEOS_POLYGON) return;
+        append_ring(*GEOSGetExteriorRing_r(h, &polygon), origin, out);
+        const int holes = GEOSGetNumInteriorRings_r(h, &polygon);
+        for (int i = 0; i < holes; ++i) append_ring(*GEOSGetInteriorRingN_r(h, &polygon, i), origin, out);
+    });
+}
+
+WardMeshes build_ward_meshes(const geo::UnitSet& wards) {
+    WardMeshes meshes;
+    const geo::Extent& e = wards.extent;
+    meshes.origin = {(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
+    const std::vector<std::vector<std::size_t>> tiles = tile_wards(wards, meshes.tiles);
+    // The coarsest is about a pixel when the whole extent fills a 1500-pixel window; the middle
+    // one serves a borough-sized view. Finer than a pixel is never seen.
+    const double coarse = std::max(e.max_x - e.min_x, e.max_y - e.min_y) / 1500.0;
+    for (double tolerance : {0.0, coarse / 8, coarse}) meshes.levels.push_back(mesh_of(wards, meshes.origin, tolerance, tiles));
+    return meshes;
+}
+
+}  // namespace render::gl

@@ -1,0 +1,106 @@
+#include "ui/map/map_layer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+namespace ui {
+
+namespace {
+
+// ColorBrewer Set3 + Paired, light enough for black outlines and labels on top.
+constexpr std::array<render::gl::Rgba, 12> palette = {
+    0xffc7d38d, 0xffb3ffff, 0xffdabbbe, 0xff7280fb, 0xffd3b180, 0xff62b4fd,
+    0xff69deb3, 0xffe5cdfc, 0xffd9d9d9, 0xffbd80bc, 0xffc5ebcc, 0xff6fedff,
+};
+constexpr render::gl::Rgba unassigned_colour = 0xffd0d0ff;  // pink: a finding, so it should stand out
+constexpr render::gl::Rgba left_out_colour = 0xffbebebe;    // grey: out on purpose
+
+WorldPoint label_point(const GEOSGeometry* shape) {
+    if (!shape) return {};
+    const geo::geos::Point p = geo::geos::point_on_surface(*shape);
+    return {p.x, p.y};
+}
+
+}  // namespace
+
+render::gl::Rgba parse_colour(const std::string& hex, std::size_t fallback) {
+    unsigned r = 0, g = 0, b = 0;
+    if (hex.size() == 7 && hex[0] == '#' && std::sscanf(hex.c_str() + 1, "%02x%02x%02x", &r, &g, &b) == 3)
+        return render::gl::rgba(static_cast<unsigned char>(r), static_cast<unsigned char>(g), static_cast<unsigned char>(b));
+    return palette[fallback % palette.size()];
+}
+
+std::string colour_hex(render::gl::Rgba colour) {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%02x%02x%02x", colour & 0xff, (colour >> 8) & 0xff, (colour >> 16) & 0xff);
+    return text;
+}
+
+MapLayer::MapLayer(const geo::UnitSet& wards)
+    : wards_(wards), index_(wards), renderer_(render::gl::build_ward_meshes(wards), wards.units.size()) {}
+
+render::gl::Rgba MapLayer::unit_colour(const geo::PlanSession& session, int unit) const {
+    if (unit == geo::left_out) return left_out_colour;
+    if (unit < 0) return unassigned_colour;
+    return parse_colour(session.assignment().units[static_cast<std::size_t>(unit)].colour, static_cast<std::size_t>(unit));
+}
+
+void MapLayer::sync_colours(const geo::PlanSession& session) {
+    const std::vector<int>& unit_of = session.assignment().unit_of;
+    std::vector<render::gl::Rgba> colours(unit_of.size());
+    for (std::size_t i = 0; i < unit_of.size(); ++i) colours[i] = unit_colour(session, unit_of[i]);
+    renderer_.set_ward_colours(colours);
+}
+
+void MapLayer::sync_unit(const geo::PlanSession& session, std::size_t unit) {
+    const GEOSGeometry* shape = session.shape(unit);
+    renderer_.set_unit_outline(unit, shape);
+    if (unit_labels_.size() <= unit) unit_labels_.resize(unit + 1);
+    unit_labels_[unit] = {shape ? session.assignment().units[unit].name : "", label_point(shape)};
+}
+
+void MapLayer::sync_all(const geo::PlanSession& session) {
+    sync_colours(session);
+    std::vector<const GEOSGeometry*> parents;
+    parent_labels_.clear();
+    for (const geo::DissolvedUnit& parent : session.parents().units) {
+        parents.push_back(parent.shape.get());
+        parent_labels_.push_back({parent.info.name, label_point(parent.shape.get())});
+    }
+    renderer_.set_parent_outlines(parents);
+    const std::size_t units = session.assignment().units.size();
+    renderer_.set_unit_count(units);
+    unit_labels_.assign(units, {});
+    for (std::size_t i = 0; i < units; ++i) sync_unit(session, i);
+}
+
+void MapLayer::sync(const geo::PlanSession& session, const geo::EditOutcome& outcome) {
+    const std::size_t units = session.assignment().units.size();
+    if (units != unit_labels_.size()) return sync_all(session);  // a unit created or deleted: indices moved
+    sync_colours(session);
+    for (const std::string& code : outcome.changed_units) {
+        const int unit = session.assignment().find(code);
+        if (unit >= 0) sync_unit(session, static_cast<std::size_t>(unit));
+    }
+    // Names and colours of unchanged units can change too (rename, recolour): labels are cheap.
+    for (std::size_t i = 0; i < units; ++i)
+        if (session.shape(i)) unit_labels_[i].text = session.assignment().units[i].name;
+}
+
+void MapLayer::draw(const MapView& view, int hovered_ward) {
+    render::gl::DrawStyle style;
+    style.highlight_ward = hovered_ward;
+    // Simplified shapes once a pixel covers more than the simplification tolerance.
+    style.level = renderer_.level_for(view.metres_per_pixel);
+    // Ward lines fade out far away, where they would only make a grey blur.
+    const double wards_across = view.width * view.metres_per_pixel /
+                                std::max(1.0, std::sqrt(std::max(1.0, (wards_.extent.max_x - wards_.extent.min_x) *
+                                                                          (wards_.extent.max_y - wards_.extent.min_y) /
+                                                                          std::max<std::size_t>(1, wards_.units.size()))));
+    style.ward_line_alpha = static_cast<float>(std::clamp(1.0 - wards_across / 250.0, 0.0, 0.45));
+    renderer_.draw(view.transform(), style);
+}
+
+}  // namespace ui

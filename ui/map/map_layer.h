@@ -1,0 +1,48 @@
+#pragma once
+// The plan session as the GPU draws it: ward colours from their command unit, borough lines, and
+// command-unit outlines. After an edit only the colours and the changed units' outlines move.
+// No ImGui here: the bench and the replay drive it the same way the window does.
+#include "geo/planner/session.h"
+#include "render/gl/map_renderer.h"
+#include "ui/map/ward_index.h"
+
+#include <string>
+#include <vector>
+
+namespace ui {
+
+struct MapLabel {
+    std::string text;
+    WorldPoint at;
+};
+
+class MapLayer {
+public:
+    explicit MapLayer(const geo::UnitSet& wards);
+
+    // Everything, for a new session (a plan opened).
+    void sync_all(const geo::PlanSession& session);
+    // Colours always (cheap); outlines and label points of the units the edit changed.
+    void sync(const geo::PlanSession& session, const geo::EditOutcome& outcome);
+    void draw(const MapView& view, int hovered_ward);
+
+    const WardIndex& index() const { return index_; }
+    const std::vector<MapLabel>& unit_labels() const { return unit_labels_; }
+    const std::vector<MapLabel>& parent_labels() const { return parent_labels_; }
+    render::gl::Rgba unit_colour(const geo::PlanSession& session, int unit) const;
+
+private:
+    void sync_unit(const geo::PlanSession& session, std::size_t unit);
+    void sync_colours(const geo::PlanSession& session);
+
+    const geo::UnitSet& wards_;
+    WardIndex index_;
+    render::gl::MapRenderer renderer_;
+    std::vector<MapLabel> unit_labels_, parent_labels_;
+};
+
+// "#1f78b4" -> colour; a colour that is missing or malformed takes the palette's `fallback`th.
+render::gl::Rgba parse_colour(const std::string& hex, std::size_t fallback);
+std::string colour_hex(render::gl::Rgba colour);
+
+}  // namespace ui

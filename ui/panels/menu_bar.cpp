@@ -1,0 +1,85 @@
+#include "ui/panels/panels.h"
+
+#include <imgui.h>
+
+namespace ui {
+
+namespace {
+void ask(PathPrompt& prompt, PathPrompt::Kind kind) {
+    prompt.kind = kind;
+}
+}  // namespace
+
+void menu_bar(const Planner& planner, PathPrompt& prompt, std::vector<Command>& out) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    const geo::PlanSession& session = *planner.document.session;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open plan...", "Ctrl+O")) ask(prompt, PathPrompt::Kind::open);
+        if (ImGui::MenuItem("Save", "Ctrl+S")) {
+            if (planner.document.path.empty()) ask(prompt, PathPrompt::Kind::save_as);
+            else out.emplace_back(Save{});
+        }
+        if (ImGui::MenuItem("Save as...")) ask(prompt, PathPrompt::Kind::save_as);
+        if (ImGui::MenuItem("Export...")) ask(prompt, PathPrompt::Kind::export_plan);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) out.emplace_back(Quit{});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        const std::string undo = "Undo " + session.undo_label(), redo = "Redo " + session.redo_label();
+        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, session.can_undo())) out.emplace_back(Undo{});
+        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, session.can_redo())) out.emplace_back(Redo{});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Fit to data", "F")) out.emplace_back(ZoomTo{"all"});
+        if (ImGui::MenuItem("Fit to selection", "S", false, !planner.active_unit.empty()))
+            out.emplace_back(FlyTo{extent_of(planner, planner.active_unit)});
+        ImGui::EndMenu();
+    }
+    ImGui::TextDisabled("  %s", planner.status.c_str());
+    ImGui::EndMainMenuBar();
+}
+
+void path_prompt(PathPrompt& prompt, std::vector<Command>& out) {
+    static constexpr const char* title = "File path";
+    if (prompt.kind != PathPrompt::Kind::none && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const char* what = prompt.kind == PathPrompt::Kind::open      ? "Open a plan file (.toml) or CSV plan table:"
+                       : prompt.kind == PathPrompt::Kind::save_as ? "Save the plan as (.toml):"
+                                                                  : "Export to (.gpkg .shp .geojson .fgb .kml .csv):";
+    ImGui::TextUnformatted(what);
+    ImGui::SetNextItemWidth(480);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool entered = ImGui::InputText("##path", prompt.path, sizeof prompt.path, ImGuiInputTextFlags_EnterReturnsTrue);
+    if ((ImGui::Button("OK") || entered) && prompt.path[0]) {
+        const std::string path = prompt.path;
+        if (prompt.kind == PathPrompt::Kind::open) out.emplace_back(OpenPlan{path});
+        else if (prompt.kind == PathPrompt::Kind::save_as) out.emplace_back(SaveAs{path});
+        else out.emplace_back(ExportPlan{path});
+        prompt.kind = PathPrompt::Kind::none;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) {
+        prompt.kind = PathPrompt::Kind::none;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void error_dialog(std::string& error) {
+    static constexpr const char* title = "Something went wrong";
+    if (!error.empty() && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(600);
+    ImGui::TextUnformatted(error.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button("OK")) {
+        error.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace ui

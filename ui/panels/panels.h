@@ -1,0 +1,52 @@
+#pragma once
+// The planner's panels: each a plain function of the plan, changing only its own view state and
+// returning what the planner asked for as commands (Dear ImGui demo style).
+#include "ui/planner/planner.h"
+
+#include <string>
+#include <vector>
+
+namespace ui {
+
+// Where the panels open: a left column (units over findings) and statistics along the bottom.
+inline constexpr float panel_width = 400, units_panel_height = 470, bottom_height = 290;
+
+struct UnitsPanelState {
+    char new_code[16] = "";
+    char new_name[64] = "";
+    std::string renaming;  // code of the unit whose name is being edited
+    char rename[64] = "";
+};
+
+struct PathPrompt {
+    enum class Kind { none, open, save_as, export_plan } kind = Kind::none;
+    char path[512] = "";
+};
+
+// Menu bar: File, Edit, View. Opens path prompts through `prompt`.
+void menu_bar(const Planner& planner, PathPrompt& prompt, std::vector<Command>& out);
+// Tools and command units: pick the active unit, create, rename, recolour, lock, delete.
+void units_panel(const Planner& planner, std::string& active_unit, Tool& tool, bool& whole_boroughs,
+                 UnitsPanelState& state, std::vector<Command>& out);
+// One row per command unit, sortable.
+void stats_panel(const Planner& planner);
+// Findings; clicking one flies the map there.
+void findings_panel(const Planner& planner, std::vector<Command>& out);
+// Asks for a path for open, save as and export.
+void path_prompt(PathPrompt& prompt, std::vector<Command>& out);
+// The error of the last command, until dismissed.
+void error_dialog(std::string& error);
+
+}  // namespace ui
+
+namespace ui {
+
+enum class CloseChoice { none, save, discard, cancel };
+// "Save changes to NAME before closing?" while `open`.
+CloseChoice unsaved_changes_dialog(bool& open, const std::string& plan_name);
+
+enum class RecoverChoice { none, recover, discard };
+// "wardmap did not close cleanly: recover the autosaved plan?" while `open`.
+RecoverChoice recovery_dialog(bool& open, const std::string& autosave_path);
+
+}  // namespace ui

@@ -1,0 +1,96 @@
+#include "ui/panels/panels.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstring>
+
+namespace ui {
+
+namespace {
+
+void tool_buttons(Tool& tool, bool& whole_boroughs) {
+    if (ImGui::RadioButton("Paint (P)", tool == Tool::paint)) tool = Tool::paint;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Box (X)", tool == Tool::box)) tool = Tool::box;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Pan (H)", tool == Tool::pan)) tool = Tool::pan;
+    ImGui::Checkbox("Whole boroughs (B, or hold Shift)", &whole_boroughs);
+}
+
+ImVec4 colour_of(const Planner& planner, int unit) {
+    const render::gl::Rgba c = planner.map.unit_colour(*planner.document.session, unit);
+    return ImVec4((c & 0xff) / 255.f, ((c >> 8) & 0xff) / 255.f, ((c >> 16) & 0xff) / 255.f, 1.f);
+}
+
+void unit_row(const Planner& planner, std::size_t i, std::string& active_unit, UnitsPanelState& state,
+              std::vector<Command>& out) {
+    const geo::CommandUnit& unit = planner.document.session->assignment().units[i];
+    ImGui::PushID(unit.code.c_str());
+    ImVec4 colour = colour_of(planner, static_cast<int>(i));
+    float rgb[3] = {colour.x, colour.y, colour.z};
+    if (ImGui::ColorEdit3("##colour", rgb, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel)) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "#%02x%02x%02x", static_cast<int>(rgb[0] * 255 + .5f),
+                      static_cast<int>(rgb[1] * 255 + .5f), static_cast<int>(rgb[2] * 255 + .5f));
+        out.emplace_back(geo::Edit{geo::RecolourUnit{unit.code, hex}});
+    }
+    ImGui::SameLine();
+    if (state.renaming == unit.code) {
+        ImGui::SetNextItemWidth(150);
+        if (ImGui::InputText("##rename", state.rename, sizeof state.rename, ImGuiInputTextFlags_EnterReturnsTrue)) {
+            out.emplace_back(geo::Edit{geo::RenameUnit{unit.code, state.rename}});
+            state.renaming.clear();
+        }
+    } else {
+        const std::string label = unit.code + "  " + unit.name + "  (" +
+                                  std::to_string(planner.document.session->assignment().wards_in(static_cast<int>(i))) + ")";
+        if (ImGui::Selectable(label.c_str(), active_unit == unit.code, 0, ImVec2(190, 0))) active_unit = unit.code;
+        if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) {
+            state.renaming = unit.code;
+            std::snprintf(state.rename, sizeof state.rename, "%s", unit.name.c_str());
+        }
+    }
+    ImGui::SameLine();
+    bool locked = unit.locked;
+    if (ImGui::Checkbox("lock", &locked)) out.emplace_back(geo::Edit{geo::LockUnit{unit.code, locked}});
+    ImGui::SameLine();
+    if (ImGui::SmallButton("delete")) out.emplace_back(geo::Edit{geo::DeleteUnit{unit.code}});
+    ImGui::PopID();
+}
+
+void create_row(UnitsPanelState& state, std::vector<Command>& out) {
+    ImGui::SetNextItemWidth(60);
+    ImGui::InputTextWithHint("##code", "code", state.new_code, sizeof state.new_code);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    ImGui::InputTextWithHint("##name", "name", state.new_name, sizeof state.new_name);
+    ImGui::SameLine();
+    if (ImGui::Button("Create") && state.new_code[0]) {
+        geo::CommandUnit unit;
+        unit.code = state.new_code;
+        unit.name = state.new_name[0] ? state.new_name : state.new_code;
+        out.emplace_back(geo::Edit{geo::CreateUnit{unit}});
+        state.new_code[0] = state.new_name[0] = '\0';
+    }
+}
+
+}  // namespace
+
+void units_panel(const Planner& planner, std::string& active_unit, Tool& tool, bool& whole_boroughs,
+                 UnitsPanelState& state, std::vector<Command>& out) {
+    ImGui::SetNextWindowPos(ImVec2(8, 28), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(panel_width, units_panel_height), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Command units")) {
+        tool_buttons(tool, whole_boroughs);
+        ImGui::Separator();
+        ImGui::TextDisabled("Click a unit to paint with it; double-click to rename.");
+        const auto& units = planner.document.session->assignment().units;
+        for (std::size_t i = 0; i < units.size(); ++i) unit_row(planner, i, active_unit, state, out);
+        ImGui::Separator();
+        create_row(state, out);
+    }
+    ImGui::End();
+}
+
+}  // namespace ui

@@ -1,0 +1,33 @@
+#pragma once
+// What the planner asks for, as plain data: panels, keys, the mouse and the replay file all
+// produce these, and one place (apply_command) carries them out.
+#include "geo/planner/edit.h"
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace ui {
+
+struct Undo {};
+struct Redo {};
+struct Save {};                 // to the current path; asks for one if there is none
+struct SaveAs { std::string path; };
+struct OpenPlan { std::string path; };
+struct ExportPlan { std::string path; };
+struct ZoomTo { std::string code; };  // a ward, borough or command-unit code, or "all"
+struct FlyTo { geo::Extent extent; };
+struct Screenshot {
+    std::string path;
+    std::vector<std::string> probes;  // ward codes whose screen point and colour are reported
+};
+struct Quit {};
+struct Stroke { bool begin = true; };
+struct Show {  // replay: "panels off" or "labels off" for a screenshot of the map alone
+    bool panels = true, labels = true;
+};  // a paint drag: its moves are one undo step
+
+
+using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit, Stroke, Show>;
+
+}  // namespace ui

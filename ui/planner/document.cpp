@@ -1,0 +1,74 @@
+#include "ui/planner/document.h"
+
+#include "geo/core/errors.h"
+#include "geo/plan/resolve.h"
+
+
+namespace ui {
+
+std::string Document::title() const {
+    const std::string name = meta.name.empty() ? "untitled plan" : meta.name;
+    return "wardmap - " + name + (modified() ? " *" : "");
+}
+
+bool Document::modified() const { return recovered || (session && session->modified()); }
+
+Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
+                      std::string source) {
+    Document document;
+    document.session = std::make_unique<geo::PlanSession>(wards, std::move(assignment));
+    document.path = std::move(path);
+    document.source = std::move(source);
+    document.meta = std::move(meta);
+    document.autosaved_revision = document.session->revision();
+    return document;
+}
+
+Document open_document(const geo::UnitSet& wards, const std::string& path, const std::string& boundary_path,
+                       const geo::PlanColumns& columns, const geo::CodeChanges& changes) {
+    geo::PlanFile meta;
+    if (geo::is_plan_file(path)) {
+        geo::Assignment assignment = geo::open_plan(wards, path, &meta);
+        return new_document(wards, std::move(assignment), std::move(meta), path, path);
+    }
+    // A CSV table (custom columns allowed): edited from here on as a new plan file, since a table
+    // holds no locks or metadata. It has no file of its own until "Save as".
+    const geo::Plan plan = geo::read_plan(path, columns);
+    meta.name = plan.name;
+    meta.boundary_path = boundary_path;
+    return new_document(wards, geo::assignment_from(wards, plan, geo::resolve_plan(wards, plan, changes)), std::move(meta), "",
+                        path);
+}
+
+void save_document(const geo::UnitSet& wards, Document& document, const std::string& path) {
+    geo::write_plan_file(path, geo::plan_file_from(wards, document.session->assignment(), document.meta));
+    discard_autosave(document);
+    document.path = path;
+    document.session->mark_saved();
+    document.recovered = false;
+    document.autosaved_revision = document.session->revision();
+}
+
+bool autosave(const geo::UnitSet& wards, Document& document) {
+    if (document.session->revision() == document.autosaved_revision) return false;
+    document.autosaved_revision = document.session->revision();
+    if (!document.modified()) {
+        discard_autosave(document);
+        return false;
+    }
+    geo::write_autosave(document.autosave_key(), geo::plan_file_from(wards, document.session->assignment(), document.meta));
+    return true;
+}
+
+void discard_autosave(const Document& document) { geo::discard_autosave(document.autosave_key()); }
+
+std::string recoverable_autosave(const Document& document) { return geo::recoverable_autosave(document.autosave_key()); }
+
+Document recover(const geo::UnitSet& wards, const Document& document, const std::string& autosave) {
+    geo::Assignment assignment = geo::assignment_from(wards, geo::read_plan_file(autosave));
+    Document recovered = new_document(wards, std::move(assignment), document.meta, document.path, document.source);
+    recovered.recovered = true;  // not on disk yet: still to save
+    return recovered;
+}
+
+}  // namespace ui

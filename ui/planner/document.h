@@ -1,0 +1,43 @@
+#pragma once
+// The plan the window edits, and where it lives on disk: opening (plan file or CSV table),
+// saving, autosave and recovery. No ImGui: the replay and the tests use it as the window does.
+#include "geo/planner/plan_file.h"
+#include "geo/planner/session.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace ui {
+
+struct Document {
+    std::unique_ptr<geo::PlanSession> session;
+    std::string path;    // the plan file being edited; empty until first saved
+    std::string source;  // what it was opened from (a plan file or a CSV table): names the autosave
+    geo::PlanFile meta;  // name, author, status, version, boundaries (units and assignment unused)
+    std::uint64_t autosaved_revision = 0;
+    bool recovered = false;  // opened from an autosave: unsaved even before the first edit
+
+    bool modified() const;
+    std::string autosave_key() const { return path.empty() ? source : path; }
+
+    std::string title() const;  // "wardmap - MPS 12 BCU (2018)*"
+};
+
+// Plan file or CSV table (by extension), checked against these wards. Throws InputError.
+Document open_document(const geo::UnitSet& wards, const std::string& path, const std::string& boundary_path,
+                       const geo::PlanColumns& columns = {}, const geo::CodeChanges& changes = {});
+Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
+                      std::string source);
+
+// Writes the plan file atomically and marks the session saved; removes the autosave.
+void save_document(const geo::UnitSet& wards, Document& document, const std::string& path);
+// Writes the autosave when the plan changed since the last one. Returns whether it wrote.
+bool autosave(const geo::UnitSet& wards, Document& document);
+void discard_autosave(const Document& document);
+// An autosave newer than the plan (or of a never-saved plan), if there is one.
+std::string recoverable_autosave(const Document& document);
+// The autosaved plan, opened as an unsaved change to the document.
+Document recover(const geo::UnitSet& wards, const Document& document, const std::string& autosave);
+
+}  // namespace ui

@@ -1,0 +1,116 @@
+#include "ui/planner/planner.h"
+
+#include "geo/core/errors.h"
+
+#include <type_traits>
+
+namespace ui {
+
+namespace {
+
+void after_edit(Planner& planner, const geo::EditOutcome& outcome, const std::string& done) {
+    planner.refused = outcome.applied ? "" : outcome.refused.empty() ? "nothing to change" : outcome.refused;
+    if (!outcome.applied) {
+        planner.status = planner.refused;
+        return;
+    }
+    planner.map.sync(*planner.document.session, outcome);
+    planner.status = done;
+    if (!outcome.locked_wards.empty())
+        planner.status += " (" + std::to_string(outcome.locked_wards.size()) + " ward(s) in locked units stayed)";
+}
+
+void export_to(Planner& planner, const std::string& path) {
+    if (!planner.export_plan) throw geo::OutputError("export is not available in this window");
+    const geo::PlanSession& session = *planner.document.session;
+    geo::Plan plan;
+    plan.name = planner.document.meta.name;
+    plan.path = planner.document.path;
+    plan.units = session.assignment().units;
+    geo::AppliedPlan applied = geo::apply_grouping(planner.wards, geo::grouping_of(session.assignment()), {}, true);
+    applied.plan = std::move(plan);
+    planner.status = planner.export_plan(planner.wards, applied, path);
+}
+
+void run(Planner& planner, const Command& command) {
+    geo::PlanSession& session = *planner.document.session;
+    std::visit(
+        [&](const auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, geo::Edit>) {
+                after_edit(planner, session.apply(c), geo::describe(c, planner.wards));
+            } else if constexpr (std::is_same_v<T, Undo>) {
+                const std::string label = session.undo_label();
+                after_edit(planner, session.undo(), "Undone: " + label);
+            } else if constexpr (std::is_same_v<T, Redo>) {
+                const std::string label = session.redo_label();
+                after_edit(planner, session.redo(), "Redone: " + label);
+            } else if constexpr (std::is_same_v<T, Save>) {
+                if (planner.document.path.empty()) throw geo::OutputError("this plan has no file yet: use Save as");
+                save_document(planner.wards, planner.document, planner.document.path);
+                planner.status = "Saved " + planner.document.path;
+            } else if constexpr (std::is_same_v<T, SaveAs>) {
+                save_document(planner.wards, planner.document, c.path);
+                planner.status = "Saved " + c.path;
+            } else if constexpr (std::is_same_v<T, OpenPlan>) {
+                replace_document(planner, open_document(planner.wards, c.path, planner.boundary_path));
+                planner.status = "Opened " + c.path;
+            } else if constexpr (std::is_same_v<T, ExportPlan>) {
+                export_to(planner, c.path);
+            } else if constexpr (std::is_same_v<T, ZoomTo>) {
+                const geo::Extent extent = extent_of(planner, c.code);
+                if (extent.empty) throw geo::InputError("", "zoom to " + c.code, "no ward, borough or command unit has this code", "");
+                planner.view.fit(extent);
+                planner.flying_to.reset();
+            } else if constexpr (std::is_same_v<T, FlyTo>) {
+                MapView target = planner.view;
+                target.fit(c.extent, 0.25);
+                planner.flying_to = target;
+            } else if constexpr (std::is_same_v<T, Stroke>) {
+                if (c.begin) session.begin_stroke();
+                else session.end_stroke();
+            } else if constexpr (std::is_same_v<T, Show>) {
+                planner.show = c;
+            } else if constexpr (std::is_same_v<T, Quit>) {
+                planner.quit = true;
+            }
+            // Screenshot needs the drawn frame: the frame loop takes it.
+        },
+        command);
+}
+
+}  // namespace
+
+void apply_command(Planner& planner, const Command& command) {
+    try {
+        run(planner, command);
+    } catch (const geo::Error& error) {
+        planner.error = error.what();
+    } catch (const std::exception& error) {  // a bug, not a crash: say so and carry on
+        planner.error = std::string("Unexpected error: ") + error.what();
+    }
+}
+
+geo::Extent extent_of(const Planner& planner, const std::string& code) {
+    geo::Extent extent;
+    if (code == "all") return planner.wards.extent;
+    const geo::PlanSession& session = *planner.document.session;
+    const int unit = session.assignment().find(code);
+    if (unit >= 0 && session.shape(static_cast<std::size_t>(unit)))
+        return geo::geos::envelope(*session.shape(static_cast<std::size_t>(unit)));
+    for (std::size_t i = 0; i < planner.wards.units.size(); ++i) {
+        const geo::Unit& ward = planner.wards.units[i];
+        if (ward.code == code || ward.parent_code == code) extent.include(planner.map.index().envelope(i));
+    }
+    return extent;
+}
+
+void replace_document(Planner& planner, Document document) {
+    planner.document = std::move(document);
+    planner.map.sync_all(*planner.document.session);
+    const auto& units = planner.document.session->assignment().units;
+    if (planner.document.session->assignment().find(planner.active_unit) < 0)
+        planner.active_unit = units.empty() ? "" : units.front().code;
+}
+
+}  // namespace ui

@@ -1,0 +1,52 @@
+#pragma once
+// The planner's state between frames, and the one place commands are carried out: the edit goes
+// to the session, the map follows (colours, changed outlines), and the status line says what
+// happened. No ImGui here.
+#include "geo/plan/apply.h"
+#include "ui/map/map_layer.h"
+#include "ui/map/view.h"
+#include "ui/planner/commands.h"
+#include "ui/planner/document.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace ui {
+
+enum class Tool { paint, box, pan };
+
+// The CLI's writer (cli::write_outputs), handed down so the window exports with the same code.
+using ExportFunction = std::function<std::string(const geo::UnitSet&, const geo::AppliedPlan&, const std::string& path)>;
+
+struct Planner {
+    Planner(const geo::UnitSet& wards_, std::string boundary, Document document_, ExportFunction exporter)
+        : wards(wards_), boundary_path(std::move(boundary)), document(std::move(document_)), map(wards_),
+          export_plan(std::move(exporter)) {}
+
+    const geo::UnitSet& wards;
+    std::string boundary_path;
+    Document document;
+    MapLayer map;
+    MapView view;
+    std::optional<MapView> flying_to;
+    ExportFunction export_plan;
+
+    Tool tool = Tool::paint;
+    bool whole_boroughs = false;  // paint moves the borough under the cursor
+    std::string active_unit;      // code painted with
+    std::string status;           // last thing that happened, in the planner's words
+    std::string error;            // shown in a dialog until dismissed
+    std::string refused;          // why the last edit was refused (a replay stops on it); empty if applied
+    bool quit = false;
+    Show show;                    // what is drawn over the map
+};
+
+// Carries out a command. Errors from files become `error`, never an exception out of here.
+void apply_command(Planner& planner, const Command& command);
+// The extent of a ward, borough or command unit by code ("all": every ward). Empty if unknown.
+geo::Extent extent_of(const Planner& planner, const std::string& code);
+// The new document replaces the old: the map is rebuilt from it.
+void replace_document(Planner& planner, Document document);
+
+}  // namespace ui

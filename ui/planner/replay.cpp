@@ -1,0 +1,117 @@
+#include "ui/planner/replay.h"
+
+#include "geo/core/errors.h"
+
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+namespace ui {
+
+namespace {
+
+std::vector<std::string> words_of(const std::string& line) {
+    std::istringstream in(line);
+    std::vector<std::string> words;
+    for (std::string word; in >> word;) words.push_back(word);
+    return words;
+}
+
+struct LineParser {
+    const std::string& path;
+    std::size_t line;
+    const std::unordered_map<std::string, std::size_t>& ward_by_code;
+    Show& shown;  // panels and labels as the lines before left them
+
+    ReplayStep show(const std::vector<std::string>& w, ReplayStep step) const {
+        if (w[1] != "on" && w[1] != "off") fail(w[0] + " takes on or off");
+        Show show = shown;
+        (w[0] == "panels" ? show.panels : show.labels) = w[1] == "on";
+        step.command = show;
+        return step;
+    }
+
+    [[noreturn]] void fail(const std::string& problem) const {
+        throw geo::InputError(path, "line " + std::to_string(line), problem,
+                              "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
+                              "save [as] PATH, open PATH, export PATH, screenshot PATH [WARD...], panels on|off, labels on|off, "
+                              "wait FRAMES.");
+    }
+    std::string unit(const std::string& code) const { return code == "-" ? "" : code; }
+
+    ReplayStep parse(const std::vector<std::string>& w) const {
+        ReplayStep step;
+        step.line = line;
+        const std::size_t n = w.size();
+        if (n == 5 && w[0] == "move" && w[1] == "ward" && w[3] == "to") {
+            const auto ward = ward_by_code.find(w[2]);
+            if (ward == ward_by_code.end()) fail("no ward " + w[2] + " in the loaded boundaries");
+            step.command = geo::Edit{geo::MoveWards{{ward->second}, unit(w[4])}};
+        } else if (n == 5 && w[0] == "move" && w[1] == "borough" && w[3] == "to") {
+            step.command = geo::Edit{geo::MoveParents{{w[2]}, unit(w[4])}};
+        } else if (n == 1 && w[0] == "undo") {
+            step.command = Undo{};
+        } else if (n == 1 && w[0] == "redo") {
+            step.command = Redo{};
+        } else if (n == 3 && w[0] == "zoom" && w[1] == "to") {
+            step.command = ZoomTo{w[2]};
+        } else if (n == 2 && w[0] == "save") {
+            step.command = SaveAs{w[1]};
+        } else if (n == 3 && w[0] == "save" && w[1] == "as") {
+            step.command = SaveAs{w[2]};
+        } else if (n == 2 && w[0] == "open") {
+            step.command = OpenPlan{w[1]};
+        } else if (n == 2 && w[0] == "export") {
+            step.command = ExportPlan{w[1]};
+        } else if (n >= 2 && w[0] == "screenshot") {
+            step.command = Screenshot{w[1], {w.begin() + 2, w.end()}};
+        } else if (n == 2 && (w[0] == "panels" || w[0] == "labels")) {
+            return show(w, step);
+        } else if (n == 2 && w[0] == "wait") {
+            step.command = Undo{};  // never run: parse_replay adds the frames to the step before
+            try {
+                step.wait_frames = std::stoi(w[1]);
+            } catch (const std::exception&) {
+                fail("wait needs a number of frames, not " + w[1]);
+            }
+        } else {
+            fail("unknown action");
+        }
+        return step;
+    }
+};
+
+}  // namespace
+
+std::vector<ReplayStep> parse_replay(const std::string& text, const std::string& path, const geo::UnitSet& wards) {
+    std::unordered_map<std::string, std::size_t> ward_by_code;
+    for (std::size_t i = 0; i < wards.units.size(); ++i) ward_by_code.emplace(wards.units[i].code, i);
+    std::vector<ReplayStep> steps;
+    Show shown;
+    std::istringstream in(text);
+    std::size_t number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        const std::vector<std::string> words = words_of(line);
+        if (words.empty() || words[0][0] == '#') continue;
+        ReplayStep step = LineParser{path, number, ward_by_code, shown}.parse(words);
+        if (const Show* show = std::get_if<Show>(&step.command)) shown = *show;
+        if (words[0] == "wait") {
+            if (!steps.empty()) steps.back().wait_frames += step.wait_frames;
+            continue;
+        }
+        step.wait_frames = 1;  // every action is seen in at least one drawn frame
+        steps.push_back(std::move(step));
+    }
+    return steps;
+}
+
+std::vector<ReplayStep> read_replay(const std::string& path, const geo::UnitSet& wards) {
+    std::ifstream in(path);
+    if (!in) throw geo::InputError(path, "", "cannot read the replay file", "Check the path given to --replay.");
+    std::stringstream text;
+    text << in.rdbuf();
+    return parse_replay(text.str(), path, wards);
+}
+
+}  // namespace ui

@@ -1,0 +1,32 @@
+#pragma once
+// A replay file: planner actions, one a line, for demos, tests and benchmarks.
+//
+//   # comments and blank lines are skipped
+//   move ward E05000026 to CN        (a ward code; "to -" unassigns)
+//   move borough E09000002 to CN
+//   undo | redo
+//   zoom to E05000026 | zoom to CN | zoom to all
+//   save PATH | save as PATH | open PATH | export PATH
+//   screenshot PATH [WARD...]        (reports each ward's screen point and colour on stdout)
+//   panels on|off, labels on|off     (a screenshot of the map alone)
+//   wait FRAMES
+#include "geo/source/unit.h"
+#include "ui/planner/commands.h"
+
+#include <string>
+#include <vector>
+
+namespace ui {
+
+struct ReplayStep {
+    Command command;
+    int wait_frames = 0;  // frames to draw before the next step
+    std::size_t line = 0;
+};
+
+// Throws InputError naming the file and line for an unknown action or ward code.
+std::vector<ReplayStep> read_replay(const std::string& path, const geo::UnitSet& wards);
+std::vector<ReplayStep> parse_replay(const std::string& text, const std::string& path_for_messages,
+                                     const geo::UnitSet& wards);
+
+}  // namespace ui

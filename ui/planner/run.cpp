@@ -1,0 +1,148 @@
+#include "ui/planner/run.h"
+
+#include "geo/core/errors.h"
+#include "ui/app/screenshot.h"
+#include "ui/app/window.h"
+#include "ui/planner/bench.h"
+#include "ui/planner/frame.h"
+#include "ui/planner/replay.h"
+#include "render/gl/gl.h"
+
+#include <GLFW/glfw3.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <deque>
+
+namespace ui {
+
+namespace {
+
+constexpr auto autosave_every = std::chrono::seconds(5);
+
+// The screenshot and, for each probe ward, where its label point is on screen and what colour is
+// there, as one JSON line on stdout: what the GUI test checks.
+void take_screenshot(const Planner& planner, const Screenshot& shot) {
+    const Pixels pixels = read_framebuffer(planner.view.width, planner.view.height);
+    write_png(shot.path, pixels);
+    nlohmann::json report = {{"screenshot", shot.path}, {"width", pixels.width}, {"height", pixels.height}};
+    report["wards"] = nlohmann::json::array();
+    const geo::Assignment& assignment = planner.document.session->assignment();
+    for (const std::string& code : shot.probes) {
+        for (std::size_t i = 0; i < planner.wards.units.size(); ++i) {
+            if (planner.wards.units[i].code != code) continue;
+            const ScreenPoint p = planner.view.to_screen(planner.map.index().label_point(i));
+            const int unit = assignment.unit_of[i];
+            report["wards"].push_back({{"code", code},
+                                       {"x", p.x},
+                                       {"y", p.y},
+                                       {"unit", unit >= 0 ? assignment.units[static_cast<std::size_t>(unit)].code : ""},
+                                       {"unit_colour", colour_hex(planner.map.unit_colour(*planner.document.session, unit))}});
+        }
+    }
+    std::printf("%s\n", report.dump().c_str());
+    std::fflush(stdout);
+}
+
+class Replay {
+public:
+    Replay(std::vector<ReplayStep> steps) : steps_(steps.begin(), steps.end()) {}
+    bool done() const { return steps_.empty() && wait_ == 0; }
+    // The command of this frame, if one is due.
+    std::optional<ReplayStep> next() {
+        if (wait_ > 0) return --wait_, std::nullopt;
+        if (steps_.empty()) return std::nullopt;
+        ReplayStep step = std::move(steps_.front());
+        steps_.pop_front();
+        wait_ = step.wait_frames;
+        return step;
+    }
+
+private:
+    std::deque<ReplayStep> steps_;
+    int wait_ = 1;  // one frame first, so the panels have their size
+};
+
+void check_replay_step(Planner& planner, const ReplayStep& step, const std::string& path) {
+    if (std::holds_alternative<geo::Edit>(step.command) && !planner.refused.empty()) planner.error = "refused: " + planner.refused;
+    if (planner.error.empty()) return;
+    const std::string error = std::exchange(planner.error, "");
+    throw geo::InputError(path, "line " + std::to_string(step.line), error, "The replay stops at the first failing action.");
+}
+
+void frame_size(const Window& window, Planner& planner) {
+    window.framebuffer_size(planner.view.width, planner.view.height);
+}
+
+}  // namespace
+
+void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptions& options) {
+    GlfwLibrary glfw;
+    Window window(options.width, options.height, document.title());
+    ImGuiBinding imgui(window);
+    Planner planner(wards, options.boundary_path, std::move(document), options.export_plan);
+    planner.map.sync_all(*planner.document.session);
+    const auto& units = planner.document.session->assignment().units;
+    planner.active_unit = units.empty() ? "" : units.front().code;
+    frame_size(window, planner);
+    planner.view.inset_left = panel_width + 16, planner.view.inset_top = 24, planner.view.inset_bottom = bottom_height;
+    planner.view.fit(wards.extent);
+    PanelStates panels;
+    if (options.bench_frames > 0) {
+        return run_bench(planner, options.bench_frames, [&] {
+            glfwPollEvents();
+            frame_size(window, planner);
+            imgui.new_frame();
+            build_frame(planner, panels, {});
+            draw_frame(planner, panels);
+            imgui.render();
+            glFinish();  // the software renderer's work counts too
+            glfwSwapBuffers(window.get());
+        });
+    }
+
+    const bool scripted = !options.replay.empty();
+    Replay replay(scripted ? read_replay(options.replay, wards) : std::vector<ReplayStep>{});
+    panels.mouse = !scripted;
+    if (!scripted) {
+        panels.autosave = recoverable_autosave(planner.document);
+        panels.recovering = !panels.autosave.empty();
+    }
+    auto last_autosave = std::chrono::steady_clock::now();
+    std::string title;
+    for (;;) {
+        glfwPollEvents();
+        if (glfwWindowShouldClose(window.get())) {
+            glfwSetWindowShouldClose(window.get(), GLFW_FALSE);
+            planner.quit = true;
+        }
+        frame_size(window, planner);
+        imgui.new_frame();
+        std::optional<ReplayStep> step = scripted ? replay.next() : std::nullopt;
+        std::vector<Command> commands;
+        if (step && !std::holds_alternative<Screenshot>(step->command)) commands.push_back(step->command);
+        build_frame(planner, panels, std::move(commands));
+        if (step) check_replay_step(planner, *step, options.replay);
+        draw_frame(planner, panels);
+        imgui.render();
+        if (step && std::holds_alternative<Screenshot>(step->command)) take_screenshot(planner, std::get<Screenshot>(step->command));
+        const bool finished = scripted && options.exit_after && replay.done();
+        if (finished && !options.screenshot.empty()) take_screenshot(planner, Screenshot{options.screenshot, {}});
+        glfwSwapBuffers(window.get());
+        if (const std::string now = planner.document.title(); now != title) glfwSetWindowTitle(window.get(), (title = now).c_str());
+        if (finished) return;
+        if (panels.close_now && (panels.discarded || !planner.document.modified())) break;
+        if (!scripted && std::chrono::steady_clock::now() - last_autosave > autosave_every) {
+            last_autosave = std::chrono::steady_clock::now();
+            try {
+                if (autosave(wards, planner.document)) planner.status = "Autosaved";
+            } catch (const geo::Error& error) {
+                planner.status = std::string("Autosave failed: ") + error.what();
+            }
+        }
+    }
+    if (!planner.document.modified()) discard_autosave(planner.document);
+}
+
+}  // namespace ui
