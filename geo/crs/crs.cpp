@@ -1,6 +1,7 @@
 #include "geo/crs/crs.h"
 
 #include "geo/core/errors.h"
+#include "geo/crs/direct_operation.h"
 #include "geo/gdal/error_capture.h"
 
 #include <cpl_conv.h>
@@ -149,10 +150,14 @@ Transformer::Transformer(const Crs& from, const Crs& to) : from_label_(from.labe
     if (!transform_)
         throw InputError("", from.label, "no transformation to " + to.label + " (" + gdal.last_failure() + ")",
                          "Give the source's CRS with -s_srs, or choose another -t_srs.");
+    if (auto direct = DirectOperation::best(from, to)) direct_ = std::make_unique<DirectOperation>(std::move(*direct));
 }
+
+Transformer::~Transformer() = default;
 
 void Transformer::apply(std::size_t count, double* x, double* y, const std::string& where) const {
     if (!transform_ || count == 0) return;
+    if (direct_ && direct_->apply(count, x, y)) return;
     gdal::CplErrorCapture gdal;
     std::vector<int> ok(count, TRUE);
     const bool all = transform_->Transform(static_cast<int>(count), x, y, nullptr, ok.data());

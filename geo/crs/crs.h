@@ -29,10 +29,16 @@ Crs crs_from_declared(const OGRSpatialReference& declared);
 // EPSG:27700 when the data lies in Great Britain, otherwise the UTM zone of the data's centre.
 Crs choose_working_crs(const Extent& lonlat);
 
-// Owns an OGRCoordinateTransformation; one per thread (they are not thread-safe).
+class DirectOperation;
+
+// Owns an OGRCoordinateTransformation; one per thread (they are not thread-safe). Batches of
+// lon/lat points inside the best operation's area skip OGR (direct_operation.h).
 class Transformer {
 public:
     Transformer(const Crs& from, const Crs& to);
+    ~Transformer();
+    Transformer(const Transformer&) = delete;
+    Transformer& operator=(const Transformer&) = delete;
     bool identity() const noexcept { return !transform_; }
     OGRCoordinateTransformation* get() const noexcept { return transform_.get(); }
     // Throws InputError naming `where` if a point cannot be transformed.
@@ -43,6 +49,7 @@ private:
         void operator()(OGRCoordinateTransformation* t) const noexcept;
     };
     std::unique_ptr<OGRCoordinateTransformation, Deleter> transform_;
+    std::unique_ptr<DirectOperation> direct_;
     std::string from_label_, to_label_;
 };
 

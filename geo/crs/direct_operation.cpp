@@ -1,0 +1,87 @@
+#include "geo/crs/direct_operation.h"
+
+#include <cpl_conv.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace geo {
+namespace {
+
+std::string wkt2_of(const OGRSpatialReference& srs) {
+    char* text = nullptr;
+    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+    srs.exportToWkt(&text, options);
+    std::string wkt = text ? text : "";
+    CPLFree(text);
+    return wkt;
+}
+
+struct FactoryDeleter {
+    void operator()(PJ_OPERATION_FACTORY_CONTEXT* factory) const noexcept { proj_operation_factory_context_destroy(factory); }
+};
+using FactoryOwner = std::unique_ptr<PJ_OPERATION_FACTORY_CONTEXT, FactoryDeleter>;
+struct ListDeleter {
+    void operator()(PJ_OBJ_LIST* list) const noexcept { proj_list_destroy(list); }
+};
+struct PjDeleter {
+    void operator()(PJ* object) const noexcept { proj_destroy(object); }
+};
+using PjOwner = std::unique_ptr<PJ, PjDeleter>;
+
+// Degrees kept clear of the area's edge: PROJ tests the area in the source datum, which may
+// differ from the one the area is published in by a few hundred metres.
+constexpr double edge_margin = 0.01;
+
+}  // namespace
+
+std::optional<DirectOperation> DirectOperation::best(const Crs& from, const Crs& to) {
+    if (!from.srs.IsGeographic() || std::abs(from.srs.GetAngularUnits() - M_PI / 180) > 1e-12) return std::nullopt;
+    DirectOperation direct;
+    direct.context_.reset(proj_context_create());
+    PJ_CONTEXT* context = direct.context_.get();
+    if (!context) return std::nullopt;
+    proj_log_level(context, PJ_LOG_NONE);  // geo/ prints nothing; a failure only means "use OGR"
+    const PjOwner source(proj_create(context, wkt2_of(from.srs).c_str()));
+    const PjOwner target(proj_create(context, wkt2_of(to.srs).c_str()));
+    if (!source || !target) return std::nullopt;
+    // The candidates as proj_create_crs_to_crs lists them, best first.
+    const FactoryOwner factory(proj_create_operation_factory_context(context, nullptr));
+    if (!factory) return std::nullopt;
+    proj_operation_factory_context_set_spatial_criterion(context, factory.get(), PROJ_SPATIAL_CRITERION_PARTIAL_INTERSECTION);
+    proj_operation_factory_context_set_grid_availability_use(context, factory.get(),
+                                                             PROJ_GRID_AVAILABILITY_DISCARD_OPERATION_IF_MISSING_GRID);
+    const std::unique_ptr<PJ_OBJ_LIST, ListDeleter> candidates(
+        proj_create_operations(context, source.get(), target.get(), factory.get()));
+    if (!candidates || proj_list_get_count(candidates.get()) < 1) return std::nullopt;
+    const PjOwner best(proj_list_get(context, candidates.get(), 0));
+    if (!best || proj_coordoperation_get_accuracy(context, best.get()) < 0) return std::nullopt;  // a ballpark
+    double west = 0, south = 0, east = 0, north = 0;
+    if (!proj_get_area_of_use(context, best.get(), &west, &south, &east, &north, nullptr) || west > east) return std::nullopt;
+    direct.operation_.reset(proj_normalize_for_visualization(context, best.get()));  // lon, lat in; x, y out
+    if (!direct.operation_) return std::nullopt;
+    direct.west_ = west + edge_margin;
+    direct.south_ = south + edge_margin;
+    direct.east_ = east - edge_margin;
+    direct.north_ = north - edge_margin;
+    return direct;
+}
+
+bool DirectOperation::apply(std::size_t count, double* x, double* y) const {
+    for (std::size_t i = 0; i < count; ++i)
+        if (!(x[i] > west_ && x[i] < east_ && y[i] > south_ && y[i] < north_)) return false;
+    thread_local std::vector<double> out_x, out_y;
+    out_x.assign(x, x + count);
+    out_y.assign(y, y + count);
+    proj_trans_generic(operation_.get(), PJ_FWD, out_x.data(), sizeof(double), count, out_y.data(), sizeof(double),
+                       count, nullptr, 0, 0, nullptr, 0, 0);
+    for (std::size_t i = 0; i < count; ++i)
+        if (!std::isfinite(out_x[i]) || !std::isfinite(out_y[i])) return false;
+    std::copy(out_x.begin(), out_x.end(), x);
+    std::copy(out_y.begin(), out_y.end(), y);
+    return true;
+}
+
+}  // namespace geo
