@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,9 @@ std::string wkt2_of(const OGRSpatialReference& srs) {
     return wkt;
 }
 
+struct ContextOwner {
+    void operator()(PJ_CONTEXT* context) const noexcept { proj_context_destroy(context); }
+};
 struct FactoryDeleter {
     void operator()(PJ_OPERATION_FACTORY_CONTEXT* factory) const noexcept { proj_operation_factory_context_destroy(factory); }
 };
@@ -37,35 +42,72 @@ constexpr double edge_margin = 0.01;
 
 }  // namespace
 
-std::optional<DirectOperation> DirectOperation::best(const Crs& from, const Crs& to) {
-    if (!from.srs.IsGeographic() || std::abs(from.srs.GetAngularUnits() - M_PI / 180) > 1e-12) return std::nullopt;
-    DirectOperation direct;
-    direct.context_.reset(proj_context_create());
-    PJ_CONTEXT* context = direct.context_.get();
+namespace {
+
+// What the search found: the best operation as a PROJ pipeline, and its area of use.
+struct Found {
+    std::string pipeline;
+    double west = 0, south = 0, east = 0, north = 0;
+};
+
+// Searching PROJ's database costs ~50 ms of CPU; each thread would do it for the same pair.
+std::optional<Found> search(const std::string& from_wkt, const std::string& to_wkt) {
+    const std::unique_ptr<PJ_CONTEXT, ContextOwner> context(proj_context_create());
     if (!context) return std::nullopt;
-    proj_log_level(context, PJ_LOG_NONE);  // geo/ prints nothing; a failure only means "use OGR"
-    const PjOwner source(proj_create(context, wkt2_of(from.srs).c_str()));
-    const PjOwner target(proj_create(context, wkt2_of(to.srs).c_str()));
+    proj_log_level(context.get(), PJ_LOG_NONE);  // geo/ prints nothing; a failure only means "use OGR"
+    const PjOwner source(proj_create(context.get(), from_wkt.c_str()));
+    const PjOwner target(proj_create(context.get(), to_wkt.c_str()));
     if (!source || !target) return std::nullopt;
     // The candidates as proj_create_crs_to_crs lists them, best first.
-    const FactoryOwner factory(proj_create_operation_factory_context(context, nullptr));
+    const FactoryOwner factory(proj_create_operation_factory_context(context.get(), nullptr));
     if (!factory) return std::nullopt;
-    proj_operation_factory_context_set_spatial_criterion(context, factory.get(), PROJ_SPATIAL_CRITERION_PARTIAL_INTERSECTION);
-    proj_operation_factory_context_set_grid_availability_use(context, factory.get(),
+    proj_operation_factory_context_set_spatial_criterion(context.get(), factory.get(),
+                                                         PROJ_SPATIAL_CRITERION_PARTIAL_INTERSECTION);
+    proj_operation_factory_context_set_grid_availability_use(context.get(), factory.get(),
                                                              PROJ_GRID_AVAILABILITY_DISCARD_OPERATION_IF_MISSING_GRID);
     const std::unique_ptr<PJ_OBJ_LIST, ListDeleter> candidates(
-        proj_create_operations(context, source.get(), target.get(), factory.get()));
+        proj_create_operations(context.get(), source.get(), target.get(), factory.get()));
     if (!candidates || proj_list_get_count(candidates.get()) < 1) return std::nullopt;
-    const PjOwner best(proj_list_get(context, candidates.get(), 0));
-    if (!best || proj_coordoperation_get_accuracy(context, best.get()) < 0) return std::nullopt;  // a ballpark
-    double west = 0, south = 0, east = 0, north = 0;
-    if (!proj_get_area_of_use(context, best.get(), &west, &south, &east, &north, nullptr) || west > east) return std::nullopt;
-    direct.operation_.reset(proj_normalize_for_visualization(context, best.get()));  // lon, lat in; x, y out
+    const PjOwner best(proj_list_get(context.get(), candidates.get(), 0));
+    if (!best || proj_coordoperation_get_accuracy(context.get(), best.get()) < 0) return std::nullopt;  // a ballpark
+    Found found;
+    if (!proj_get_area_of_use(context.get(), best.get(), &found.west, &found.south, &found.east, &found.north, nullptr) ||
+        found.west > found.east)
+        return std::nullopt;
+    const PjOwner normalised(proj_normalize_for_visualization(context.get(), best.get()));  // lon, lat in; x, y out
+    const char* pipeline = normalised ? proj_as_proj_string(context.get(), normalised.get(), PJ_PROJ_5, nullptr) : nullptr;
+    if (!pipeline) return std::nullopt;
+    found.pipeline = pipeline;
+    return found;
+}
+
+std::optional<Found> remembered_search(const Crs& from, const Crs& to) {
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, std::string>, std::optional<Found>> known;
+    std::pair<std::string, std::string> key{wkt2_of(from.srs), wkt2_of(to.srs)};
+    std::lock_guard lock(mutex);
+    if (auto it = known.find(key); it != known.end()) return it->second;
+    std::optional<Found> found = search(key.first, key.second);
+    known.emplace(std::move(key), found);
+    return found;
+}
+
+}  // namespace
+
+std::optional<DirectOperation> DirectOperation::best(const Crs& from, const Crs& to) {
+    if (!from.srs.IsGeographic() || std::abs(from.srs.GetAngularUnits() - M_PI / 180) > 1e-12) return std::nullopt;
+    const std::optional<Found> found = remembered_search(from, to);
+    if (!found) return std::nullopt;
+    DirectOperation direct;
+    direct.context_.reset(proj_context_create());
+    if (!direct.context_) return std::nullopt;
+    proj_log_level(direct.context_.get(), PJ_LOG_NONE);
+    direct.operation_.reset(proj_create(direct.context_.get(), found->pipeline.c_str()));
     if (!direct.operation_) return std::nullopt;
-    direct.west_ = west + edge_margin;
-    direct.south_ = south + edge_margin;
-    direct.east_ = east - edge_margin;
-    direct.north_ = north - edge_margin;
+    direct.west_ = found->west + edge_margin;
+    direct.south_ = found->south + edge_margin;
+    direct.east_ = found->east - edge_margin;
+    direct.north_ = found->north - edge_margin;
     return direct;
 }
 

@@ -23,13 +23,13 @@ VertexTransform::VertexTransform(const Transformer& transformer, const Crs& sour
     // Only where a transformation costs something: a source in the working CRS stays bit for bit.
     if (!transformer.identity() && snap_tolerance > 0 && per_unit > 0) {
         reach_ = snap_tolerance / 2 / per_unit;
-        cell_size_ = 8 * reach_;  // a vertex looks into neighbouring cells only near a border
+        per_cell_ = 1 / (8 * reach_);  // cells 8 reaches wide: a vertex looks next door only near a border
         slots_.assign(1024, empty_slot);
         mask_ = slots_.size() - 1;
     }
 }
 
-std::int64_t VertexTransform::cell(double v) const { return static_cast<std::int64_t>(std::floor(v / cell_size_)); }
+std::int64_t VertexTransform::cell(double v) const { return static_cast<std::int64_t>(std::floor(v * per_cell_)); }
 
 std::size_t VertexTransform::slot_of(std::int64_t cx, std::int64_t cy) const {
     const auto h = static_cast<std::uint64_t>(cx) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(cy) * 0xC2B2AE3D27D4EB4Full;
@@ -38,9 +38,9 @@ std::size_t VertexTransform::slot_of(std::int64_t cx, std::int64_t cy) const {
 
 std::uint32_t VertexTransform::place(double x, double y) {
     if (reach_ > 0 && std::isfinite(x) && std::isfinite(y)) {
-        const double fx = x / cell_size_, fy = y / cell_size_;
+        const double fx = x * per_cell_, fy = y * per_cell_;
         const auto cx = static_cast<std::int64_t>(std::floor(fx)), cy = static_cast<std::int64_t>(std::floor(fy));
-        const double margin = reach_ / cell_size_;
+        constexpr double margin = 1.0 / 8;
         const int x0 = fx - cx < margin ? -1 : 0, x1 = cx + 1 - fx < margin ? 1 : 0;
         const int y0 = fy - cy < margin ? -1 : 0, y1 = cy + 1 - fy < margin ? 1 : 0;
         double best = reach_ * reach_;

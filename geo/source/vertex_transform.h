@@ -33,7 +33,8 @@ private:
     void grow();
 
     const Transformer& transformer_;
-    double reach_ = 0, cell_size_ = 1;      // source units
+    double reach_ = 0;                      // source units
+    double per_cell_ = 1;                   // grid cells per source unit
     std::vector<double> source_xy_;         // each place's first copy, interleaved
     std::vector<double> out_x_, out_y_;     // each place in the working CRS
     std::vector<std::uint32_t> slots_;      // place ids by grid cell, open addressing
