@@ -24,6 +24,15 @@ int orientation(const Point& a, const Point& b, const Point& c) {
     return det > bound ? 1 : det < -bound ? -1 : 0;
 }
 
+// True if edges ab and bc meet only at b: they turn, or certainly go on in the same direction
+// (straight runs of collinear vertices are common in files digitised on a grid).
+bool meet_only_at_joint(const Point& a, const Point& b, const Point& c) {
+    if (orientation(a, b, c) != 0) return true;
+    constexpr double error_bound = 3.3306690738754716e-16;
+    const double along = (b.x - a.x) * (c.x - b.x), across = (b.y - a.y) * (c.y - b.y);
+    return along + across > error_bound * (std::abs(along) + std::abs(across));
+}
+
 // True if segments ab and cd (sharing no endpoint) certainly neither cross nor touch.
 bool apart(const Point& a, const Point& b, const Point& c, const Point& d) {
     if (std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y)) return true;
@@ -55,14 +64,14 @@ bool load_ring(const GEOSGeometry& ring, Scratch& scratch) {
     return p.size() >= 4;
 }
 
-// A ring is simple when consecutive edges turn (never fold back) and no two other edges meet.
+// A ring is simple when consecutive edges never fold back and no two other edges meet.
 // Edges are swept in order of their western end; only those overlapping in x are compared.
 bool simple_ring(Scratch& scratch) {
     const std::vector<Point>& p = scratch.points;
     const std::size_t n = p.size() - 1;  // edges; edge e runs from p[e] to p[e + 1]
-    if (orientation(p[n - 1], p[0], p[1]) == 0) return false;
+    if (!meet_only_at_joint(p[n - 1], p[0], p[1])) return false;
     for (std::size_t i = 1; i < n; ++i)
-        if (orientation(p[i - 1], p[i], p[i + 1]) == 0) return false;
+        if (!meet_only_at_joint(p[i - 1], p[i], p[i + 1])) return false;
     std::vector<double>& west = scratch.west;
     std::vector<double>& east = scratch.east;
     west.resize(n);

@@ -23,7 +23,7 @@ VertexTransform::VertexTransform(const Transformer& transformer, const Crs& sour
     // Only where a transformation costs something: a source in the working CRS stays bit for bit.
     if (!transformer.identity() && snap_tolerance > 0 && per_unit > 0) {
         reach_ = snap_tolerance / 2 / per_unit;
-        per_cell_ = 1 / (8 * reach_);  // cells 8 reaches wide: a vertex looks next door only near a border
+        per_cell_ = 1 / (32 * reach_);  // cells 32 reaches wide: a vertex looks next door only near a border
         slots_.assign(1024, empty_slot);
         mask_ = slots_.size() - 1;
     }
@@ -40,7 +40,7 @@ std::uint32_t VertexTransform::place(double x, double y) {
     if (reach_ > 0 && std::isfinite(x) && std::isfinite(y)) {
         const double fx = x * per_cell_, fy = y * per_cell_;
         const auto cx = static_cast<std::int64_t>(std::floor(fx)), cy = static_cast<std::int64_t>(std::floor(fy));
-        constexpr double margin = 1.0 / 8;
+        constexpr double margin = 1.0 / 32;
         const int x0 = fx - cx < margin ? -1 : 0, x1 = cx + 1 - fx < margin ? 1 : 0;
         const int y0 = fy - cy < margin ? -1 : 0, y1 = cy + 1 - fy < margin ? 1 : 0;
         double best = reach_ * reach_;
