@@ -147,7 +147,7 @@ Transformer::Transformer(const Crs& from, const Crs& to)
     const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
     identity_ = from.srs.IsSame(&to.srs, options);
     if (identity_) return;
-    if (auto direct = DirectOperation::best(from, to)) direct_ = std::make_unique<DirectOperation>(std::move(*direct));
+    if (auto direct = DirectOperation::best(from, wkt_of(from.srs), wkt_of(to.srs))) direct_ = std::make_unique<DirectOperation>(std::move(*direct));
     else ogr();  // says now if there is no transformation at all
 }
 

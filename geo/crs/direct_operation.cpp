@@ -1,7 +1,5 @@
 #include "geo/crs/direct_operation.h"
 
-#include <cpl_conv.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -11,15 +9,6 @@
 
 namespace geo {
 namespace {
-
-std::string wkt2_of(const OGRSpatialReference& srs) {
-    char* text = nullptr;
-    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-    srs.exportToWkt(&text, options);
-    std::string wkt = text ? text : "";
-    CPLFree(text);
-    return wkt;
-}
 
 struct ContextOwner {
     void operator()(PJ_CONTEXT* context) const noexcept { proj_context_destroy(context); }
@@ -81,10 +70,10 @@ std::optional<Found> search(const std::string& from_wkt, const std::string& to_w
     return found;
 }
 
-std::optional<Found> remembered_search(const Crs& from, const Crs& to) {
+std::optional<Found> remembered_search(const std::string& from_wkt, const std::string& to_wkt) {
     static std::mutex mutex;
     static std::map<std::pair<std::string, std::string>, std::optional<Found>> known;
-    std::pair<std::string, std::string> key{wkt2_of(from.srs), wkt2_of(to.srs)};
+    std::pair<std::string, std::string> key{from_wkt, to_wkt};
     std::lock_guard lock(mutex);
     if (auto it = known.find(key); it != known.end()) return it->second;
     std::optional<Found> found = search(key.first, key.second);
@@ -94,9 +83,10 @@ std::optional<Found> remembered_search(const Crs& from, const Crs& to) {
 
 }  // namespace
 
-std::optional<DirectOperation> DirectOperation::best(const Crs& from, const Crs& to) {
+std::optional<DirectOperation> DirectOperation::best(const Crs& from, const std::string& from_wkt,
+                                                     const std::string& to_wkt) {
     if (!from.srs.IsGeographic() || std::abs(from.srs.GetAngularUnits() - M_PI / 180) > 1e-12) return std::nullopt;
-    const std::optional<Found> found = remembered_search(from, to);
+    const std::optional<Found> found = remembered_search(from_wkt, to_wkt);
     if (!found) return std::nullopt;
     DirectOperation direct;
     direct.context_.reset(proj_context_create());

@@ -10,13 +10,15 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace geo {
 
 class DirectOperation {
 public:
-    // Only for lon/lat sources in degrees; nullopt when PROJ offers nothing usable.
-    static std::optional<DirectOperation> best(const Crs& from, const Crs& to);
+    // Only for lon/lat sources in degrees; nullopt when PROJ offers nothing usable. The WKT2 of
+    // both CRSs keys the search, which is made once per process.
+    static std::optional<DirectOperation> best(const Crs& from, const std::string& from_wkt, const std::string& to_wkt);
 
     // False (points untouched) when a point lies outside the area or does not transform.
     bool apply(std::size_t count, double* x, double* y) const;
