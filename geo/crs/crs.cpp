@@ -1,6 +1,7 @@
 #include "geo/crs/crs.h"
 
 #include "geo/core/errors.h"
+#include "geo/crs/direct_operation.h"
 #include "geo/gdal/error_capture.h"
 
 #include <cpl_conv.h>
@@ -141,21 +142,34 @@ void Transformer::Deleter::operator()(OGRCoordinateTransformation* t) const noex
     OGRCoordinateTransformation::DestroyCT(t);
 }
 
-Transformer::Transformer(const Crs& from, const Crs& to) : from_label_(from.label), to_label_(to.label) {
+Transformer::Transformer(const Crs& from, const Crs& to)
+    : from_srs_(from.srs), to_srs_(to.srs), from_label_(from.label), to_label_(to.label) {
     const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
-    if (from.srs.IsSame(&to.srs, options)) return;
-    gdal::CplErrorCapture gdal;
-    transform_.reset(OGRCreateCoordinateTransformation(&from.srs, &to.srs));
-    if (!transform_)
-        throw InputError("", from.label, "no transformation to " + to.label + " (" + gdal.last_failure() + ")",
-                         "Give the source's CRS with -s_srs, or choose another -t_srs.");
+    identity_ = from.srs.IsSame(&to.srs, options);
+    if (identity_) return;
+    if (auto direct = DirectOperation::best(from, wkt_of(from.srs), wkt_of(to.srs))) direct_ = std::make_unique<DirectOperation>(std::move(*direct));
+    else ogr();  // says now if there is no transformation at all
 }
 
+OGRCoordinateTransformation* Transformer::ogr() const {
+    if (transform_) return transform_.get();
+    gdal::CplErrorCapture gdal;
+    transform_.reset(OGRCreateCoordinateTransformation(&from_srs_, &to_srs_));
+    if (!transform_)
+        throw InputError("", from_label_, "no transformation to " + to_label_ + " (" + gdal.last_failure() + ")",
+                         "Give the source's CRS with -s_srs, or choose another -t_srs.");
+    return transform_.get();
+}
+
+Transformer::~Transformer() = default;
+
 void Transformer::apply(std::size_t count, double* x, double* y, const std::string& where) const {
-    if (!transform_ || count == 0) return;
+    if (identity_ || count == 0) return;
+    if (direct_ && direct_->apply(count, x, y)) return;
+    OGRCoordinateTransformation* transform = ogr();
     gdal::CplErrorCapture gdal;
     std::vector<int> ok(count, TRUE);
-    const bool all = transform_->Transform(static_cast<int>(count), x, y, nullptr, ok.data());
+    const bool all = transform->Transform(static_cast<int>(count), x, y, nullptr, ok.data());
     if (!all || std::find(ok.begin(), ok.end(), FALSE) != ok.end())
         throw InputError("", where,
                          "coordinates cannot be transformed from " + from_label_ + " to " + to_label_ +

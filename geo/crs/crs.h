@@ -29,12 +29,18 @@ Crs crs_from_declared(const OGRSpatialReference& declared);
 // EPSG:27700 when the data lies in Great Britain, otherwise the UTM zone of the data's centre.
 Crs choose_working_crs(const Extent& lonlat);
 
-// Owns an OGRCoordinateTransformation; one per thread (they are not thread-safe).
+class DirectOperation;
+
+// Owns an OGRCoordinateTransformation; one per thread (they are not thread-safe). Batches of
+// lon/lat points inside the best operation's area skip OGR (direct_operation.h).
 class Transformer {
 public:
     Transformer(const Crs& from, const Crs& to);
-    bool identity() const noexcept { return !transform_; }
-    OGRCoordinateTransformation* get() const noexcept { return transform_.get(); }
+    ~Transformer();
+    Transformer(const Transformer&) = delete;
+    Transformer& operator=(const Transformer&) = delete;
+    bool identity() const noexcept { return identity_; }
+    OGRCoordinateTransformation* get() const { return identity_ ? nullptr : ogr(); }
     // Throws InputError naming `where` if a point cannot be transformed.
     void apply(std::size_t count, double* x, double* y, const std::string& where) const;
 
@@ -42,7 +48,12 @@ private:
     struct Deleter {
         void operator()(OGRCoordinateTransformation* t) const noexcept;
     };
-    std::unique_ptr<OGRCoordinateTransformation, Deleter> transform_;
+    // OGR's, made when first needed: with a direct operation, usually never (~40 ms of CPU each).
+    OGRCoordinateTransformation* ogr() const;
+    OGRSpatialReference from_srs_, to_srs_;
+    mutable std::unique_ptr<OGRCoordinateTransformation, Deleter> transform_;
+    std::unique_ptr<DirectOperation> direct_;
+    bool identity_ = false;
     std::string from_label_, to_label_;
 };
 

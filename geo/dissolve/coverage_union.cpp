@@ -1,6 +1,7 @@
 #include "geo/dissolve/coverage_union.h"
 
 #include "geo/dissolve/edge_union.h"
+#include "geo/geos/proven_valid.h"
 #include "geo/hygiene/repair.h"
 
 namespace geo {
@@ -50,7 +51,7 @@ CoverageUnionResult union_coverage(const std::vector<const GEOSGeometry*>& membe
     CoverageUnionResult result;
     geos::Geom merged = edge_union(members);
     std::size_t dropped = 0;
-    if (!merged || !geos::check(GEOSisValid_r(h, merged.get()), "check a union")) {
+    if (!merged || !(geos::proven_valid(*merged) || geos::check(GEOSisValid_r(h, merged.get()), "check a union"))) {
         // Members that do not share their edges exactly: snap-rounding noding closes what is
         // narrower than the grid, at the cost of a full overlay.
         geos::thread_context().take_error();

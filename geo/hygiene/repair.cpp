@@ -1,5 +1,7 @@
 #include "geo/hygiene/repair.h"
 
+#include "geo/geos/proven_valid.h"
+
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -35,7 +37,8 @@ geos::Geom keep_polygons(geos::Geom geometry, std::size_t& dropped) {
 }
 
 bool ensure_valid(Unit& unit, const std::string& source, HygieneReport& report) {
-    if (geos::check(GEOSisValid_r(geos::handle(), unit.shape.get()), "check validity of " + unit.where()))
+    if (geos::proven_valid(*unit.shape) ||
+        geos::check(GEOSisValid_r(geos::handle(), unit.shape.get()), "check validity of " + unit.where()))
         return false;
     const std::string reason = geos::invalid_reason(*unit.shape);
     const double before = geos::area(*unit.shape);

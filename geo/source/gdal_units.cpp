@@ -59,8 +59,8 @@ void note_gdal_messages(const gdal::CplErrorCapture& gdal, const std::string& pa
 
 }  // namespace
 
-void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
-                FileUnits& file) {
+void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::string& stem_field,
+                VertexTransform& vertices, FileUnits& file) {
     OpenedLayer& opened = source.gdal;
     const std::string& path = opened.info.path;
     const OGRFeatureDefn& definition = *opened.layer->GetLayerDefn();
@@ -72,7 +72,6 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
     const FieldReader name = reader_for(mapping.name, definition, stem_field);
     const FieldReader parent = reader_for(mapping.parent, definition, stem_field);
     const FieldReader parent_name = reader_for(mapping.parent_name, definition, stem_field);
-    const Transformer& transformer = cached_transformer(opened.crs, working);
 
     gdal::CplErrorCapture gdal;
     std::size_t non_polygon = 0, features = 0;
@@ -89,7 +88,7 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
         if (!stem_field.empty()) unit.values.emplace_back(file.info.stem);
         const OGRGeometry* geometry = feature->GetGeometryRef();
         ConvertedShape converted = geometry && !unit.code.empty()
-                                       ? to_geos(*geometry, transformer, where + " (" + unit.where() + ")")
+                                       ? to_geos(*geometry, vertices, where + " (" + unit.where() + ")")
                                        : ConvertedShape{};
         if (!converted.shape && geometry && !geometry->IsEmpty()) {
             ++non_polygon;

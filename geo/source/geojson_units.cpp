@@ -6,7 +6,7 @@
 namespace geo {
 
 void geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
-                   const Crs& working, FileUnits& out) {
+                   VertexTransform& vertices, FileUnits& out) {
     const GeoJsonLayer& layer = *file.geojson;
     out.fields = layer.fields;
     if (!stem_field.empty()) out.fields.push_back({stem_field, FieldKind::text});
@@ -17,7 +17,6 @@ void geojson_units(const SourceFile& file, const FieldMapping& mapping, const st
     };
     const int code = index_of(mapping.code), name = index_of(mapping.name), parent = index_of(mapping.parent),
               parent_name = index_of(mapping.parent_name);
-    const Transformer& transformer = cached_transformer(file.crs, working);
     for (std::size_t f = 0; f < layer.features.size(); ++f) {
         const GeoJsonFeature& feature = layer.features[f];
         Unit unit;
@@ -32,7 +31,7 @@ void geojson_units(const SourceFile& file, const FieldMapping& mapping, const st
         const std::string where = fmt::format("{} feature {}", file.info.path, unit.feature);
         ConvertedShape converted = feature.empty_geometry || unit.code.empty()
                                        ? ConvertedShape{}
-                                       : to_geos(feature.shape, transformer, where + " (" + unit.where() + ")");
+                                       : to_geos(feature.shape, vertices, where + " (" + unit.where() + ")");
         keep_unit(out, std::move(unit), std::move(converted), where, mapping);
     }
 }

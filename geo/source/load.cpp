@@ -187,7 +187,7 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
     parallel_for(paths.size(), [&](std::size_t i) {
         if (i > 0) opened[i] = open_source(paths[i], options.layer, source_srs);
         if (early) files[i].on_kept = [&](Unit& unit) { early->add(unit); };
-        read_units(opened[i], set.mapping, options.stem_field, set.working_crs, files[i]);
+        read_units(opened[i], set.mapping, options.stem_field, set.working_crs, options.snap_tolerance, files[i]);
         files[i].on_kept = nullptr;
         opened[i].geojson.reset();  // free what the file held as soon as its units are made
         opened[i].gdal.dataset.reset();

@@ -8,43 +8,6 @@
 namespace geo {
 namespace {
 
-struct Buffers {
-    std::vector<double> x, y, xy;
-};
-
-// buffers.x and buffers.y hold the ring's n points in the source CRS.
-geos::Geom ring_from_buffers(int n, const Transformer& transformer, const std::string& where, Buffers& buffers) {
-    transformer.apply(n, buffers.x.data(), buffers.y.data(), where);
-    buffers.xy.resize(2 * static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        buffers.xy[2 * i] = buffers.x[i];
-        buffers.xy[2 * i + 1] = buffers.y[i];
-    }
-    return geos::make_ring(buffers.xy.data(), static_cast<std::size_t>(n), "make a ring of " + where);
-}
-
-geos::Geom ring_to_geos(const OGRLinearRing& ring, const Transformer& transformer, const std::string& where,
-                        Buffers& buffers) {
-    const int n = ring.getNumPoints();
-    buffers.x.resize(n);
-    buffers.y.resize(n);
-    ring.getPoints(buffers.x.data(), sizeof(double), buffers.y.data(), sizeof(double));
-    return ring_from_buffers(n, transformer, where, buffers);
-}
-
-geos::Geom polygon_from(geos::Geom shell, std::vector<geos::Geom> holes, const std::string& where) {
-    return geos::make_polygon(std::move(shell), std::move(holes), "make a polygon of " + where);
-}
-
-geos::Geom polygon_to_geos(const OGRPolygon& polygon, const Transformer& transformer, const std::string& where,
-                           Buffers& buffers) {
-    geos::Geom shell = ring_to_geos(*polygon.getExteriorRing(), transformer, where, buffers);
-    std::vector<geos::Geom> holes;
-    for (int i = 0; i < polygon.getNumInteriorRings(); ++i)
-        holes.push_back(ring_to_geos(*polygon.getInteriorRing(i), transformer, where, buffers));
-    return polygon_from(std::move(shell), std::move(holes), where);
-}
-
 void collect_polygons(const OGRGeometry& geometry, std::vector<const OGRPolygon*>& polygons,
                       std::vector<std::unique_ptr<OGRGeometry>>& linearised, std::size_t& dropped) {
     if (geometry.IsEmpty()) return;
@@ -67,6 +30,27 @@ void collect_polygons(const OGRGeometry& geometry, std::vector<const OGRPolygon*
     }
 }
 
+void append_ring(const OGRLinearRing& ring, GeoJsonPolygons& flat) {
+    const std::size_t at = flat.xy.size();
+    const int n = ring.getNumPoints();
+    flat.xy.resize(at + 2 * static_cast<std::size_t>(n));
+    ring.getPoints(flat.xy.data() + at, 2 * sizeof(double), flat.xy.data() + at + 1, 2 * sizeof(double));
+    flat.ring_ends.push_back(static_cast<std::uint32_t>(flat.xy.size() / 2));
+}
+
+// The polygons' rings, flat, as the GeoJSON reader gives them; empty rings kept as GDAL has them.
+void flatten(const std::vector<const OGRPolygon*>& polygons, GeoJsonPolygons& flat) {
+    flat.xy.clear();
+    flat.ring_ends.clear();
+    flat.polygon_ends.clear();
+    for (const OGRPolygon* polygon : polygons) {
+        if (polygon->IsEmpty()) continue;
+        append_ring(*polygon->getExteriorRing(), flat);
+        for (int i = 0; i < polygon->getNumInteriorRings(); ++i) append_ring(*polygon->getInteriorRing(i), flat);
+        flat.polygon_ends.push_back(static_cast<std::uint32_t>(flat.ring_ends.size()));
+    }
+}
+
 geos::Geom collect_parts(std::vector<geos::Geom> parts, const std::string& where) {
     if (parts.empty()) return nullptr;
     if (parts.size() == 1) return std::move(parts.front());
@@ -75,44 +59,45 @@ geos::Geom collect_parts(std::vector<geos::Geom> parts, const std::string& where
 
 }  // namespace
 
-ConvertedShape to_geos(const GeoJsonPolygons& polygons, const Transformer& transformer, const std::string& where) {
-    thread_local Buffers buffers;
+ConvertedShape to_geos(const GeoJsonPolygons& polygons, VertexTransform& vertices, const std::string& where) {
+    thread_local std::vector<std::uint32_t> ids;
+    thread_local std::vector<double> xy;
+    const std::size_t points = polygons.xy.size() / 2;
+    ids.resize(points);
+    for (std::size_t i = 0; i < points; ++i) ids[i] = vertices.place(polygons.xy[2 * i], polygons.xy[2 * i + 1]);
+    vertices.transform_new(where);
+
     std::vector<geos::Geom> parts;
     std::uint32_t ring = 0, point = 0;
     for (const std::uint32_t polygon_end : polygons.polygon_ends) {
         std::vector<geos::Geom> rings;
         for (; ring < polygon_end; ++ring) {
             const std::uint32_t end = polygons.ring_ends[ring];
-            const int n = static_cast<int>(end - point);
-            buffers.x.resize(n);
-            buffers.y.resize(n);
-            for (int i = 0; i < n; ++i) {
-                buffers.x[i] = polygons.xy[2 * (point + i)];
-                buffers.y[i] = polygons.xy[2 * (point + i) + 1];
+            xy.resize(2 * std::size_t{end - point});
+            for (std::uint32_t i = point; i < end; ++i) {
+                xy[2 * (i - point)] = vertices.x(ids[i]);
+                xy[2 * (i - point) + 1] = vertices.y(ids[i]);
             }
-            rings.push_back(ring_from_buffers(n, transformer, where, buffers));
+            rings.push_back(geos::make_ring(xy.data(), end - point, "make a ring of " + where));
             point = end;
         }
         if (rings.empty()) continue;
         geos::Geom shell = std::move(rings.front());
         rings.erase(rings.begin());
-        parts.push_back(polygon_from(std::move(shell), std::move(rings), where));
+        parts.push_back(geos::make_polygon(std::move(shell), std::move(rings), "make a polygon of " + where));
     }
     return {collect_parts(std::move(parts), where), 0};
 }
 
-ConvertedShape to_geos(const OGRGeometry& geometry, const Transformer& transformer, const std::string& where) {
+ConvertedShape to_geos(const OGRGeometry& geometry, VertexTransform& vertices, const std::string& where) {
     std::vector<const OGRPolygon*> polygons;
     std::vector<std::unique_ptr<OGRGeometry>> linearised;
     ConvertedShape result;
     collect_polygons(geometry, polygons, linearised, result.dropped_parts);
     if (polygons.empty()) return result;
-    thread_local Buffers buffers;
-    std::vector<geos::Geom> parts;
-    parts.reserve(polygons.size());
-    for (const OGRPolygon* polygon : polygons)
-        if (!polygon->IsEmpty()) parts.push_back(polygon_to_geos(*polygon, transformer, where, buffers));
-    result.shape = collect_parts(std::move(parts), where);
+    thread_local GeoJsonPolygons flat;
+    flatten(polygons, flat);
+    result.shape = to_geos(flat, vertices, where).shape;
     return result;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // OGR geometry -> GEOS (Multi)Polygon in the working CRS, coordinates copied once through
 // contiguous buffers: the hot path when loading two million vertices.
-#include "geo/crs/crs.h"
 #include "geo/geos/context.h"
+#include "geo/source/vertex_transform.h"
 
 #include <ogr_geometry.h>
 
@@ -15,7 +15,8 @@ struct ConvertedShape {
     std::size_t dropped_parts = 0;  // points or lines inside a collection
 };
 
-ConvertedShape to_geos(const OGRGeometry& geometry, const Transformer& transformer, const std::string& where);
-ConvertedShape to_geos(const struct GeoJsonPolygons& polygons, const Transformer& transformer, const std::string& where);
+// `vertices` belongs to the file being read: places are shared between its features.
+ConvertedShape to_geos(const OGRGeometry& geometry, VertexTransform& vertices, const std::string& where);
+ConvertedShape to_geos(const struct GeoJsonPolygons& polygons, VertexTransform& vertices, const std::string& where);
 
 }  // namespace geo

@@ -71,15 +71,17 @@ std::vector<std::string> available_fields(const SourceFile& file, const std::str
 }
 
 void read_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
-                FileUnits& units) {
+                double snap_tolerance, FileUnits& units) {
     // Each file checks the mapping against its own fields: a folder may mix releases.
     auto given = [](const std::string& name) { return name.empty() ? std::nullopt : std::optional(name); };
     map_fields(available_fields(file, stem_field),
                FieldChoice{mapping.code, given(mapping.name), given(mapping.parent), given(mapping.parent_name)},
                file.info.path);
     units.info = file.info;
-    if (file.geojson) geojson_units(file, mapping, stem_field, working, units);
-    else gdal_units(file, mapping, stem_field, working, units);
+    VertexTransform vertices(cached_transformer(file.crs, working), file.crs, snap_tolerance);
+    if (file.geojson) geojson_units(file, mapping, stem_field, vertices, units);
+    else gdal_units(file, mapping, stem_field, vertices, units);
+    units.report.vertices_snapped += vertices.merged();
 }
 
 void keep_unit(FileUnits& file, Unit unit, ConvertedShape converted, const std::string& where, const FieldMapping& mapping) {

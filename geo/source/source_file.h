@@ -4,6 +4,7 @@
 #include "geo/source/geojson_reader.h"
 #include "geo/source/open_layer.h"
 #include "geo/source/unit.h"
+#include "geo/source/vertex_transform.h"
 
 #include <deque>
 #include <functional>
@@ -39,15 +40,16 @@ SourceFile open_source(const std::string& path, const std::optional<std::string>
 std::vector<std::string> available_fields(const SourceFile& file, const std::string& stem_field);
 
 // Throws InputError when the file lacks a mapped field or holds no polygons.
-// Fills `out` (whose on_kept, if set, sees each unit as it is kept).
+// Fills `out` (whose on_kept, if set, sees each unit as it is kept). Copies of a vertex closer than
+// half `snap_tolerance` (metres) are merged before they are transformed (vertex_transform.h).
 void read_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
-                FileUnits& out);
+                double snap_tolerance, FileUnits& out);
 
-// The two readers behind read_units.
-void gdal_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
-                FileUnits& out);
+// The two readers behind read_units; `vertices` transforms the file's coordinates.
+void gdal_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
+                VertexTransform& vertices, FileUnits& out);
 void geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
-                   const Crs& working, FileUnits& out);
+                   VertexTransform& vertices, FileUnits& out);
 
 // Keeps a unit read from a file, or records why it is left out.
 void keep_unit(FileUnits& file, Unit unit, struct ConvertedShape converted, const std::string& where,

@@ -1,0 +1,130 @@
+#include "geo/geos/proven_valid.h"
+
+#include "geo/geos/context.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+namespace geo::geos {
+namespace {
+
+struct Point {
+    double x, y;
+    bool operator==(const Point&) const = default;
+};
+
+// +1 left turn, -1 right turn, 0 collinear or too close to call in doubles.
+int orientation(const Point& a, const Point& b, const Point& c) {
+    constexpr double error_bound = 3.3306690738754716e-16;  // (3 + 16ε)ε, Shewchuk's ccwerrboundA
+    const double left = (b.x - a.x) * (c.y - a.y), right = (b.y - a.y) * (c.x - a.x);
+    const double det = left - right, bound = error_bound * (std::abs(left) + std::abs(right));
+    return det > bound ? 1 : det < -bound ? -1 : 0;
+}
+
+// True if edges ab and bc meet only at b: they turn, or certainly go on in the same direction
+// (straight runs of collinear vertices are common in files digitised on a grid).
+bool meet_only_at_joint(const Point& a, const Point& b, const Point& c) {
+    if (orientation(a, b, c) != 0) return true;
+    constexpr double error_bound = 3.3306690738754716e-16;
+    const double along = (b.x - a.x) * (c.x - b.x), across = (b.y - a.y) * (c.y - b.y);
+    return along + across > error_bound * (std::abs(along) + std::abs(across));
+}
+
+// True if segments ab and cd (sharing no endpoint) certainly neither cross nor touch.
+bool apart(const Point& a, const Point& b, const Point& c, const Point& d) {
+    if (std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y)) return true;
+    const int c_side = orientation(a, b, c), d_side = orientation(a, b, d);
+    if (c_side != 0 && c_side == d_side) return true;
+    const int a_side = orientation(c, d, a), b_side = orientation(c, d, b);
+    return a_side != 0 && a_side == b_side;
+}
+
+struct Scratch {
+    std::vector<Point> points;  // the ring, its first point repeated at the end
+    std::vector<double> west, east;
+    std::vector<std::uint32_t> order;
+};
+
+// The ring's points without consecutive repeats (GEOS ignores them); at least three distinct.
+bool load_ring(const GEOSGeometry& ring, Scratch& scratch) {
+    const GEOSContextHandle_t h = handle();
+    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, &ring);
+    unsigned int size = 0;
+    if (!sequence || !GEOSCoordSeq_getSize_r(h, sequence, &size) || size < 4) return false;
+    scratch.points.resize(size);
+    GEOSCoordSeq_copyToBuffer_r(h, sequence, reinterpret_cast<double*>(scratch.points.data()), 0, 0);
+    std::vector<Point>& p = scratch.points;
+    if (!(p.front() == p.back())) return false;
+    for (const Point& point : p)
+        if (!std::isfinite(point.x) || !std::isfinite(point.y)) return false;
+    p.erase(std::unique(p.begin(), p.end()), p.end());
+    return p.size() >= 4;
+}
+
+// A ring is simple when consecutive edges never fold back and no two other edges meet.
+// Edges are swept in order of their western end; only those overlapping in x are compared.
+bool simple_ring(Scratch& scratch) {
+    const std::vector<Point>& p = scratch.points;
+    const std::size_t n = p.size() - 1;  // edges; edge e runs from p[e] to p[e + 1]
+    if (!meet_only_at_joint(p[n - 1], p[0], p[1])) return false;
+    for (std::size_t i = 1; i < n; ++i)
+        if (!meet_only_at_joint(p[i - 1], p[i], p[i + 1])) return false;
+    std::vector<double>& west = scratch.west;
+    std::vector<double>& east = scratch.east;
+    west.resize(n);
+    east.resize(n);
+    for (std::size_t e = 0; e < n; ++e) {
+        west[e] = std::min(p[e].x, p[e + 1].x);
+        east[e] = std::max(p[e].x, p[e + 1].x);
+    }
+    scratch.order.resize(n);
+    std::iota(scratch.order.begin(), scratch.order.end(), 0u);
+    std::sort(scratch.order.begin(), scratch.order.end(), [&](auto a, auto b) { return west[a] < west[b]; });
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::uint32_t e = scratch.order[k];
+        const double reach = east[e];
+        for (std::size_t l = k + 1; l < n && west[scratch.order[l]] <= reach; ++l) {
+            const std::uint32_t f = scratch.order[l];
+            const std::size_t gap = e > f ? e - f : f - e;
+            if (gap == 1 || gap == n - 1) continue;  // neighbours: their turn was checked above
+            if (!apart(p[e], p[e + 1], p[f], p[f + 1])) return false;
+        }
+    }
+    return true;
+}
+
+bool simple_polygon(const GEOSGeometry& polygon, Scratch& scratch) {
+    const GEOSContextHandle_t h = handle();
+    if (GEOSGeomTypeId_r(h, &polygon) != GEOS_POLYGON || GEOSGetNumInteriorRings_r(h, &polygon) != 0) return false;
+    const GEOSGeometry* shell = GEOSGetExteriorRing_r(h, &polygon);
+    return shell && load_ring(*shell, scratch) && simple_ring(scratch);
+}
+
+}  // namespace
+
+bool proven_valid(const GEOSGeometry& shape) {
+    const GEOSContextHandle_t h = handle();
+    thread_local Scratch scratch;
+    const int type = GEOSGeomTypeId_r(h, &shape);
+    if (type == GEOS_POLYGON) return simple_polygon(shape, scratch);
+    if (type != GEOS_MULTIPOLYGON) return false;
+    // Parts whose envelopes are apart cannot overlap or touch; more than a few is GEOS's job.
+    const int parts = GEOSGetNumGeometries_r(h, &shape);
+    if (parts < 1 || parts > 32) return false;
+    std::vector<Extent> boxes;
+    for (int i = 0; i < parts; ++i) {
+        const GEOSGeometry* part = GEOSGetGeometryN_r(h, &shape, i);
+        if (!simple_polygon(*part, scratch)) return false;
+        const Extent box = envelope(*part);
+        for (const Extent& other : boxes)
+            if (!(box.max_x < other.min_x || other.max_x < box.min_x || box.max_y < other.min_y || other.max_y < box.min_y))
+                return false;
+        boxes.push_back(box);
+    }
+    return true;
+}
+
+}  // namespace geo::geos
