@@ -21,9 +21,36 @@ bool same_name(const std::string& a, const std::string& b) {
                       [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
 }
 
+// The extra columns after the layer's own, renamed like source fields if a name is taken.
+void add_extra(OutputLayer& layer, const std::vector<std::string>& codes, const ExtraColumns& extra) {
+    if (extra.fields.empty()) return;
+    for (FieldDef field : extra.fields) {
+        while (std::any_of(layer.fields.begin(), layer.fields.end(), [&](const FieldDef& taken) { return same_name(taken.name, field.name); }))
+            field.name = "x_" + field.name;
+        layer.fields.push_back(field);
+    }
+    for (std::size_t f = 0; f < layer.features.size(); ++f) {
+        auto& values = layer.features[f].values;
+        const auto row = extra.by_code.find(codes[f]);
+        if (row != extra.by_code.end()) values.insert(values.end(), row->second.begin(), row->second.end());
+        else values.resize(values.size() + extra.fields.size());
+    }
+}
+
 }  // namespace
 
-OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_attributes) {
+void ExtraColumns::append(const ExtraColumns& more) {
+    const std::size_t before = fields.size();
+    fields.insert(fields.end(), more.fields.begin(), more.fields.end());
+    for (auto& [code, values] : by_code) values.resize(fields.size());
+    for (const auto& [code, values] : more.by_code) {
+        auto& row = by_code[code];
+        row.resize(before);
+        row.insert(row.end(), values.begin(), values.end());
+    }
+}
+
+OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_attributes, const ExtraColumns& extra) {
     OutputLayer layer{"units", "Units with their parent and command unit", {}, {}};
     layer.fields = {{"code", FieldKind::text}, {"name", FieldKind::text}, {"parent", FieldKind::text},
                     {"parent_nm", FieldKind::text}, {"cu_code", FieldKind::text}, {"cu_name", FieldKind::text},
@@ -31,8 +58,11 @@ OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_
     if (with_attributes)
         for (FieldDef field : set.fields) {
             // Output formats compare column names without case: the source's "Name" would clash with ours.
-            while (std::any_of(layer.fields.begin(), layer.fields.end(), [&](const FieldDef& taken) { return same_name(taken.name, field.name); }))
-                field.name = "src_" + field.name;
+            // Extra columns (officers, phase) keep their names too: the source's copy is renamed.
+            auto taken_in = [&](const std::vector<FieldDef>& fields) {
+                return std::any_of(fields.begin(), fields.end(), [&](const FieldDef& taken) { return same_name(taken.name, field.name); });
+            };
+            while (taken_in(layer.fields) || taken_in(extra.fields)) field.name = "src_" + field.name;
             layer.fields.push_back(field);
         }
     for (std::size_t u = 0; u < set.units.size(); ++u) {
@@ -50,18 +80,21 @@ OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_
         if (with_attributes) feature.values.insert(feature.values.end(), unit.values.begin(), unit.values.end());
         layer.features.push_back(std::move(feature));
     }
+    std::vector<std::string> codes;
+    for (const Unit& unit : set.units) codes.push_back(unit.code);
+    add_extra(layer, codes, extra);
     return layer;
 }
 
-OutputLayer lookup_table(const UnitSet& set, const Grouping& grouping) {
-    OutputLayer layer = units_layer(set, grouping, false);
+OutputLayer lookup_table(const UnitSet& set, const Grouping& grouping, const ExtraColumns& extra) {
+    OutputLayer layer = units_layer(set, grouping, false, extra);
     layer.name = "lookup";
     for (auto& feature : layer.features) feature.shape = nullptr;
     return layer;
 }
 
 OutputLayer dissolved_layer(const UnitSet& set, const DissolveResult& result, const std::string& name,
-                            const std::string& description) {
+                            const std::string& description, const ExtraColumns& extra) {
     OutputLayer layer{name, description, {}, {}};
     layer.fields = {{"code", FieldKind::text},      {"name", FieldKind::text},    {"colour", FieldKind::text},
                     {"phase", FieldKind::text},     {"units", FieldKind::integer}, {"parents", FieldKind::integer},
@@ -90,6 +123,9 @@ OutputLayer dissolved_layer(const UnitSet& set, const DissolveResult& result, co
         for (std::size_t f : numeric) feature.values.push_back(unit.values[f] ? FieldValue(*unit.values[f]) : FieldValue());
         layer.features.push_back(std::move(feature));
     }
+    std::vector<std::string> codes;
+    for (const DissolvedUnit& unit : result.units) codes.push_back(unit.info.code);
+    add_extra(layer, codes, extra);
     return layer;
 }
 

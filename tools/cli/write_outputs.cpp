@@ -17,17 +17,18 @@ bool writes_parents(const OutputOptions& options) {
 }
 
 std::string write_outputs(const geo::UnitSet& set, const geo::AppliedPlan& applied, const OutputOptions& options,
-                          const geo::Progress& progress) {
+                          const geo::Progress& progress, const geo::LayerExtras& extras) {
     const geo::FormatInfo& format = output_format(options);
     std::vector<geo::OutputLayer> layers;
     auto add = [&](const std::string& name) {
-        if (name == "units") layers.push_back(geo::units_layer(set, applied.grouping));
+        if (name == "units") layers.push_back(geo::units_layer(set, applied.grouping, true, extras.units));
         else if (name == "parents") layers.push_back(geo::dissolved_layer(set, applied.parents, "parents", "Parents (boroughs, districts) dissolved from units"));
         else layers.push_back(geo::dissolved_layer(set, applied.groups, "command_units",
-                                                   applied.plan ? "Command units dissolved from units" : "Units grouped by a field and dissolved"));
+                                                   applied.plan ? "Command units dissolved from units" : "Units grouped by a field and dissolved",
+                                                   extras.command_units));
     };
     if (format.format == geo::Format::csv && (options.layer.empty() || options.layer == "units")) {
-        layers.push_back(geo::lookup_table(set, applied.grouping));
+        layers.push_back(geo::lookup_table(set, applied.grouping, extras.units));
     } else if (format.multi_layer && options.layer.empty()) {
         add("units");
         if (!applied.parents.units.empty()) add("parents");

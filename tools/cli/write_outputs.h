@@ -1,6 +1,7 @@
 #pragma once
 #include "cli/options.h"
 #include "geo/export/format.h"
+#include "geo/export/plan_layers.h"
 
 #include <iosfwd>
 
@@ -11,7 +12,8 @@ const geo::FormatInfo& output_format(const OutputOptions& options);
 bool writes_parents(const OutputOptions& options);
 
 // Writes the plan's layers in the chosen format; returns a one-line description of what was written.
+// `extras`: columns added to the units and command_units layers (officers, rollout phase).
 std::string write_outputs(const geo::UnitSet& set, const geo::AppliedPlan& applied, const OutputOptions& options,
-                          const geo::Progress& progress);
+                          const geo::Progress& progress, const geo::LayerExtras& extras = {});
 
 }  // namespace cli

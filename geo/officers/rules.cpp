@@ -1,0 +1,183 @@
+#include "geo/officers/rules.h"
+
+#include "geo/core/errors.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace geo {
+namespace {
+
+struct Reader {
+    const std::string& path;
+
+    [[noreturn]] void fail(const std::string& where, const std::string& problem, const std::string& fix) const {
+        throw InputError(path, where, problem, fix);
+    }
+
+    int count(const toml::node* node, const std::string& where, int fallback) const {
+        if (!node) return fallback;
+        const auto value = node->value<std::int64_t>();
+        if (!value || *value < 0) fail(where, "expected a whole number of posts, 0 or more", "e.g. " + where + " = 2");
+        return static_cast<int>(*value);
+    }
+
+    void only_keys(const toml::table& table, const std::string& where, std::initializer_list<std::string_view> keys) const {
+        for (const auto& [key, value] : table)
+            if (std::find(keys.begin(), keys.end(), key.str()) == keys.end()) {
+                std::string list;
+                for (auto k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
+                fail(where.empty() ? std::string(key.str()) : where + "." + std::string(key.str()), "unknown key", "Keys here: " + list + ".");
+            }
+    }
+
+    WardPosts ward_posts(const toml::table& table, const std::string& where, WardPosts base) const {
+        only_keys(table, where, {"dwo", "pcso", "by_borough", "by_code"});
+        base.dwo = count(table["dwo"].node(), where + ".dwo", base.dwo);
+        base.pcso = count(table["pcso"].node(), where + ".pcso", base.pcso);
+        return base;
+    }
+
+    std::vector<WeightPart> weight(const toml::node* node, const std::string& where) const {
+        auto check = [&](const std::string& measure) {
+            if (std::find(std::begin(known_measures), std::end(known_measures), measure) == std::end(known_measures))
+                fail(where, "unknown measure '" + measure + "'", "Measures: crime, population, area, access, equal.");
+        };
+        if (!node) return {{"equal", 1.0}};
+        if (const auto* text = node->as_string()) {
+            check(text->get());
+            return {{text->get(), 1.0}};
+        }
+        const auto* mix = node->as_table();
+        if (!mix) fail(where, "expected a measure or a mix", "e.g. weight = \"crime\" or weight = { crime = 0.7, population = 0.3 }");
+        std::vector<WeightPart> parts;
+        double total = 0;
+        for (const auto& [key, value] : *mix) {
+            check(std::string(key.str()));
+            const auto share = value.value<double>();
+            if (!share || *share < 0) fail(where + "." + std::string(key.str()), "expected a share between 0 and 1", "e.g. crime = 0.7");
+            parts.push_back({std::string(key.str()), *share});
+            total += *share;
+        }
+        if (std::abs(total - 1.0) > 1e-9)
+            fail(where, fmt::format("the shares add up to {:g}, not 1", total), "Make the shares of one pool add up to 1.");
+        return parts;
+    }
+};
+
+void read_ward_section(const Reader& reader, const toml::table& root, OfficerRules& rules) {
+    const auto* ward = root["ward"].as_table();
+    if (!ward) return;
+    rules.ward = reader.ward_posts(*ward, "ward", rules.ward);
+    auto overrides = [&](const char* key, std::map<std::string, WardPosts>& into) {
+        if (const auto* table = (*ward)[key].as_table())
+            for (const auto& [code, posts] : *table) {
+                const std::string where = fmt::format("ward.{}.{}", key, code.str());
+                if (!posts.is_table()) reader.fail(where, "expected a table", "e.g. [" + where + "] dwo = 3");
+                into[std::string(code.str())] = reader.ward_posts(*posts.as_table(), where, rules.ward);
+            }
+    };
+    overrides("by_borough", rules.by_borough);
+    overrides("by_code", rules.by_ward);
+}
+
+void read_pools(const Reader& reader, const toml::table& root, OfficerRules& rules) {
+    const auto* pools = root["pool"].as_array();
+    if (!pools) return;
+    for (std::size_t i = 0; i < pools->size(); ++i) {
+        const auto* table = (*pools)[i].as_table();
+        const std::string where = fmt::format("pool {}", i + 1);
+        if (!table) reader.fail(where, "expected [[pool]] tables", "e.g. [[pool]] name = \"Response\" posts = 100");
+        reader.only_keys(*table, where, {"name", "posts", "weight", "minimum", "minimums"});
+        Pool pool;
+        pool.name = (*table)["name"].value_or(std::string());
+        if (pool.name.empty()) reader.fail(where, "a pool needs a name", "e.g. name = \"Safeguarding uplift\"");
+        const std::string named = "pool " + pool.name;
+        pool.posts = reader.count((*table)["posts"].node(), named + ".posts", -1);
+        if (pool.posts < 0) reader.fail(named, "a pool needs its number of posts", "e.g. posts = 488");
+        pool.weight = reader.weight((*table)["weight"].node(), named + ".weight");
+        pool.minimum_per_unit = reader.count((*table)["minimum"].node(), named + ".minimum", 0);
+        if (const auto* minimums = (*table)["minimums"].as_table())
+            for (const auto& [unit, value] : *minimums)
+                pool.minimum_for[std::string(unit.str())] = reader.count(&value, named + ".minimums." + std::string(unit.str()), 0);
+        rules.pools.push_back(std::move(pool));
+    }
+}
+
+void read_measures(const Reader& reader, const toml::table& root, OfficerRules& rules) {
+    const auto* measures = root["measure"].as_table();
+    if (!measures) return;
+    for (const auto& [key, node] : *measures) {
+        const std::string where = "measure." + std::string(key.str());
+        const auto* table = node.as_table();
+        if (!table) reader.fail(where, "expected a table", "e.g. [" + where + "] file = \"crime.csv\"");
+        reader.only_keys(*table, where, {"file", "column", "months", "categories", "name_fallback"});
+        MeasureSource source;
+        source.file = (*table)["file"].value_or(std::string());
+        source.column = (*table)["column"].value_or(std::string());
+        source.months = (*table)["months"].value_or(std::string());
+        source.name_fallback = (*table)["name_fallback"].value_or(false);
+        if (const auto* categories = (*table)["categories"].as_array())
+            for (const auto& category : *categories) source.categories.push_back(category.value_or(std::string()));
+        rules.measures[std::string(key.str())] = std::move(source);
+    }
+}
+
+}  // namespace
+
+int Pool::minimum_of(const std::string& unit_code) const {
+    const auto found = minimum_for.find(unit_code);
+    return found != minimum_for.end() ? found->second : minimum_per_unit;
+}
+
+const WardPosts& OfficerRules::posts_for(const std::string& ward_code, const std::string& borough_code) const {
+    if (const auto found = by_ward.find(ward_code); found != by_ward.end()) return found->second;
+    if (const auto found = by_borough.find(borough_code); found != by_borough.end()) return found->second;
+    return ward;
+}
+
+std::vector<std::string> OfficerRules::measures_used() const {
+    std::vector<std::string> used;
+    for (const Pool& pool : pools)
+        for (const WeightPart& part : pool.weight)
+            if (std::find(used.begin(), used.end(), part.measure) == used.end()) used.push_back(part.measure);
+    return used;
+}
+
+OfficerRules parse_rules(const std::string& text, const std::string& path) {
+    toml::table root;
+    try {
+        root = toml::parse(text, path);
+    } catch (const toml::parse_error& error) {
+        throw InputError(path, fmt::format("line {}", error.source().begin.line), std::string(error.description()),
+                         "The rules are TOML: see datasets/officers/mps-2018.toml.");
+    }
+    const Reader reader{path};
+    reader.only_keys(root, "", {"establishment", "ward", "leadership", "pool", "measure"});
+    OfficerRules rules;
+    rules.path = path;
+    if (root["establishment"]) rules.establishment = reader.count(root["establishment"].node(), "establishment", 0);
+    read_ward_section(reader, root, rules);
+    if (const auto* leadership = root["leadership"].as_table()) {
+        reader.only_keys(*leadership, "leadership", {"chief_superintendents", "superintendents"});
+        rules.leadership.chief_superintendents = reader.count((*leadership)["chief_superintendents"].node(), "leadership.chief_superintendents", 1);
+        rules.leadership.superintendents = reader.count((*leadership)["superintendents"].node(), "leadership.superintendents", 5);
+    }
+    read_pools(reader, root, rules);
+    read_measures(reader, root, rules);
+    return rules;
+}
+
+OfficerRules read_rules(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "open", "cannot read the file", "Give the path of an officer rules file (TOML).");
+    std::stringstream text;
+    text << in.rdbuf();
+    return parse_rules(text.str(), path);
+}
+
+}  // namespace geo

@@ -1,0 +1,41 @@
+#pragma once
+// Options shared by `allocate` and `rollout`: the officer rules and the ward tables their pools
+// (or a rollout's priority) are weighted by, joined to the plan's wards with every miss reported.
+#include "cli/options.h"
+#include "geo/attributes/join.h"
+#include "geo/export/layer.h"
+#include "geo/officers/allocation.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iosfwd>
+
+namespace cli {
+
+struct MeasureOptions {
+    std::string rules;  // empty: the bundled datasets/officers/mps-2018.toml
+    std::string crime, months, population, population_column, access, access_column;
+    std::vector<std::string> categories;
+    bool name_fallback = false;
+};
+
+void add_measure_options(CLI::App& command, MeasureOptions& options);
+geo::OfficerRules read_rules_option(const MeasureOptions& options);
+
+struct JoinedMeasures {
+    std::vector<geo::Measure> measures;
+    std::vector<geo::JoinResult> joins;  // one per table read
+};
+
+// Reads and joins the tables for `names` (crime, population, access; area comes from the shapes,
+// equal needs nothing). A file given on the command line wins over the rules' [measure.NAME].
+JoinedMeasures join_measures(const geo::UnitSet& set, const geo::Grouping& grouping, const MeasureOptions& options,
+                             const geo::OfficerRules* rules, const std::vector<std::string>& names);
+
+nlohmann::json joins_json(const geo::UnitSet& set, const std::vector<geo::JoinResult>& joins);
+void print_joins(std::ostream& out, const geo::UnitSet& set, const std::vector<geo::JoinResult>& joins);
+
+// Writes one table (no geometry) as CSV, atomically; returns what was written.
+std::string write_table(const geo::OutputLayer& table, const geo::Crs& working, const std::string& path, bool overwrite);
+
+}  // namespace cli
