@@ -51,7 +51,7 @@ std::vector<Rgb> categorical_palette(std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
         const std::size_t level = (i * stride) % count;
         const double grey = count == 1 ? 65 : darkest + (lightest - darkest) * level / (count - 1);
-        colours.push_back(strongest(grey, 0.5 + golden * level, 0.16));  // adjacent greys, far-apart hues
+        colours.push_back(strongest(grey, 0.5 + golden * level, 0.13));  // adjacent greys, far-apart hues
     }
     return colours;
 }

@@ -1,14 +1,102 @@
-// Placeholder until `wardmap render` is built: registered so the command list is complete, and
-// refuses to run rather than pretend. Replaced by the real subcommand.
+// `wardmap render`: a print-ready briefing map (or atlas) of a plan. Only wiring: loading and the
+// plan are shared with the other subcommands, drawing is render::render_briefing, which the
+// planner's "Export map…" calls too.
+#include "cli/progress_bar.h"
 #include "cli/subcommands.h"
 
-#include <stdexcept>
+#include "render/briefing/briefing.h"
+
+#include <fmt/ostream.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
 
 namespace cli {
+namespace {
 
-void add_render(CLI::App& app, const CommonOptions&, int&) {
-    app.add_subcommand("render", "Briefing map as PDF, SVG or PNG (not built yet)")->callback([] {
-        throw std::runtime_error("`wardmap render` is not built yet");
+struct RenderCommand {
+    SourceOptions source;
+    PlanOptions plan;
+    std::string output, page = "A4", theme = "bcu", title, date, atlas = "none";
+    bool landscape = false, borough_labels = false, overwrite = false;
+    double dpi = 300;
+};
+
+// "23 November 2026": the day the map was made, unless --date says otherwise.
+std::string today() {
+    const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
+    return fmt::format("{} {} {}", static_cast<unsigned>(day.day()), months[static_cast<unsigned>(day.month()) - 1],
+                       static_cast<int>(day.year()));
+}
+
+render::BriefingOptions briefing_options(const RenderCommand& command) {
+    render::BriefingOptions options;
+    options.page.paper = command.page == "A3" ? render::Paper::a3 : render::Paper::a4;
+    options.page.landscape = command.landscape;
+    options.page.dpi = command.dpi;
+    options.theme = command.theme;
+    options.title = command.title;
+    options.date = command.date.empty() ? today() : command.date;
+    options.borough_labels = command.borough_labels;
+    options.atlas = command.atlas == "bcu"     ? render::AtlasKind::command_units
+                    : command.atlas == "phase" ? render::AtlasKind::phases
+                                               : render::AtlasKind::none;
+    options.overwrite = command.overwrite;
+    return options;
+}
+
+void run(const RenderCommand& command, const CommonOptions& common) {
+    ProgressBar progress(common.quiet);
+    const geo::UnitSet set = load_sources(command.source, progress.callback());
+    const geo::AppliedPlan applied = apply_plan_options(set, command.plan, true, progress.callback());
+    const render::BriefingResult result = render::render_briefing(set, applied, briefing_options(command), command.output);
+    std::size_t dropped = 0;
+    for (const auto& page : result.pages) dropped += page.labels_dropped;
+    if (common.json) {
+        nlohmann::json out{{"output", result.path.string()},
+                           {"format", render::to_string(result.format)},
+                           {"pages", result.pages.size()},
+                           {"theme", result.theme.title},
+                           {"labels_dropped", dropped}};
+        for (const auto& entry : result.theme.entries) out["legend"].push_back({{"label", entry.label}, {"wards", entry.count}});
+        std::cout << out.dump(2) << '\n';
+        return;
+    }
+    const std::string what = command.atlas == "bcu"     ? "atlas by command unit"
+                             : command.atlas == "phase" ? "atlas by rollout phase"
+                                                        : fmt::format("theme {}: {} classes", result.theme.title,
+                                                                      result.theme.entries.size());
+    fmt::print(std::cout, "wrote {} ({}, {} page(s), {}; {} label(s) left out for lack of room)\n", result.path.string(),
+               render::to_string(result.format), result.pages.size(), what, dropped);
+}
+
+}  // namespace
+
+void add_render(CLI::App& app, const CommonOptions& common, int& result) {
+    auto options = std::make_shared<RenderCommand>();
+    CLI::App* command = app.add_subcommand("render", "Briefing map of a plan as PDF, SVG or PNG (format from -o), or an atlas PDF");
+    add_source_options(*command, options->source);
+    add_plan_options(*command, options->plan, true);
+    command->add_option("-o,--output", options->output, "Output file: .pdf, .svg or .png")->required();
+    command->add_option("--page", options->page, "Paper size")->check(CLI::IsMember({"A4", "A3"}))->capture_default_str();
+    command->add_flag("--landscape", options->landscape, "Landscape page (default portrait)");
+    command->add_option("--dpi", options->dpi, "PNG resolution in dots per inch")
+        ->check(CLI::Range(30.0, 1200.0))->capture_default_str();
+    command->add_option("--theme", options->theme, "Fills: bcu, phase, officers, or a field of the units (numeric: choropleth)")
+        ->capture_default_str();
+    command->add_option("--title", options->title, "Title (default from the theme)");
+    command->add_option("--date", options->date, "Date shown in the subtitle (default today)");
+    command->add_flag("--borough-labels", options->borough_labels, "Label the boroughs too");
+    command->add_option("--atlas", options->atlas, "PDF with one page per command unit (bcu) or rollout phase (phase)")
+        ->check(CLI::IsMember({"none", "bcu", "phase"}))->capture_default_str();
+    command->add_flag("--overwrite", options->overwrite, "Replace the output if it exists");
+    command->callback([options, &common, &result] {
+        run(*options, common);
+        result = 0;
     });
 }
 

@@ -1,0 +1,67 @@
+#include "render/briefing/briefing.h"
+
+#include "geo/core/errors.h"
+#include "render/briefing/legend.h"
+#include "render/briefing/page_text.h"
+#include "render/briefing/sheet.h"
+
+namespace render {
+namespace {
+
+std::string default_title(const std::string& theme) {
+    if (theme == "bcu") return "Basic Command Units";
+    if (theme == "phase") return "Rollout: wards by go-live phase";
+    return "Wards by " + theme;
+}
+
+std::string subtitle(const geo::UnitSet& set, const geo::AppliedPlan& plan, const Theme& theme,
+                     const BriefingOptions& options) {
+    std::string text = "Plan " + plan_name(plan) + " \u00b7 " + std::to_string(plan.groups.units.size()) +
+                       " command units \u00b7 " + std::to_string(classed_units(theme)) + " of " +
+                       std::to_string(set.units.size()) + " wards";
+    if (!options.date.empty()) text += " \u00b7 " + options.date;
+    return text;
+}
+
+void draw_single_map(cairo_t* cairo, const geo::UnitSet& set, const geo::AppliedPlan& plan,
+                     const BriefingOptions& options, BriefingResult& result) {
+    const PageLayout layout = single_map_layout(options.page);
+    paint_white(cairo);
+    const MapScene scene{set, plan, fills_of(result.theme), true};
+    result.pages.push_back(draw_labelled_map(cairo, scene, set.extent, layout.map, [&](const PageTransform& transform) {
+        auto labels = command_unit_labels(plan, transform, {9, true, false});
+        if (options.borough_labels) {
+            auto boroughs = parent_labels(plan, transform, {6.5, false, true});
+            labels.insert(labels.end(), boroughs.begin(), boroughs.end());
+        }
+        return labels;
+    }));
+    draw_legend(cairo, result.theme, layout.legend);
+    draw_title(cairo, options.title.empty() ? default_title(options.theme) : options.title,
+               subtitle(set, plan, result.theme, options), layout.title);
+    draw_footer(cairo, footer_text(set), layout.footer);
+}
+
+}  // namespace
+
+BriefingResult render_briefing(const geo::UnitSet& set, const geo::AppliedPlan& plan, const BriefingOptions& options,
+                               const std::filesystem::path& output) {
+    BriefingResult result;
+    result.theme = make_theme(options.theme, set, plan.grouping);
+    // Check the atlas format before any drawing: an atlas needs pages.
+    if (options.atlas != AtlasKind::none && page_format_of(output) != PageFormat::pdf)
+        throw geo::InputError(output.string(), "", "an atlas has one page per command unit or phase",
+                              "write the atlas as .pdf");
+    PageWriter writer(output, options.page, options.overwrite);
+    result.format = writer.format();
+    switch (options.atlas) {
+        case AtlasKind::none: draw_single_map(writer.page(), set, plan, options, result); break;
+        case AtlasKind::command_units: draw_command_unit_atlas(writer, set, plan, options, result); break;
+        case AtlasKind::phases: draw_phase_atlas(writer, set, plan, options, result); break;
+    }
+    writer.finish();
+    result.path = output;
+    return result;
+}
+
+}  // namespace render

@@ -1,0 +1,128 @@
+# End-to-end cases of `wardmap render` (briefing maps): the files a person would get, checked with
+# the tools a person would open them with (pdfinfo, xmllint) and by their bytes (PNG header).
+# Needs poppler-utils and libxml2-utils (tools/setup.sh installs both).
+# shellcheck shell=bash disable=SC2154
+
+# png_size FILE : "WIDTHxHEIGHT" from the PNG's IHDR chunk (bytes 16-23, big-endian).
+png_size() {
+    local b
+    read -r -a b < <(od -An -tu1 -j16 -N8 "$1")
+    echo "$(((b[0] << 24) + (b[1] << 16) + (b[2] << 8) + b[3]))x$(((b[4] << 24) + (b[5] << 16) + (b[6] << 8) + b[7]))"
+}
+
+# pdf_field FILE FIELD : a field of pdfinfo, e.g. Pages.
+pdf_field() {
+    pdfinfo "$1" 2>/dev/null | sed -n "s/^$2: *//p"
+}
+
+# expect_pdf_pages FILE COUNT WHAT : pdfinfo counts COUNT pages in FILE.
+expect_pdf_pages() {
+    local pages
+    pages=$(pdf_field "$1" Pages)
+    [[ $pages == "$2" ]] || fail "$1 has ${pages:-no} pages for $2 $3"
+}
+
+# The plan's command units and dated phases, counted from the table itself.
+plan_units() { tail -n +2 "$PLAN" | cut -d, -f3 | grep -v -e '^-$' -e '^$' | sort -u | wc -l; }
+plan_phases() { tail -n +2 "$PLAN" | cut -d, -f6 | grep -v '^$' | sort -u | wc -l; }
+
+case_render_png_a4_300dpi() {
+    wm render -o out/map.png --date "1 January 2019"
+    expect_ok
+    expect_stdout "wrote out/map.png" "PNG"
+    [[ $(head -c 8 out/map.png | od -An -tx1 | tr -d ' ') == 89504e470d0a1a0a ]] || fail "out/map.png is not a PNG"
+    [[ $(png_size out/map.png) == 2480x3508 ]] || fail "A4 at 300 dpi should be 2480x3508 pixels, got $(png_size out/map.png)"
+}
+
+case_render_png_dpi_and_landscape() {
+    wm render -o out/map.png --dpi 100 --landscape --page A3
+    expect_ok
+    [[ $(png_size out/map.png) == 1654x1169 ]] || fail "A3 landscape at 100 dpi should be 1654x1169, got $(png_size out/map.png)"
+}
+
+case_render_pdf_is_one_vector_page() {
+    wm render -o out/map.pdf --title "Twelve BCUs"
+    expect_ok
+    expect_pdf_pages out/map.pdf 1 "map"
+    pdf_field out/map.pdf "Page size" | grep -q "595.276 x 841.89" || fail "map.pdf is not A4 portrait: $(pdf_field out/map.pdf 'Page size')"
+    # Vector: no raster image anywhere in the page.
+    [[ $(pdfimages -list out/map.pdf 2>/dev/null | tail -n +3 | wc -l) == 0 ]] || fail "map.pdf embeds raster images"
+}
+
+case_render_svg_parses() {
+    wm render -o out/map.svg --theme phase
+    expect_ok
+    xmllint --noout out/map.svg 2>log/xmllint || fail "map.svg does not parse: $(head -3 log/xmllint)"
+    grep -qE 'width="595\.27[0-9]*pt" height="841\.88[0-9]*pt"' out/map.svg || fail "map.svg is not A4 in points"
+    grep -q '<path' out/map.svg || fail "map.svg has no paths"
+}
+
+case_render_atlas_one_page_per_command_unit() {
+    wm render -o out/atlas.pdf --atlas bcu
+    expect_ok
+    expect_stdout "atlas by command unit"
+    expect_pdf_pages out/atlas.pdf "$(plan_units)" "command units"
+    pdftotext -f 2 -l 2 out/atlas.pdf log/page2.txt 2>/dev/null
+    grep -q "Central North (CN)" log/page2.txt || fail "page 2 of the atlas is not Central North"
+    grep -q "E05000131" log/page2.txt || fail "Central North's ward table does not list Cantelowes (E05000131)"
+    grep -q "Contains National Statistics and Ordnance Survey data" log/page2.txt || fail "atlas page has no attribution"
+}
+
+case_render_atlas_one_page_per_phase() {
+    wm render -o out/phases.pdf --atlas phase
+    expect_ok
+    expect_stdout "atlas by rollout phase"
+    expect_pdf_pages out/phases.pdf "$(plan_phases)" "rollout phases"
+    pdftotext -f 1 -l 1 out/phases.pdf log/page1.txt 2>/dev/null
+    grep -q "January 2017" log/page1.txt || fail "the first phase page is not January 2017 (the pathfinders)"
+}
+
+case_render_phase_atlas_needs_phases() {
+    make_plan in/plan.csv
+    wm render --plan in/plan.csv -o out/phases.pdf --atlas phase
+    expect_error 3 "no command unit has a go-live phase" "phase"
+}
+
+case_render_atlas_refuses_png() {
+    wm render -o out/atlas.png --atlas bcu
+    expect_error 3 "write the atlas as .pdf"
+}
+
+case_render_unknown_format() {
+    wm render -o out/map.jpg
+    expect_error 3 ".pdf, .svg or .png"
+}
+
+case_render_officers_not_available() {
+    wm render -o out/map.png --theme officers
+    expect_error 3 "officers per ward are not available"
+}
+
+case_render_unknown_theme_lists_fields() {
+    wm render -o out/map.png --theme Popluation
+    expect_error 3 "no such theme or field" "Hectares"
+}
+
+case_render_keeps_existing_output() {
+    echo "keep me" >out/map.pdf
+    wm render -o out/map.pdf
+    expect_exit 5
+    expect_wardmap_message
+    [[ $(cat out/map.pdf) == "keep me" ]] || fail "an existing map.pdf was replaced without --overwrite"
+    wm render -o out/map.pdf --overwrite
+    expect_ok
+    expect_pdf_pages out/map.pdf 1 "map written with --overwrite"
+}
+
+case_render_json_legend_counts() {
+    wm render -o out/map.svg --json
+    expect_ok
+    expect_json
+    expect_stdout '"format": "SVG"' '"label": "Central North"' '"wards": 34' '"pages": 1'
+}
+
+case_render_field_theme_from_2018_wards() {
+    wm render "$TAB2018" -o out/map.png --dpi 50 --theme HECTARES
+    expect_ok
+    expect_stdout "theme HECTARES: 5 classes"
+}
