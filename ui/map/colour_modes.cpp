@@ -15,6 +15,12 @@ render::gl::Rgba to_rgba(const render::Rgb& c) {
     return render::gl::rgba(byte(c.r), byte(c.g), byte(c.b));
 }
 
+// The briefing legends' en dash is not in the window's font (ImGui's default covers Latin-1 only).
+std::string window_text(std::string label) {
+    for (std::size_t at; (at = label.find("\u2013")) != std::string::npos;) label.replace(at, 3, "-");
+    return label;
+}
+
 std::string wards_text(std::size_t count) { return std::to_string(count) + (count == 1 ? " ward" : " wards"); }
 
 }  // namespace
@@ -51,7 +57,7 @@ Colouring officers_colouring(const geo::Allocation& allocation, const geo::Group
     colouring.ward.assign(values.size(), to_rgba(render::no_data_grey));
     for (std::size_t i = 0; i < values.size(); ++i)
         if (theme.class_of_unit[i] >= 0) colouring.ward[i] = to_rgba(theme.entries[static_cast<std::size_t>(theme.class_of_unit[i])].colour);
-    for (const render::LegendEntry& entry : theme.entries) colouring.legend.push_back({to_rgba(entry.colour), entry.label, wards_text(entry.count)});
+    for (const render::LegendEntry& entry : theme.entries) colouring.legend.push_back({to_rgba(entry.colour), window_text(entry.label), wards_text(entry.count)});
     if (theme.unclassed > 0) colouring.legend.push_back({to_rgba(render::no_data_grey), "In no command unit", wards_text(theme.unclassed)});
     return colouring;
 }

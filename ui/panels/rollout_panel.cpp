@@ -49,10 +49,12 @@ int phase_index(const geo::Rollout& rollout, geo::Date date) {
 
 void live_line(const Planner& planner, geo::Date date) {
     const LiveOn live = live_on(planner.figures, date);
+    ImGui::PushTextWrapPos(0);
     const std::size_t in_plan = planner.figures.phases.empty() ? 0 : planner.figures.phases.front().wards_in_plan;
     ImGui::Text("On %s: %zu of %zu wards live", date.iso().c_str(), live.wards_live, in_plan);
     if (!live.phase) {
         ImGui::TextUnformatted("No command unit live yet");
+        ImGui::PopTextWrapPos();
         return;
     }
     ImGui::Text("%zu command units live, %zu in part", live.phase->units_live.size(), live.phase->units_partial.size());
@@ -63,6 +65,7 @@ void live_line(const Planner& planner, geo::Date date) {
     } else if (live.phase->officers) {
         ImGui::Text("%d officers needed", *live.phase->officers);
     }
+    ImGui::PopTextWrapPos();
 }
 
 void timeline(const Planner& planner, const geo::Rollout& rollout, RolloutPanelState& state, std::vector<Command>& out) {
@@ -112,8 +115,10 @@ void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector
             ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.f), "Rollout: %s", figures.rollout_error.c_str());
             ImGui::PopTextWrapPos();
         } else {
+            ImGui::PushTextWrapPos(0);
             ImGui::TextDisabled("Rollout: %s; %zu phases, recomputed in %.1f ms", planner.figure_inputs.rollout_source.c_str(),
                                 figures.rollout->phases.size(), figures.rollout_ms);
+            ImGui::PopTextWrapPos();
             timeline(planner, *figures.rollout, state, out);
             std::size_t findings = 0;
             for (const geo::PhaseResult& result : figures.phases) findings += result.findings.size();
