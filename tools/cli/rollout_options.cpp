@@ -19,11 +19,12 @@ geo::Date date_option(const std::string& text) {
 
 // The ward order a count-based rollout fills its phases in.
 geo::WardOrder ward_order(const geo::UnitSet& set, const geo::Grouping& grouping, const RolloutOptions& o,
-                          const MeasureOptions& measures, const geo::Adjacency& adjacency, std::vector<geo::JoinResult>& joins) {
+                          const std::vector<geo::MeasureTable>& priority_tables, const geo::Adjacency& adjacency,
+                          std::vector<geo::JoinResult>& joins) {
     geo::Priority priority;
     if (o.priority == "demand" || o.priority == "access") {
         priority.kind = o.priority == "demand" ? geo::PriorityKind::highest : geo::PriorityKind::lowest;
-        JoinedMeasures joined = join_measures(set, grouping, measures, nullptr, {o.priority == "demand" ? "crime" : "access"});
+        JoinedMeasures joined = geo::join_measure_tables(set, grouping, priority_tables);
         priority.values = joined.measures[0].of_unit;
         joins.insert(joins.end(), joined.joins.begin(), joined.joins.end());
     } else if (o.priority == "boroughs") {
@@ -37,7 +38,8 @@ geo::WardOrder ward_order(const geo::UnitSet& set, const geo::Grouping& grouping
     return geo::priority_order(set, grouping, priority);
 }
 
-geo::Rollout generate(const geo::UnitSet& set, const geo::Grouping& grouping, const RolloutOptions& o, const MeasureOptions& measures,
+geo::Rollout generate(const geo::UnitSet& set, const geo::Grouping& grouping, const RolloutOptions& o,
+                      const std::vector<geo::MeasureTable>& priority_tables,
                       const geo::Adjacency& adjacency, std::vector<geo::JoinResult>& joins, std::vector<std::string>& notes) {
     std::vector<geo::PhaseCount> counts;
     const auto in_plan = static_cast<int>(std::count_if(grouping.group_of_unit.begin(), grouping.group_of_unit.end(), [](int g) { return g >= 0; }));
@@ -55,7 +57,7 @@ geo::Rollout generate(const geo::UnitSet& set, const geo::Grouping& grouping, co
         const auto tranches = geo::read_tranches(o.tranches.empty() ? bundled("datasets/rollout/slp-2017-2019.csv") : o.tranches);
         return geo::by_command_unit(set, grouping, tranches);
     }
-    const geo::WardOrder order = ward_order(set, grouping, o, measures, adjacency, joins);
+    const geo::WardOrder order = ward_order(set, grouping, o, priority_tables, adjacency, joins);
     notes = order.notes;
     return geo::by_counts(set, order.units, counts, o.remainder == "own" ? geo::Remainder::own_phase : geo::Remainder::last_phase);
 }
@@ -93,10 +95,16 @@ std::string describe(const RolloutOptions& o) {
     return what;
 }
 
+std::vector<geo::MeasureTable> read_priority_tables(const RolloutOptions& o, const MeasureOptions& measures) {
+    const bool by_counts = o.step_change || o.per_year || !o.counts.empty();
+    if (!by_counts || (o.priority != "demand" && o.priority != "access")) return {};
+    return read_measure_tables(measures, nullptr, {o.priority == "demand" ? "crime" : "access"});
+}
+
 MadeRollout make_rollout(const geo::UnitSet& set, const geo::Grouping& grouping, const RolloutOptions& o,
-                         const MeasureOptions& measures, const geo::Adjacency& adjacency) {
+                         const std::vector<geo::MeasureTable>& priority_tables, const geo::Adjacency& adjacency) {
     MadeRollout made;
-    made.rollout = generate(set, grouping, o, measures, adjacency, made.joins, made.notes);
+    made.rollout = generate(set, grouping, o, priority_tables, adjacency, made.joins, made.notes);
     for (const std::string& move : o.moves) {
         const auto equals = move.find('=');
         if (equals == std::string::npos) throw geo::InputError("", "--move " + move, "expected CODE=PHASE", "e.g. --move E05000026=2005/06");

@@ -29,8 +29,12 @@ struct MadeRollout {
     std::vector<geo::JoinResult> joins;   // the table a demand or access priority read
 };
 
+// The table a demand (crime) or access priority orders wards by, read once: the planner remakes
+// the rollout on every edit. Empty for the other priorities and generators.
+std::vector<geo::MeasureTable> read_priority_tables(const RolloutOptions& options, const MeasureOptions& measures);
+
 // Throws InputError for a bad date, tranche, move or priority table.
 MadeRollout make_rollout(const geo::UnitSet& set, const geo::Grouping& grouping, const RolloutOptions& options,
-                         const MeasureOptions& measures, const geo::Adjacency& adjacency);
+                         const std::vector<geo::MeasureTable>& priority_tables, const geo::Adjacency& adjacency);
 
 }  // namespace cli

@@ -55,9 +55,10 @@ ui::FigureInputs figure_inputs(const ViewCommand& command) {
     } catch (const geo::Error& error) {
         inputs.officers_error = error.what();
     }
-    inputs.make_rollout = [generator = command.rollout, measures = command.measures](const geo::UnitSet& set, const geo::Grouping& grouping,
-                                                                                       const geo::Adjacency& adjacency) {
-        return make_rollout(set, grouping, generator, measures, adjacency).rollout;
+    // A priority table that cannot be read stops the window: it was asked for on the command line.
+    inputs.make_rollout = [generator = command.rollout, tables = read_priority_tables(command.rollout, command.measures)](
+                              const geo::UnitSet& set, const geo::Grouping& grouping, const geo::Adjacency& adjacency) {
+        return make_rollout(set, grouping, generator, tables, adjacency).rollout;
     };
     inputs.rollout_source = describe(command.rollout);
     return inputs;
