@@ -1,6 +1,7 @@
 #include "ui/planner/export_map.h"
 
 #include "render/briefing/briefing.h"
+#include "render/briefing/date_text.h"
 
 #include <chrono>
 
@@ -22,6 +23,7 @@ std::string export_map(const Planner& planner, const std::string& path, const st
     render::BriefingOptions options;
     options.theme = theme;
     options.overwrite = true;
+    options.date = render::today_text();
     // A4 portrait at 300 dpi, as `wardmap render` without options; London is taller than wide.
     const render::BriefingResult result = render::render_briefing(planner.wards, applied_plan(planner), options, path);
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
