@@ -88,7 +88,9 @@ void add_view(CLI::App& app, const CommonOptions& common, int& result) {
         viewer.export_plan = export_plan;
         viewer.figures = figure_inputs(*options);
         const std::string plan = options->plan.plan.empty() ? bundled("datasets/plans/mps-12-bcu-2018.csv") : options->plan.plan;
-        ui::run_planner(wards, ui::open_document(wards, plan, viewer.boundary_path, options->plan.columns), viewer);
+        const geo::CodeChanges changes =
+            options->plan.code_changes.empty() ? geo::CodeChanges{} : geo::read_code_changes(options->plan.code_changes);
+        ui::run_planner(wards, ui::open_document(wards, plan, viewer.boundary_path, options->plan.columns, changes), viewer);
         result = 0;
     });
 }

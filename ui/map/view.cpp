@@ -29,10 +29,17 @@ void MapView::zoom_at(ScreenPoint cursor, double factor) {
 
 void MapView::fit(const geo::Extent& extent, double margin) {
     if (extent.empty) return;
-    center_x = (extent.min_x + extent.max_x) / 2;
-    center_y = (extent.min_y + extent.max_y) / 2;
+    // The free area, unless the panels leave too little of the window to be worth it.
+    const bool use_insets = width - inset_left - inset_right > width / 3.0 && height - inset_top - inset_bottom > height / 3.0;
+    const double left = use_insets ? inset_left : 0, right = use_insets ? inset_right : 0;
+    const double top = use_insets ? inset_top : 0, bottom = use_insets ? inset_bottom : 0;
+    const double free_w = std::max(width - left - right, 1.0), free_h = std::max(height - top - bottom, 1.0);
     const double w = std::max(extent.max_x - extent.min_x, 1.0), h = std::max(extent.max_y - extent.min_y, 1.0);
-    metres_per_pixel = std::max(w / std::max(width, 1), h / std::max(height, 1)) * (1 + 2 * margin);
+    metres_per_pixel = std::max(w / free_w, h / free_h) * (1 + 2 * margin);
+    // The extent's middle goes to the free area's middle.
+    const double shift_x = (left - right) / 2 * metres_per_pixel, shift_y = (bottom - top) / 2 * metres_per_pixel;
+    center_x = (extent.min_x + extent.max_x) / 2 - shift_x;
+    center_y = (extent.min_y + extent.max_y) / 2 - shift_y;
 }
 
 render::gl::ViewTransform MapView::transform() const {

@@ -17,6 +17,8 @@ struct MapView {
     double center_x = 0, center_y = 0;
     double metres_per_pixel = 1;
     int width = 1, height = 1;
+    // Pixels along each edge that panels cover: fitting keeps the data clear of them.
+    double inset_left = 0, inset_top = 0, inset_right = 0, inset_bottom = 0;
 
     WorldPoint to_world(ScreenPoint p) const;
     ScreenPoint to_screen(WorldPoint p) const;

@@ -23,26 +23,33 @@ geo::Extent extent_of_finding(const Planner& planner, const geo::Finding& findin
 }  // namespace
 
 void findings_panel(const Planner& planner, std::vector<Command>& out) {
-    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(planner.view.width) - 648, 366), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(640, 200), ImGuiCond_FirstUseEver);
+    // Under the units panel, in the left column.
+    ImGui::SetNextWindowPos(ImVec2(8, units_panel_height + 36), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(panel_width, static_cast<float>(planner.view.height) - units_panel_height - 44),
+                             ImGuiCond_FirstUseEver);
     const auto& findings = planner.document.session->findings();
     const std::string title = "Findings (" + std::to_string(findings.size()) + ")###Findings";
     if (ImGui::Begin(title.c_str())) {
         if (findings.empty()) ImGui::TextDisabled("No findings: every ward assigned, every unit whole and in one piece.");
-        for (std::size_t i = 0; i < findings.size(); ++i) {
-            const geo::Finding& finding = findings[i];
-            ImGui::PushID(static_cast<int>(i));
-            const ImVec4 colour = finding.severity == geo::Severity::error     ? ImVec4(0.75f, 0.1f, 0.1f, 1)
-                                  : finding.severity == geo::Severity::warning ? ImVec4(0.7f, 0.45f, 0, 1)
-                                                                               : ImVec4(0.3f, 0.3f, 0.3f, 1);
-            ImGui::PushStyleColor(ImGuiCol_Text, colour);
-            const std::string label = finding.kind + ": " + finding.message;
-            if (ImGui::Selectable(label.c_str())) {
-                const geo::Extent extent = extent_of_finding(planner, finding);
-                if (!extent.empty) out.emplace_back(FlyTo{extent});
+        // Only the rows in sight are built: a national plan can have thousands of findings.
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(findings.size()));
+        while (clipper.Step()) {
+            for (std::size_t i = static_cast<std::size_t>(clipper.DisplayStart); i < static_cast<std::size_t>(clipper.DisplayEnd); ++i) {
+                const geo::Finding& finding = findings[i];
+                ImGui::PushID(static_cast<int>(i));
+                const ImVec4 colour = finding.severity == geo::Severity::error     ? ImVec4(0.75f, 0.1f, 0.1f, 1)
+                                      : finding.severity == geo::Severity::warning ? ImVec4(0.7f, 0.45f, 0, 1)
+                                                                                   : ImVec4(0.3f, 0.3f, 0.3f, 1);
+                ImGui::PushStyleColor(ImGuiCol_Text, colour);
+                const std::string label = finding.kind + ": " + finding.message;
+                if (ImGui::Selectable(label.c_str())) {
+                    const geo::Extent extent = extent_of_finding(planner, finding);
+                    if (!extent.empty) out.emplace_back(FlyTo{extent});
+                }
+                ImGui::PopStyleColor();
+                ImGui::PopID();
             }
-            ImGui::PopStyleColor();
-            ImGui::PopID();
         }
     }
     ImGui::End();

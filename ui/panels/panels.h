@@ -8,6 +8,9 @@
 
 namespace ui {
 
+// Where the panels open: a left column (units over findings) and statistics along the bottom.
+inline constexpr float panel_width = 400, units_panel_height = 470, bottom_height = 290;
+
 struct UnitsPanelState {
     char new_code[16] = "";
     char new_name[64] = "";

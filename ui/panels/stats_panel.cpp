@@ -98,8 +98,11 @@ void cell(const geo::UnitStats& s, const geo::CommandUnit& unit, const Column& c
 }  // namespace
 
 void stats_panel(const Planner& planner) {
-    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(planner.view.width) - 648, 28), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(640, 330), ImGuiCond_FirstUseEver);
+    // Along the bottom, right of the units panel: the map keeps the rest (MapView insets).
+    ImGui::SetNextWindowPos(ImVec2(panel_width + 16, static_cast<float>(planner.view.height) - bottom_height),
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(static_cast<float>(planner.view.width) - panel_width - 24, bottom_height - 8),
+                             ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Statistics")) {
         const std::vector<Column> columns = columns_of(planner.wards);
         const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |

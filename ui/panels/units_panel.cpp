@@ -80,7 +80,7 @@ void create_row(UnitsPanelState& state, std::vector<Command>& out) {
 void units_panel(const Planner& planner, std::string& active_unit, Tool& tool, bool& whole_boroughs,
                  UnitsPanelState& state, std::vector<Command>& out) {
     ImGui::SetNextWindowPos(ImVec2(8, 28), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(400, 470), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(panel_width, units_panel_height), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Command units")) {
         tool_buttons(tool, whole_boroughs);
         ImGui::Separator();

@@ -25,7 +25,7 @@ Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo
 }
 
 Document open_document(const geo::UnitSet& wards, const std::string& path, const std::string& boundary_path,
-                       const geo::PlanColumns& columns) {
+                       const geo::PlanColumns& columns, const geo::CodeChanges& changes) {
     geo::PlanFile meta;
     if (geo::is_plan_file(path)) {
         geo::Assignment assignment = geo::open_plan(wards, path, &meta);
@@ -36,7 +36,7 @@ Document open_document(const geo::UnitSet& wards, const std::string& path, const
     const geo::Plan plan = geo::read_plan(path, columns);
     meta.name = plan.name;
     meta.boundary_path = boundary_path;
-    return new_document(wards, geo::assignment_from(wards, plan, geo::resolve_plan(wards, plan)), std::move(meta), "",
+    return new_document(wards, geo::assignment_from(wards, plan, geo::resolve_plan(wards, plan, changes)), std::move(meta), "",
                         path);
 }
 

@@ -26,7 +26,7 @@ struct Document {
 
 // Plan file or CSV table (by extension), checked against these wards. Throws InputError.
 Document open_document(const geo::UnitSet& wards, const std::string& path, const std::string& boundary_path,
-                       const geo::PlanColumns& columns = {});
+                       const geo::PlanColumns& columns = {}, const geo::CodeChanges& changes = {});
 Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
                       std::string source);
 

@@ -1,0 +1,66 @@
+// Ward shapes into GPU triangles and lines, checked as earcut is: on real wards, the triangles'
+// area is the ward's area. No GL context needed.
+#include "geo/source/load.h"
+#include "render/gl/tessellate.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace {
+
+const geo::UnitSet& london() {
+    static const geo::UnitSet wards = [] {
+        geo::LoadOptions load;
+        load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
+        return geo::load_units(load);
+    }();
+    return wards;
+}
+
+double triangle_area(const std::vector<float>& xyw) {
+    double area = 0;
+    for (std::size_t i = 0; i + 9 <= xyw.size(); i += 9)
+        area += std::abs((xyw[i + 3] - xyw[i]) * (xyw[i + 7] - xyw[i + 1]) - (xyw[i + 6] - xyw[i]) * (xyw[i + 4] - xyw[i + 1])) / 2;
+    return area;
+}
+
+TEST(Tessellate, TrianglesCoverEveryLondonWard) {
+    const geo::UnitSet& wards = london();
+    ASSERT_EQ(wards.units.size(), 654u);
+    for (std::size_t i = 0; i < wards.units.size(); ++i) {
+        const geo::Unit& ward = wards.units[i];
+        // Origin near the ward, as the renderer does for the whole set: floats keep centimetres.
+        const geo::Extent e = geo::geos::envelope(*ward.shape);
+        std::vector<float> triangles;
+        render::gl::append_triangles(*ward.shape, {e.min_x, e.min_y}, static_cast<float>(i), triangles);
+        const double expected = geo::geos::area(*ward.shape);
+        EXPECT_NEAR(triangle_area(triangles), expected, 1e-4 * expected) << ward.where();
+        EXPECT_EQ(triangles[2], static_cast<float>(i)) << "ward index carried for the colour lookup";
+    }
+}
+
+TEST(Tessellate, EveryLevelAndTileHoldsAllWards) {
+    const render::gl::WardMeshes meshes = render::gl::build_ward_meshes(london());
+    ASSERT_EQ(meshes.levels.size(), 3u);
+    double total_area = 0;
+    for (const geo::Unit& ward : london().units) total_area += geo::geos::area(*ward.shape);
+    for (const render::gl::MeshLevel& level : meshes.levels) {
+        int fill = 0, lines = 0;
+        for (const render::gl::Range& r : level.fill_tiles) {
+            EXPECT_EQ(r.first, fill);  // tiles follow each other with nothing between
+            fill += r.count;
+        }
+        for (const render::gl::Range& r : level.line_tiles) {
+            EXPECT_EQ(r.first, lines);
+            lines += r.count;
+        }
+        EXPECT_EQ(static_cast<std::size_t>(fill) * 3, level.fill.size());
+        EXPECT_EQ(static_cast<std::size_t>(lines) * 2, level.lines.size());
+        // Simplified levels keep the area to within a percent: far out, nothing moves visibly.
+        EXPECT_NEAR(triangle_area(level.fill), total_area, 0.01 * total_area) << "tolerance " << level.tolerance;
+    }
+    EXPECT_LT(meshes.levels[2].lines.size(), meshes.levels[0].lines.size() / 4) << "the coarse level is not coarser";
+}
+
+}  // namespace
