@@ -1,12 +1,16 @@
 #pragma once
 // The panels for officers and rollouts (issue #5): plain functions of the planner's figures,
 // returning what was asked for as commands.
+#include "ui/panels/panels.h"
 #include "ui/planner/planner.h"
 
 #include <string>
 #include <vector>
 
 namespace ui {
+
+// A right column above the statistics: map colours and rollout over officers.
+inline constexpr float rollout_panel_height = 372;
 
 struct RolloutPanelState {
     bool playing = false;

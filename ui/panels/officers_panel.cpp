@@ -27,20 +27,20 @@ void unit_table(const geo::Allocation& allocation) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("officers", columns, flags, ImVec2(0, -ImGui::GetTextLineHeightWithSpacing() * 3))) return;
-    ImGui::TableSetupScrollFreeze(2, 1);
-    for (const char* title : {"Unit", "Name", "Wards", "DWO", "PCSO", "Lead"}) ImGui::TableSetupColumn(title);
+    // Officers right after the name: the column a narrow panel must not scroll out of sight.
+    ImGui::TableSetupScrollFreeze(3, 1);
+    for (const char* title : {"Unit", "Name", "Officers", "Wards", "DWO", "PCSO", "Lead"}) ImGui::TableSetupColumn(title);
     for (std::size_t p = 0; p < allocation.pools.size(); ++p) ImGui::TableSetupColumn(allocation.pools[p].c_str());
-    ImGui::TableSetupColumn("Officers");
     ImGui::TableHeadersRow();
     auto row = [&](const std::string& code, const std::string& name, std::size_t wards, int dwo, int pcso, int lead,
                    const std::vector<int>& pools, int officers) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn(), ImGui::TextUnformatted(code.c_str());
         ImGui::TableNextColumn(), ImGui::TextUnformatted(name.c_str());
+        ImGui::TableNextColumn(), ImGui::Text("%d", officers);
         for (long long value : {static_cast<long long>(wards), static_cast<long long>(dwo), static_cast<long long>(pcso), static_cast<long long>(lead)})
             ImGui::TableNextColumn(), ImGui::Text("%lld", value);
         for (int posts : pools) ImGui::TableNextColumn(), ImGui::Text("%d", posts);
-        ImGui::TableNextColumn(), ImGui::Text("%d", officers);
     };
     std::size_t wards = 0;
     for (const geo::CommandUnitPosts& unit : allocation.units) {
@@ -63,8 +63,9 @@ void joins_summary(const Planner& planner) {
 }  // namespace
 
 void officers_panel(const Planner& planner) {
-    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(planner.view.width) - 648, 574), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(640, 380), ImGuiCond_FirstUseEver);
+    const float top = 36 + rollout_panel_height;
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(planner.view.width) - panel_width - 8, top), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(panel_width, static_cast<float>(planner.view.height) - bottom_height - top - 8), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Officers")) {
         const Figures& figures = planner.figures;
         if (!planner.figure_inputs.rules && figures.officers_error.empty()) {
@@ -74,8 +75,10 @@ void officers_panel(const Planner& planner) {
             ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.f), "%s", figures.officers_error.c_str());
             ImGui::PopTextWrapPos();
         } else {
+            ImGui::PushTextWrapPos(0);
             ImGui::TextDisabled("Rules %s; recomputed in %.1f ms", planner.figure_inputs.rules->path.c_str(), figures.allocation_ms);
             establishment_line(*figures.allocation);
+            ImGui::PopTextWrapPos();
             unit_table(*figures.allocation);
             if (ImGui::TreeNode("Tables and notes")) {
                 joins_summary(planner);

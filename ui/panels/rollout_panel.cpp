@@ -99,8 +99,8 @@ void timeline(const Planner& planner, const geo::Rollout& rollout, RolloutPanelS
 }  // namespace
 
 void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector<Command>& out) {
-    ImGui::SetNextWindowPos(ImVec2(8, 506), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(400, 440), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(planner.view.width) - panel_width - 8, 28), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(panel_width, rollout_panel_height), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Map colours and rollout")) {
         colour_mode_choice(planner, out);
         const Figures& figures = planner.figures;

@@ -54,6 +54,7 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
     planner.view.inset_left = planner.show.panels ? panel_width + 16 : 0;
     planner.view.inset_top = planner.show.panels ? 24 : 0;
     planner.view.inset_bottom = planner.show.panels ? bottom_height : 0;
+    planner.view.inset_right = planner.show.panels ? panel_width + 16 : 0;  // figure_panels.h: the right column
     if (planner.show.panels) {
         menu_bar(planner, panels.prompt, commands);
         units_panel(planner, planner.active_unit, planner.tool, planner.whole_boroughs, panels.units, commands);

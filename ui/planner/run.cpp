@@ -92,6 +92,7 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
     planner.active_unit = units.empty() ? "" : units.front().code;
     frame_size(window, planner);
     planner.view.inset_left = panel_width + 16, planner.view.inset_top = 24, planner.view.inset_bottom = bottom_height;
+    planner.view.inset_right = panel_width + 16;  // the officers and rollout column
     planner.view.fit(wards.extent);
     PanelStates panels;
     if (options.bench_frames > 0) {
