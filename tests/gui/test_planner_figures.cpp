@@ -3,6 +3,8 @@
 // from the window, checked as a file.
 #include "render/style/palette.h"
 
+#include "tests/gui/scratch_dir.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <stb_image.h>
@@ -65,17 +67,8 @@ std::string text_of(const fs::path& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-class PlannerFigures : public ::testing::Test {
+class PlannerFigures : public wardmap_test::ScratchDirTest {
 protected:
-    void SetUp() override {
-        std::string pattern = (fs::temp_directory_path() / "wardmap-figures-XXXXXX").string();
-        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-        dir = pattern;
-    }
-    void TearDown() override {
-        if (!HasFailure()) fs::remove_all(dir);
-        else std::printf("kept %s for a look\n", dir.c_str());
-    }
     // `wardmap view` replaying `actions`; its exit status, stdout lines as JSON in `lines`.
     int view(const std::string& actions) {
         std::ofstream(dir / "actions.txt") << actions;
@@ -92,7 +85,6 @@ protected:
         for (const auto& probe : lines.at(line)["wards"]) by_code[probe["code"]] = probe;
         return by_code;
     }
-    fs::path dir;
     std::vector<nlohmann::json> lines;
 };
 

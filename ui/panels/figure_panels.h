@@ -28,6 +28,9 @@ struct ExportMapState {
     char path[512] = "";
     int theme = 0;  // index into the themes the dialog offers
 };
+// A red message that wraps: why officers or a rollout are missing.
+void error_text(const std::string& text);
+
 // File > Export map…: path and theme, then an ExportMap command.
 void export_map_dialog(ExportMapState& state, std::vector<Command>& out);
 

@@ -71,9 +71,7 @@ void officers_panel(const Planner& planner) {
         if (!planner.figure_inputs.rules && figures.officers_error.empty()) {
             ImGui::TextDisabled("No officer rules loaded.");
         } else if (!figures.allocation) {
-            ImGui::PushTextWrapPos(0);
-            ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.f), "%s", figures.officers_error.c_str());
-            ImGui::PopTextWrapPos();
+            error_text(figures.officers_error);
         } else {
             ImGui::PushTextWrapPos(0);
             ImGui::TextDisabled("Rules %s; recomputed in %.1f ms", planner.figure_inputs.rules->path.c_str(), figures.allocation_ms);

@@ -111,9 +111,7 @@ void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector
         if (!planner.figure_inputs.make_rollout) {
             ImGui::TextDisabled("No rollout chosen.");
         } else if (!figures.rollout) {
-            ImGui::PushTextWrapPos(0);
-            ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.f), "Rollout: %s", figures.rollout_error.c_str());
-            ImGui::PopTextWrapPos();
+            error_text("Rollout: " + figures.rollout_error);
         } else {
             ImGui::PushTextWrapPos(0);
             ImGui::TextDisabled("Rollout: %s; %zu phases, recomputed in %.1f ms", planner.figure_inputs.rollout_source.c_str(),
