@@ -4,6 +4,8 @@
 #include "geo/planner/plan_file.h"
 #include "geo/source/load.h"
 
+#include "tests/gui/scratch_dir.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <stb_image.h>
@@ -50,17 +52,8 @@ int matching(const Image& image, double x, double y, unsigned colour) {
     return count;
 }
 
-class PlannerWindow : public ::testing::Test {
+class PlannerWindow : public wardmap_test::ScratchDirTest {
 protected:
-    void SetUp() override {
-        std::string pattern = (fs::temp_directory_path() / "wardmap-gui-XXXXXX").string();
-        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-        dir = pattern;
-    }
-    void TearDown() override {
-        if (!HasFailure()) fs::remove_all(dir);
-        else std::printf("kept %s for a look\n", dir.c_str());
-    }
     // Runs the viewer on the bundled London wards and plan; returns its JSON lines.
     std::vector<nlohmann::json> replay(const std::string& actions) {
         const fs::path script = dir / "actions.txt";
@@ -77,7 +70,6 @@ protected:
         for (std::string line; std::getline(out, line);) lines.push_back(nlohmann::json::parse(line));
         return lines;
     }
-    fs::path dir;
 };
 
 TEST_F(PlannerWindow, MoveWardMoveBoroughUndoSave) {

@@ -81,23 +81,26 @@ geo::OfficerRules read_rules_option(const MeasureOptions& o, const std::string& 
     return geo::read_rules(bundled("datasets/officers/mps-2018.toml"));
 }
 
-JoinedMeasures join_measures(const geo::UnitSet& set, const geo::Grouping& grouping, const MeasureOptions& o,
-                             const geo::OfficerRules* rules, const std::vector<std::string>& names) {
-    JoinedMeasures joined;
+std::vector<geo::MeasureTable> read_measure_tables(const MeasureOptions& o, const geo::OfficerRules* rules,
+                                                   const std::vector<std::string>& names) {
+    std::vector<geo::MeasureTable> tables;
     for (const std::string& name : names) {
         if (name == "equal") continue;
         if (name == "area") {
-            joined.measures.push_back(geo::area_measure(set));
+            tables.push_back({name, {}, geo::JoinFallback::none});
             continue;
         }
         const geo::MeasureSource source = source_for(name, o, rules);
-        const geo::WardValues table = read_measure(name, source);
-        geo::JoinResult join = geo::join_by_code(set, grouping, table, source.name_fallback ? geo::JoinFallback::name_and_borough : geo::JoinFallback::none);
-        if (source.borough_totals) geo::fill_from_borough_totals(set, table, join);
-        joined.measures.push_back({name, fmt::format("{}: {}", table.path, table.measure), join.value_of_unit});
-        joined.joins.push_back(std::move(join));
+        tables.push_back({name, read_measure(name, source),
+                          source.name_fallback ? geo::JoinFallback::name_and_borough : geo::JoinFallback::none,
+                          source.borough_totals});
     }
-    return joined;
+    return tables;
+}
+
+JoinedMeasures join_measures(const geo::UnitSet& set, const geo::Grouping& grouping, const MeasureOptions& o,
+                             const geo::OfficerRules* rules, const std::vector<std::string>& names) {
+    return geo::join_measure_tables(set, grouping, read_measure_tables(o, rules, names));
 }
 
 nlohmann::json joins_json(const geo::UnitSet& set, const std::vector<geo::JoinResult>& joins) {

@@ -5,6 +5,7 @@
 #include "geo/attributes/join.h"
 #include "geo/export/layer.h"
 #include "geo/officers/allocation.h"
+#include "geo/officers/measure_tables.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,13 +24,13 @@ void add_measure_options(CLI::App& command, MeasureOptions& options);
 // --rules, else PLAN.officers.toml beside the plan if there is one, else the bundled rules.
 geo::OfficerRules read_rules_option(const MeasureOptions& options, const std::string& plan_path);
 
-struct JoinedMeasures {
-    std::vector<geo::Measure> measures;
-    std::vector<geo::JoinResult> joins;  // one per table read
-};
+using JoinedMeasures = geo::JoinedMeasures;
 
-// Reads and joins the tables for `names` (crime, population, access; area comes from the shapes,
-// equal needs nothing). A file given on the command line wins over the rules' [measure.NAME].
+// Reads the tables for `names` (crime, population, access; area comes from the shapes, equal needs
+// nothing). A file given on the command line wins over the rules' [measure.NAME].
+std::vector<geo::MeasureTable> read_measure_tables(const MeasureOptions& options, const geo::OfficerRules* rules,
+                                                   const std::vector<std::string>& names);
+// Reads them and joins them to the plan's wards.
 JoinedMeasures join_measures(const geo::UnitSet& set, const geo::Grouping& grouping, const MeasureOptions& options,
                              const geo::OfficerRules* rules, const std::vector<std::string>& names);
 

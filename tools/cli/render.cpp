@@ -5,11 +5,11 @@
 #include "cli/subcommands.h"
 
 #include "render/briefing/briefing.h"
+#include "render/briefing/date_text.h"
 
 #include <fmt/ostream.h>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <iostream>
 #include <memory>
 
@@ -24,15 +24,6 @@ struct RenderCommand {
     double dpi = 300;
 };
 
-// "23 November 2026": the day the map was made, unless --date says otherwise.
-std::string today() {
-    const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                         "July",    "August",   "September", "October", "November", "December"};
-    return fmt::format("{} {} {}", static_cast<unsigned>(day.day()), months[static_cast<unsigned>(day.month()) - 1],
-                       static_cast<int>(day.year()));
-}
-
 render::BriefingOptions briefing_options(const RenderCommand& command) {
     render::BriefingOptions options;
     options.page.paper = command.page == "A3" ? render::Paper::a3 : render::Paper::a4;
@@ -40,7 +31,7 @@ render::BriefingOptions briefing_options(const RenderCommand& command) {
     options.page.dpi = command.dpi;
     options.theme = command.theme;
     options.title = command.title;
-    options.date = command.date.empty() ? today() : command.date;
+    options.date = command.date.empty() ? render::today_text() : command.date;
     options.borough_labels = command.borough_labels;
     options.atlas = command.atlas == "bcu"     ? render::AtlasKind::command_units
                     : command.atlas == "phase" ? render::AtlasKind::phases

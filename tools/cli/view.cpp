@@ -1,7 +1,9 @@
 // `wardmap view`: the planner window on any source `dissolve` accepts, with the bundled London
 // wards and 12-BCU plan by default. Scriptable (--replay, --screenshot, --exit) and measurable
 // (--bench-frames).
+#include "cli/officer_options.h"
 #include "cli/progress_bar.h"
+#include "cli/rollout_options.h"
 #include "cli/subcommands.h"
 #include "cli/write_outputs.h"
 
@@ -18,6 +20,8 @@ struct ViewCommand {
     SourceOptions source;
     PlanOptions plan;
     ui::ViewerOptions viewer;
+    MeasureOptions measures;
+    RolloutOptions rollout;
     std::string size = "1600x1000";
 };
 
@@ -40,6 +44,26 @@ void parse_size(const std::string& size, ui::ViewerOptions& viewer) {
     }
 }
 
+// The rules and tables `allocate` would read, and the rollout `rollout` would make, bound for the
+// window to apply to the plan as it changes. A table that cannot be read leaves the window open
+// and says so in its Officers panel.
+ui::FigureInputs figure_inputs(const ViewCommand& command) {
+    ui::FigureInputs inputs;
+    try {
+        inputs.rules = read_rules_option(command.measures);
+        inputs.tables = read_measure_tables(command.measures, &*inputs.rules, inputs.rules->measures_used());
+    } catch (const geo::Error& error) {
+        inputs.officers_error = error.what();
+    }
+    // A priority table that cannot be read stops the window: it was asked for on the command line.
+    inputs.make_rollout = [generator = command.rollout, tables = read_priority_tables(command.rollout, command.measures)](
+                              const geo::UnitSet& set, const geo::Grouping& grouping, const geo::Adjacency& adjacency) {
+        return make_rollout(set, grouping, generator, tables, adjacency).rollout;
+    };
+    inputs.rollout_source = describe(command.rollout);
+    return inputs;
+}
+
 }  // namespace
 
 void add_view(CLI::App& app, const CommonOptions& common, int& result) {
@@ -53,6 +77,8 @@ void add_view(CLI::App& app, const CommonOptions& common, int& result) {
     group->add_flag("--exit", options->viewer.exit_after, "Close the window when the replay is done");
     group->add_option("--bench-frames", options->viewer.bench_frames, "Time N frames of a scripted pan and zoom and 40 reassignments, print, close");
     group->add_option("--size", options->size, "Window size")->capture_default_str();
+    add_measure_options(*command, options->measures);
+    add_generator_options(*command, options->rollout);
     command->callback([options, &common, &result] {
         ProgressBar progress(common.quiet);
         const geo::UnitSet wards = load_sources(options->source, progress.callback());
@@ -60,6 +86,7 @@ void add_view(CLI::App& app, const CommonOptions& common, int& result) {
         parse_size(options->size, viewer);
         viewer.boundary_path = options->source.sources.empty() ? bundled("shapes/london-wards-2014.gpkg") : options->source.sources.front();
         viewer.export_plan = export_plan;
+        viewer.figures = figure_inputs(*options);
         const std::string plan = options->plan.plan.empty() ? bundled("datasets/plans/mps-12-bcu-2018.csv") : options->plan.plan;
         const geo::CodeChanges changes =
             options->plan.code_changes.empty() ? geo::CodeChanges{} : geo::read_code_changes(options->plan.code_changes);

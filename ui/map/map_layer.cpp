@@ -47,11 +47,20 @@ render::gl::Rgba MapLayer::unit_colour(const geo::PlanSession& session, int unit
     return parse_colour(session.assignment().units[static_cast<std::size_t>(unit)].colour, static_cast<std::size_t>(unit));
 }
 
-void MapLayer::sync_colours(const geo::PlanSession& session) {
+std::vector<render::gl::Rgba> MapLayer::unit_ward_colours(const geo::PlanSession& session) const {
     const std::vector<int>& unit_of = session.assignment().unit_of;
     std::vector<render::gl::Rgba> colours(unit_of.size());
     for (std::size_t i = 0; i < unit_of.size(); ++i) colours[i] = unit_colour(session, unit_of[i]);
+    return colours;
+}
+
+void MapLayer::set_ward_colours(std::vector<render::gl::Rgba> colours) {
     renderer_.set_ward_colours(colours);
+    ward_colours_ = std::move(colours);
+}
+
+void MapLayer::sync_colours(const geo::PlanSession& session) {
+    set_ward_colours(unit_ward_colours(session));
 }
 
 void MapLayer::sync_unit(const geo::PlanSession& session, std::size_t unit) {

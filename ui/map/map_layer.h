@@ -30,6 +30,11 @@ public:
     const std::vector<MapLabel>& unit_labels() const { return unit_labels_; }
     const std::vector<MapLabel>& parent_labels() const { return parent_labels_; }
     render::gl::Rgba unit_colour(const geo::PlanSession& session, int unit) const;
+    // Each ward in its command unit's colour; what sync draws.
+    std::vector<render::gl::Rgba> unit_ward_colours(const geo::PlanSession& session) const;
+    // Other fills (officers, phases, the timeline's greys) until the next sync.
+    void set_ward_colours(std::vector<render::gl::Rgba> colours);
+    const std::vector<render::gl::Rgba>& ward_colours() const { return ward_colours_; }
 
 private:
     void sync_unit(const geo::PlanSession& session, std::size_t unit);
@@ -39,6 +44,7 @@ private:
     WardIndex index_;
     render::gl::MapRenderer renderer_;
     std::vector<MapLabel> unit_labels_, parent_labels_;
+    std::vector<render::gl::Rgba> ward_colours_;  // as drawn
 };
 
 // "#1f78b4" -> colour; a colour that is missing or malformed takes the palette's `fallback`th.

@@ -88,7 +88,7 @@ void map_overlay(const Planner& planner, const MapInputState& state) {
     ImDrawList& draw = *ImGui::GetBackgroundDrawList();
     const ImVec2 size = ImGui::CalcTextSize(attribution);
     // Top right, below the menu: the one corner no panel opens over.
-    const ImVec2 at(static_cast<float>(planner.view.width) - size.x - 8, static_cast<float>(planner.view.inset_top) + 6);
+    const ImVec2 at(static_cast<float>(planner.view.width - planner.view.inset_right) - size.x - 8, static_cast<float>(planner.view.inset_top) + 6);
     draw.AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + size.x + 4, at.y + size.y + 2), IM_COL32(255, 255, 255, 200));
     draw.AddText(at, IM_COL32(30, 30, 30, 255), attribution);
     if (state.boxing) {

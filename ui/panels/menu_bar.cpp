@@ -21,6 +21,7 @@ void menu_bar(const Planner& planner, PathPrompt& prompt, std::vector<Command>& 
         }
         if (ImGui::MenuItem("Save as...")) ask(prompt, PathPrompt::Kind::save_as);
         if (ImGui::MenuItem("Export...")) ask(prompt, PathPrompt::Kind::export_plan);
+        if (ImGui::MenuItem("Export map...")) ask(prompt, PathPrompt::Kind::export_map);  // figure_panels.h
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) out.emplace_back(Quit{});
         ImGui::EndMenu();

@@ -19,7 +19,7 @@ struct UnitsPanelState {
 };
 
 struct PathPrompt {
-    enum class Kind { none, open, save_as, export_plan } kind = Kind::none;
+    enum class Kind { none, open, save_as, export_plan, export_map } kind = Kind::none;
     char path[512] = "";
 };
 

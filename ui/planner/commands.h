@@ -2,6 +2,10 @@
 // What the planner asks for, as plain data: panels, keys, the mouse and the replay file all
 // produce these, and one place (apply_command) carries them out.
 #include "geo/planner/edit.h"
+#include "geo/rollout/phase.h"
+#include "ui/map/colour_modes.h"
+
+#include <optional>
 
 #include <string>
 #include <variant>
@@ -28,6 +32,14 @@ struct Show {  // replay: "panels off" or "labels off" for a screenshot of the m
 };  // a paint drag: its moves are one undo step
 
 
-using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit, Stroke, Show>;
+struct ColourBy { ColourMode mode = ColourMode::units; };
+struct Timeline { std::optional<geo::Date> date; };  // nullopt: every ward as planned, none greyed
+struct ExportMap {                                     // a briefing map, as `wardmap render` draws it
+    std::string path;
+    std::string theme = "bcu";
+};
+
+using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit, Stroke, Show,
+                             ColourBy, Timeline, ExportMap>;
 
 }  // namespace ui

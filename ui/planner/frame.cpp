@@ -2,6 +2,7 @@
 
 #include "geo/core/errors.h"
 #include "render/gl/gl.h"
+#include "ui/planner/overlays.h"
 
 #include <imgui.h>
 
@@ -53,19 +54,25 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
     planner.view.inset_left = planner.show.panels ? panel_width + 16 : 0;
     planner.view.inset_top = planner.show.panels ? 24 : 0;
     planner.view.inset_bottom = planner.show.panels ? bottom_height : 0;
+    planner.view.inset_right = planner.show.panels ? panel_width + 16 : 0;  // figure_panels.h: the right column
     if (planner.show.panels) {
         menu_bar(planner, panels.prompt, commands);
         units_panel(planner, planner.active_unit, planner.tool, planner.whole_boroughs, panels.units, commands);
         stats_panel(planner);
         findings_panel(planner, commands);
+        officers_panel(planner);
+        rollout_panel(planner, panels.rollout, commands);
     }
     bool ask_save_as = false;
     shortcuts(planner, commands, ask_save_as);
     if (ask_save_as) panels.prompt.kind = PathPrompt::Kind::save_as;
+    if (panels.prompt.kind == PathPrompt::Kind::export_map) panels.export_map.open = true, panels.prompt.kind = PathPrompt::Kind::none;
     path_prompt(panels.prompt, commands);
+    export_map_dialog(panels.export_map, commands);
     close_and_recover(planner, panels, commands);
     if (panels.mouse) map_input(planner, panels.map, planner.view, commands);
     for (const Command& command : commands) apply_command(planner, command);
+    sync_overlays(planner);
     error_dialog(planner.error);
     if (planner.quit) {
         planner.quit = false;

@@ -1,6 +1,7 @@
 #pragma once
 // One frame of the planner window: panels and input build commands, commands are carried out,
 // then the map and the panels are drawn.
+#include "ui/panels/figure_panels.h"
 #include "ui/panels/map_panel.h"
 #include "ui/panels/panels.h"
 
@@ -13,6 +14,8 @@ struct PanelStates {
     UnitsPanelState units;
     PathPrompt prompt;
     MapInputState map;
+    RolloutPanelState rollout;
+    ExportMapState export_map;
     bool closing = false;        // the unsaved-changes question is open
     bool close_now = false;      // answered: close once saved (or discarded)
     bool discarded = false;      // answered: close without saving

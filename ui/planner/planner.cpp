@@ -1,6 +1,7 @@
 #include "ui/planner/planner.h"
 
 #include "geo/core/errors.h"
+#include "ui/planner/export_map.h"
 
 #include <type_traits>
 
@@ -22,14 +23,7 @@ void after_edit(Planner& planner, const geo::EditOutcome& outcome, const std::st
 
 void export_to(Planner& planner, const std::string& path) {
     if (!planner.export_plan) throw geo::OutputError("export is not available in this window");
-    const geo::PlanSession& session = *planner.document.session;
-    geo::Plan plan;
-    plan.name = planner.document.meta.name;
-    plan.path = planner.document.path;
-    plan.units = session.assignment().units;
-    geo::AppliedPlan applied = geo::apply_grouping(planner.wards, geo::grouping_of(session.assignment()), {}, true);
-    applied.plan = std::move(plan);
-    planner.status = planner.export_plan(planner.wards, applied, path);
+    planner.status = planner.export_plan(planner.wards, applied_plan(planner), path);
 }
 
 void run(Planner& planner, const Command& command) {
@@ -71,6 +65,14 @@ void run(Planner& planner, const Command& command) {
                 else session.end_stroke();
             } else if constexpr (std::is_same_v<T, Show>) {
                 planner.show = c;
+            } else if constexpr (std::is_same_v<T, ColourBy>) {
+                planner.colour_mode = c.mode;
+                planner.colours_dirty = true;
+            } else if constexpr (std::is_same_v<T, Timeline>) {
+                planner.timeline = c.date;
+                planner.colours_dirty = true;
+            } else if constexpr (std::is_same_v<T, ExportMap>) {
+                planner.status = export_map(planner, c.path, c.theme);
             } else if constexpr (std::is_same_v<T, Quit>) {
                 planner.quit = true;
             }
@@ -107,6 +109,8 @@ geo::Extent extent_of(const Planner& planner, const std::string& code) {
 
 void replace_document(Planner& planner, Document document) {
     planner.document = std::move(document);
+    planner.figures = {};  // a new session may live where the old one did: recompute
+    planner.colours_dirty = true;
     planner.map.sync_all(*planner.document.session);
     const auto& units = planner.document.session->assignment().units;
     if (planner.document.session->assignment().find(planner.active_unit) < 0)

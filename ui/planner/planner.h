@@ -7,6 +7,7 @@
 #include "ui/map/view.h"
 #include "ui/planner/commands.h"
 #include "ui/planner/document.h"
+#include "ui/planner/figures.h"
 
 #include <functional>
 #include <optional>
@@ -40,6 +41,15 @@ struct Planner {
     std::string refused;          // why the last edit was refused (a replay stops on it); empty if applied
     bool quit = false;
     Show show;                    // what is drawn over the map
+
+    // Officers and rollout of the plan (ui/planner/overlays.h keeps them and the fills current).
+    FigureInputs figure_inputs;
+    Figures figures;
+    std::optional<geo::Adjacency> adjacency;
+    ColourMode colour_mode = ColourMode::units;
+    std::optional<geo::Date> timeline;  // wards not live on this date are greyed
+    Colouring colouring;                // of colour_mode: fills and legend
+    bool colours_dirty = true;
 };
 
 // Carries out a command. Errors from files become `error`, never an exception out of here.

@@ -34,8 +34,8 @@ struct LineParser {
     [[noreturn]] void fail(const std::string& problem) const {
         throw geo::InputError(path, "line " + std::to_string(line), problem,
                               "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
-                              "save [as] PATH, open PATH, export PATH, screenshot PATH [WARD...], panels on|off, labels on|off, "
-                              "wait FRAMES.");
+                              "save [as] PATH, open PATH, export PATH, export map PATH [bcu|phase], colour units|officers|officers-unit|phase, "
+                              "timeline DATE|off, screenshot PATH [WARD...], panels on|off, labels on|off, wait FRAMES.");
     }
     std::string unit(const std::string& code) const { return code == "-" ? "" : code; }
 
@@ -61,6 +61,16 @@ struct LineParser {
             step.command = SaveAs{w[2]};
         } else if (n == 2 && w[0] == "open") {
             step.command = OpenPlan{w[1]};
+        } else if (n >= 3 && n <= 4 && w[0] == "export" && w[1] == "map") {
+            step.command = ExportMap{w[2], n == 4 ? w[3] : "bcu"};
+        } else if (n == 2 && w[0] == "colour") {
+            const auto mode = colour_mode_named(w[1]);
+            if (!mode) fail("colour takes units, officers, officers-unit or phase, not " + w[1]);
+            step.command = ColourBy{*mode};
+        } else if (n == 2 && w[0] == "timeline") {
+            const auto date = geo::parse_date(w[1]);
+            if (!date && w[1] != "off") fail("timeline takes a date (YYYY-MM-DD) or off, not " + w[1]);
+            step.command = Timeline{date};
         } else if (n == 2 && w[0] == "export") {
             step.command = ExportPlan{w[1]};
         } else if (n >= 2 && w[0] == "screenshot") {

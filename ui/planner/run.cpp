@@ -38,9 +38,13 @@ void take_screenshot(const Planner& planner, const Screenshot& shot) {
                                        {"x", p.x},
                                        {"y", p.y},
                                        {"unit", unit >= 0 ? assignment.units[static_cast<std::size_t>(unit)].code : ""},
-                                       {"unit_colour", colour_hex(planner.map.unit_colour(*planner.document.session, unit))}});
+                                       {"unit_colour", colour_hex(planner.map.unit_colour(*planner.document.session, unit))},
+                                       {"colour", colour_hex(planner.map.ward_colours().at(i))}});
         }
     }
+    // How long the last recompute of officers and rollout took: the cost of an edit beyond the map.
+    report["allocation_ms"] = planner.figures.allocation_ms;
+    report["rollout_ms"] = planner.figures.rollout_ms;
     std::printf("%s\n", report.dump().c_str());
     std::fflush(stdout);
 }
@@ -82,11 +86,13 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
     Window window(options.width, options.height, document.title());
     ImGuiBinding imgui(window);
     Planner planner(wards, options.boundary_path, std::move(document), options.export_plan);
+    planner.figure_inputs = options.figures;
     planner.map.sync_all(*planner.document.session);
     const auto& units = planner.document.session->assignment().units;
     planner.active_unit = units.empty() ? "" : units.front().code;
     frame_size(window, planner);
     planner.view.inset_left = panel_width + 16, planner.view.inset_top = 24, planner.view.inset_bottom = bottom_height;
+    planner.view.inset_right = panel_width + 16;  // the officers and rollout column
     planner.view.fit(wards.extent);
     PanelStates panels;
     if (options.bench_frames > 0) {

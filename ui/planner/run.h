@@ -14,6 +14,7 @@ struct ViewerOptions {
     int bench_frames = 0;       // > 0: time a scripted pan/zoom and reassignments, print, close
     int width = 1600, height = 1000;
     ExportFunction export_plan;
+    FigureInputs figures;       // officer rules and tables, rollout generator (`view`'s options)
 };
 
 // Throws geo::Error for what stops the window opening, and for a replay step that fails (a

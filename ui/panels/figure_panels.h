@@ -1,0 +1,37 @@
+#pragma once
+// The panels for officers and rollouts (issue #5): plain functions of the planner's figures,
+// returning what was asked for as commands.
+#include "ui/panels/panels.h"
+#include "ui/planner/planner.h"
+
+#include <string>
+#include <vector>
+
+namespace ui {
+
+// A right column above the statistics: map colours and rollout over officers.
+inline constexpr float rollout_panel_height = 372;
+
+struct RolloutPanelState {
+    bool playing = false;
+    double last_step = 0;  // ImGui time of the last step of Play
+};
+
+// Officers per command unit: wards, DWOs, PCSOs, leadership, each pool, officers; the establishment
+// surplus or shortfall; how the tables joined.
+void officers_panel(const Planner& planner);
+// Map colours (command units, officers, phase) with the legend; the rollout's timeline with Play.
+void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector<Command>& out);
+
+struct ExportMapState {
+    bool open = false;
+    char path[512] = "";
+    int theme = 0;  // index into the themes the dialog offers
+};
+// A red message that wraps: why officers or a rollout are missing.
+void error_text(const std::string& text);
+
+// File > Export map…: path and theme, then an ExportMap command.
+void export_map_dialog(ExportMapState& state, std::vector<Command>& out);
+
+}  // namespace ui

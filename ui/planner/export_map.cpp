@@ -1,0 +1,34 @@
+#include "ui/planner/export_map.h"
+
+#include "render/briefing/briefing.h"
+#include "render/briefing/date_text.h"
+
+#include <chrono>
+
+namespace ui {
+
+geo::AppliedPlan applied_plan(const Planner& planner) {
+    const geo::PlanSession& session = *planner.document.session;
+    geo::Plan plan;
+    plan.name = planner.document.meta.name;
+    plan.path = planner.document.path;
+    plan.units = session.assignment().units;
+    geo::AppliedPlan applied = geo::apply_grouping(planner.wards, geo::grouping_of(session.assignment()), {}, true);
+    applied.plan = std::move(plan);
+    return applied;
+}
+
+std::string export_map(const Planner& planner, const std::string& path, const std::string& theme) {
+    const auto start = std::chrono::steady_clock::now();
+    render::BriefingOptions options;
+    options.theme = theme;
+    options.overwrite = true;
+    options.date = render::today_text();
+    // A4 portrait at 300 dpi, as `wardmap render` without options; London is taller than wide.
+    const render::BriefingResult result = render::render_briefing(planner.wards, applied_plan(planner), options, path);
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return "Exported map " + result.path.string() + " (" + render::to_string(result.format) + ", " + std::to_string(result.pages.size()) +
+           " page(s), " + result.theme.title + ") in " + std::to_string(static_cast<int>(ms)) + " ms";
+}
+
+}  // namespace ui
