@@ -50,7 +50,7 @@ void parse_size(const std::string& size, ui::ViewerOptions& viewer) {
 ui::FigureInputs figure_inputs(const ViewCommand& command) {
     ui::FigureInputs inputs;
     try {
-        inputs.rules = read_rules_option(command.measures);
+        inputs.rules = read_rules_option(command.measures, command.plan.plan);
         inputs.tables = read_measure_tables(command.measures, &*inputs.rules, inputs.rules->measures_used());
     } catch (const geo::Error& error) {
         inputs.officers_error = error.what();
