@@ -11,6 +11,7 @@ namespace {
 std::string default_title(const std::string& theme) {
     if (theme == "bcu") return "Basic Command Units";
     if (theme == "phase") return "Rollout: wards by go-live phase";
+    if (theme == "officers") return "Officers by command unit";
     return "Wards by " + theme;
 }
 
@@ -47,7 +48,9 @@ void draw_single_map(cairo_t* cairo, const geo::UnitSet& set, const geo::Applied
 BriefingResult render_briefing(const geo::UnitSet& set, const geo::AppliedPlan& plan, const BriefingOptions& options,
                                const std::filesystem::path& output) {
     BriefingResult result;
-    result.theme = make_theme(options.theme, set, plan.grouping);
+    result.theme = options.theme == "officers" && !options.officers.empty()
+                       ? numeric_theme("Officers of the command unit", options.officers)
+                       : make_theme(options.theme, set, plan.grouping);
     // Check the atlas format before any drawing: an atlas needs pages.
     if (options.atlas != AtlasKind::none && page_format_of(output) != PageFormat::pdf)
         throw geo::InputError(output.string(), "", "an atlas has one page per command unit or phase",

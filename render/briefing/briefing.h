@@ -9,6 +9,7 @@
 #include "render/style/theme.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ enum class AtlasKind { none, command_units, phases };
 struct BriefingOptions {
     PageSpec page;
     std::string theme = "bcu";      // bcu, phase, officers or a field (render/style/theme.h)
+    // Theme "officers": the officers of each unit's command unit (parallel to UnitSet::units; the
+    // caller allocates them with geo/officers, so render/ needs no rules or tables).
+    std::vector<std::optional<double>> officers;
     std::string title;              // empty: from the theme and plan
     std::string date;               // shown in the subtitle, e.g. "23 November 2026"; empty: none
     bool borough_labels = false;

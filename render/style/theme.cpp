@@ -146,8 +146,8 @@ Theme make_theme(const std::string& name, const geo::UnitSet& set, const geo::Gr
         std::string fields;
         for (const auto& f : set.fields) fields += (fields.empty() ? "" : ", ") + f.name;
         if (name == "officers")
-            throw geo::InputError("--theme officers", "", "officers per ward are not available in this build (geo/officers is not merged yet)",
-                                  "join a numeric field and use --theme FIELD; fields here: " + fields);
+            throw geo::InputError("--theme officers", "", "no officer allocation was given to draw",
+                                  "`wardmap render --theme officers` allocates them from the officer rules (--rules, --crime, ...)");
         throw geo::InputError("--theme " + name, "", "no such theme or field",
                               "use bcu, phase, or one of the fields: " + fields);
     }

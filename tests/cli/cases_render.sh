@@ -100,9 +100,26 @@ case_render_unknown_format() {
     expect_error 3 ".pdf, .svg or .png"
 }
 
-case_render_officers_not_available() {
+case_render_officers_needs_its_tables() {  # the bundled rules weight pools by crime and population
     wm render -o out/map.png --theme officers
-    expect_error 3 "officers per ward are not available"
+    expect_error 3 "the crime figures are needed but no table was given" "--crime"
+}
+
+case_render_officers_theme() {  # allocated as `wardmap allocate` does; one class per band of BCU totals
+    wm render -o out/map.png --theme officers --dpi 72 --json \
+        --crime "$DATA/london/mps-ward-crime-2017-03-to-2019-02.csv" \
+        --population "$DATA/london/ward-profiles-2015.csv" --name-fallback
+    expect_ok
+    expect_stdout '"theme": "Officers of the command unit"'
+    # five quantile classes of the 629 wards in a command unit (the City's 25 have no value); the
+    # top class ends at West's 231 officers, as `wardmap allocate` gives with these tables
+    local classes wards
+    classes=$(grep -c '"label"' log/stdout)
+    wards=$(sed -n 's/.*"wards": \([0-9]*\).*/\1/p' log/stdout | awk '{s += $1} END {print s}')
+    [[ $classes == 5 ]] || fail "expected 5 legend classes, got $classes"
+    [[ $wards == 629 ]] || fail "the legend classes hold $wards wards, expected 629"
+    expect_stdout '"label": "224 – 231"'
+    [[ $(png_size out/map.png) == 595x842 ]] || fail "A4 at 72 dpi should be 595x842, got $(png_size out/map.png)"
 }
 
 case_render_unknown_theme_lists_fields() {

@@ -246,6 +246,6 @@ TEST(BriefingLondon, NumericFieldThemeIsAChoropleth) {
     // Larger wards in darker classes: Harold Wood (759 ha) above Cantelowes (76 ha).
     const std::size_t big = unit_index(data.set, "E05000312"), small = unit_index(data.set, "E05000131");
     EXPECT_GT(theme.class_of_unit[big], theme.class_of_unit[small]);
-    EXPECT_THROW(render::make_theme("officers", data.set, data.plan.grouping), geo::InputError);
+    EXPECT_THROW(render::make_theme("officers", data.set, data.plan.grouping), geo::InputError);  // needs an allocation
     EXPECT_THROW(render::make_theme("no_such_field", data.set, data.plan.grouping), geo::InputError);
 }

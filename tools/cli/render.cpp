@@ -1,6 +1,7 @@
 // `wardmap render`: a print-ready briefing map (or atlas) of a plan. Only wiring: loading and the
 // plan are shared with the other subcommands, drawing is render::render_briefing, which the
 // planner's "Export map…" calls too.
+#include "cli/officer_options.h"
 #include "cli/progress_bar.h"
 #include "cli/subcommands.h"
 
@@ -19,6 +20,7 @@ namespace {
 struct RenderCommand {
     SourceOptions source;
     PlanOptions plan;
+    MeasureOptions measures;  // theme officers: the rules and tables `allocate` reads
     std::string output, page = "A4", theme = "bcu", title, date, atlas = "none";
     bool landscape = false, borough_labels = false, overwrite = false;
     double dpi = 300;
@@ -44,7 +46,17 @@ void run(const RenderCommand& command, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
     const geo::UnitSet set = load_sources(command.source, progress.callback());
     const geo::AppliedPlan applied = apply_plan_options(set, command.plan, true, progress.callback());
-    const render::BriefingResult result = render::render_briefing(set, applied, briefing_options(command), command.output);
+    render::BriefingOptions options = briefing_options(command);
+    if (command.theme == "officers") {  // allocated as `wardmap allocate` does, drawn per command unit
+        const geo::OfficerRules rules = read_rules_option(command.measures, command.plan.plan);
+        const JoinedMeasures joined = join_measures(set, applied.grouping, command.measures, &rules, rules.measures_used());
+        const geo::Allocation allocation = geo::allocate(set, applied.grouping, rules, joined.measures);
+        options.officers.resize(set.units.size());
+        for (std::size_t u = 0; u < set.units.size(); ++u)
+            if (const int group = applied.grouping.group_of_unit[u]; group >= 0)
+                options.officers[u] = allocation.units[group].officers();
+    }
+    const render::BriefingResult result = render::render_briefing(set, applied, options, command.output);
     std::size_t dropped = 0;
     for (const auto& page : result.pages) dropped += page.labels_dropped;
     if (common.json) {
@@ -85,6 +97,7 @@ void add_render(CLI::App& app, const CommonOptions& common, int& result) {
     command->add_option("--atlas", options->atlas, "PDF with one page per command unit (bcu) or rollout phase (phase)")
         ->check(CLI::IsMember({"none", "bcu", "phase"}))->capture_default_str();
     command->add_flag("--overwrite", options->overwrite, "Replace the output if it exists");
+    add_measure_options(*command, options->measures);
     command->callback([options, &common, &result] {
         run(*options, common);
         result = 0;
