@@ -160,10 +160,16 @@ std::string format_plan_file(const PlanFile& plan) {
 }
 
 void write_plan_file(const std::string& path, const PlanFile& plan) {
+    // The boundary path is kept relative to the plan's folder, so a plan and its boundaries can be
+    // moved or checked out elsewhere together.
+    PlanFile written = plan;
+    if (!written.boundary_path.empty() && fs::path(written.boundary_path).is_absolute())
+        written.boundary_path =
+            fs::path(written.boundary_path).lexically_proximate(fs::absolute(path).parent_path()).generic_string();
     AtomicOutput output(path, true);
     {
         std::ofstream out(output.path(), std::ios::binary);
-        out << format_plan_file(plan);
+        out << format_plan_file(written);
         out.flush();
         if (!out) throw OutputError(fmt::format("{}: could not write the plan (disk full?); the previous file is kept", path));
     }

@@ -123,6 +123,17 @@ TEST(PlanFile, WriteIsAtomicAndReadBack) {
                 HasSubstr("cannot open the plan file"));
 }
 
+TEST(PlanFile, TheBoundaryPathIsWrittenRelativeToThePlansFolder) {
+    wardmap_test::TempDir dir;
+    geo::PlanFile meta;
+    meta.boundary_path = (dir.path() / "shapes" / "wards.gpkg").string();
+    const geo::PlanFile file = geo::plan_file_from(three_wards(), sample_assignment(), meta);
+    const std::string path = (dir.path() / "plans" / "p.wardplan").string();
+    std::filesystem::create_directories(dir.path() / "plans");
+    geo::write_plan_file(path, file);
+    EXPECT_EQ(geo::read_plan_file(path).boundary_path, "../shapes/wards.gpkg");
+}
+
 TEST(PlanFile, AutosaveIsRecoverableOnlyWhenNewerThanThePlan) {
     wardmap_test::TempDir dir;
     const std::string plan = (dir.path() / "p.wardplan").string();
