@@ -1,7 +1,8 @@
 #include "ui/planner/bench.h"
 
+#include "ui/planner/stopwatch.h"
+
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -9,12 +10,6 @@
 namespace ui {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 void report(const char* what, std::vector<double> times) {
     if (times.empty()) return;
@@ -52,9 +47,9 @@ void run_bench(Planner& planner, int frames, const std::function<void()>& draw_o
     std::vector<double> frame_times;
     for (int i = 0; i < frames; ++i) {
         scripted_view(planner.view, whole, static_cast<double>(i) / frames);
-        const auto start = Clock::now();
+        const Stopwatch watch;
         draw_one();
-        frame_times.push_back(ms_since(start));
+        frame_times.push_back(watch.ms());
     }
     report("pan/zoom frame", frame_times);
 
@@ -68,11 +63,11 @@ void run_bench(Planner& planner, int frames, const std::function<void()>& draw_o
         const std::size_t ward = static_cast<std::size_t>(k) * wards / static_cast<std::size_t>(moves);
         const std::string to = other_unit(planner.document.session->assignment(), ward);
         if (to.empty()) continue;
-        const auto start = Clock::now();
+        const Stopwatch watch;
         apply_command(planner, geo::Edit{geo::MoveWards{{ward}, to}});
-        session_times.push_back(ms_since(start));
+        session_times.push_back(watch.ms());
         draw_one();
-        edit_times.push_back(ms_since(start));
+        edit_times.push_back(watch.ms());
     }
     report("single-ward reassignment, edit to screen", edit_times);
     report("  of which the edit, dissolve and map update", session_times);

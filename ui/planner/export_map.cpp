@@ -2,8 +2,7 @@
 
 #include "render/briefing/briefing.h"
 #include "render/briefing/date_text.h"
-
-#include <chrono>
+#include "ui/planner/stopwatch.h"
 
 namespace ui {
 
@@ -19,16 +18,15 @@ geo::AppliedPlan applied_plan(const Planner& planner) {
 }
 
 std::string export_map(const Planner& planner, const std::string& path, const std::string& theme) {
-    const auto start = std::chrono::steady_clock::now();
+    const Stopwatch watch;
     render::BriefingOptions options;
     options.theme = theme;
     options.overwrite = true;
     options.date = render::today_text();
     // A4 portrait at 300 dpi, as `wardmap render` without options; London is taller than wide.
     const render::BriefingResult result = render::render_briefing(planner.wards, applied_plan(planner), options, path);
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return "Exported map " + result.path.string() + " (" + render::to_string(result.format) + ", " + std::to_string(result.pages.size()) +
-           " page(s), " + result.theme.title + ") in " + std::to_string(static_cast<int>(ms)) + " ms";
+           " page(s), " + result.theme.title + ") in " + std::to_string(static_cast<int>(watch.ms())) + " ms";
 }
 
 }  // namespace ui

@@ -1,25 +1,18 @@
 #include "ui/planner/figures.h"
 
 #include "geo/core/errors.h"
-
-#include <chrono>
+#include "ui/planner/stopwatch.h"
 
 namespace ui {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 void allocate(Figures& figures, const FigureInputs& inputs, const geo::UnitSet& wards) {
     figures.allocation.reset();
     figures.joins.clear();
     figures.officers_error = inputs.officers_error;
     if (!inputs.rules || !inputs.officers_error.empty()) return;
-    const auto start = Clock::now();
+    const Stopwatch watch;
     try {
         geo::JoinedMeasures joined = geo::join_measure_tables(wards, figures.grouping, inputs.tables);
         figures.allocation = geo::allocate(wards, figures.grouping, *inputs.rules, joined.measures);
@@ -27,7 +20,7 @@ void allocate(Figures& figures, const FigureInputs& inputs, const geo::UnitSet& 
     } catch (const geo::Error& error) {
         figures.officers_error = error.what();
     }
-    figures.allocation_ms = ms_since(start);
+    figures.allocation_ms = watch.ms();
 }
 
 void roll_out(Figures& figures, const FigureInputs& inputs, const geo::UnitSet& wards, std::optional<geo::Adjacency>& adjacency) {
@@ -35,7 +28,7 @@ void roll_out(Figures& figures, const FigureInputs& inputs, const geo::UnitSet& 
     figures.phases.clear();
     figures.rollout_error.clear();
     if (!inputs.make_rollout) return;
-    const auto start = Clock::now();
+    const Stopwatch watch;
     try {
         // Adjacency is of the wards, not the plan: worked out once, on the first rollout.
         if (!adjacency) adjacency = geo::ward_adjacency(wards);
@@ -46,7 +39,7 @@ void roll_out(Figures& figures, const FigureInputs& inputs, const geo::UnitSet& 
         figures.rollout.reset();
         figures.rollout_error = error.what();
     }
-    figures.rollout_ms = ms_since(start);
+    figures.rollout_ms = watch.ms();
 }
 
 }  // namespace
