@@ -2,41 +2,49 @@
 
 #include <imgui.h>
 
+#include <initializer_list>
+#include <utility>
+
 namespace ui {
 
-CloseChoice unsaved_changes_dialog(bool& open, const std::string& plan_name) {
-    static constexpr const char* title = "Unsaved changes";
-    if (open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    CloseChoice choice = CloseChoice::none;
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return choice;
-    ImGui::Text("Save the changes to \"%s\" before closing?", plan_name.c_str());
-    if (ImGui::Button("Save")) choice = CloseChoice::save;
-    ImGui::SameLine();
-    if (ImGui::Button("Close without saving")) choice = CloseChoice::discard;
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) choice = CloseChoice::cancel;
-    if (choice != CloseChoice::none) {
+namespace {
+
+// The answers as buttons on one line: a click answers the question and closes it.
+template <typename Choice>
+Choice answer_buttons(bool& open, std::initializer_list<std::pair<const char*, Choice>> answers) {
+    Choice choice = Choice::none;
+    for (auto answer = answers.begin(); answer != answers.end(); ++answer) {
+        if (answer != answers.begin()) ImGui::SameLine();
+        if (ImGui::Button(answer->first)) choice = answer->second;
+    }
+    if (choice != Choice::none) {
         open = false;
         ImGui::CloseCurrentPopup();
     }
+    return choice;
+}
+
+}  // namespace
+
+bool begin_modal(const char* title, bool wanted) {
+    if (wanted && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    return ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+}
+
+CloseChoice unsaved_changes_dialog(bool& open, const std::string& plan_name) {
+    if (!begin_modal("Unsaved changes", open)) return CloseChoice::none;
+    ImGui::Text("Save the changes to \"%s\" before closing?", plan_name.c_str());
+    const CloseChoice choice = answer_buttons(
+        open, {{"Save", CloseChoice::save}, {"Close without saving", CloseChoice::discard}, {"Cancel", CloseChoice::cancel}});
     ImGui::EndPopup();
     return choice;
 }
 
 RecoverChoice recovery_dialog(bool& open, const std::string& autosave_path) {
-    static constexpr const char* title = "Recover plan";
-    if (open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    RecoverChoice choice = RecoverChoice::none;
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return choice;
+    if (!begin_modal("Recover plan", open)) return RecoverChoice::none;
     ImGui::TextUnformatted("wardmap did not close cleanly last time, and this plan has unsaved changes in");
     ImGui::TextUnformatted(autosave_path.c_str());
-    if (ImGui::Button("Recover them")) choice = RecoverChoice::recover;
-    ImGui::SameLine();
-    if (ImGui::Button("Discard them")) choice = RecoverChoice::discard;
-    if (choice != RecoverChoice::none) {
-        open = false;
-        ImGui::CloseCurrentPopup();
-    }
+    const RecoverChoice choice = answer_buttons(open, {{"Recover them", RecoverChoice::recover}, {"Discard them", RecoverChoice::discard}});
     ImGui::EndPopup();
     return choice;
 }

@@ -10,9 +10,7 @@ constexpr const char* themes[] = {"bcu", "phase"};
 }  // namespace
 
 void export_map_dialog(ExportMapState& state, std::vector<Command>& out) {
-    static constexpr const char* title = "Export map";
-    if (state.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!begin_modal("Export map", state.open)) return;
     ImGui::TextUnformatted("Briefing map of this plan, A4 (.pdf, .svg or .png at 300 dpi):");
     ImGui::SetNextItemWidth(480);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();

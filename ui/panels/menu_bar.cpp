@@ -43,9 +43,7 @@ void menu_bar(const Planner& planner, PathPrompt& prompt, std::vector<Command>& 
 }
 
 void path_prompt(PathPrompt& prompt, std::vector<Command>& out) {
-    static constexpr const char* title = "File path";
-    if (prompt.kind != PathPrompt::Kind::none && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!begin_modal("File path", prompt.kind != PathPrompt::Kind::none)) return;
     const char* what = prompt.kind == PathPrompt::Kind::open      ? "Open a plan file (.toml) or CSV plan table:"
                        : prompt.kind == PathPrompt::Kind::save_as ? "Save the plan as (.toml):"
                                                                   : "Export to (.gpkg .shp .geojson .fgb .kml .csv):";
@@ -70,9 +68,7 @@ void path_prompt(PathPrompt& prompt, std::vector<Command>& out) {
 }
 
 void error_dialog(std::string& error) {
-    static constexpr const char* title = "Something went wrong";
-    if (!error.empty() && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!begin_modal("Something went wrong", !error.empty())) return;
     ImGui::PushTextWrapPos(600);
     ImGui::TextUnformatted(error.c_str());
     ImGui::PopTextWrapPos();

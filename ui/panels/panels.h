@@ -36,6 +36,9 @@ void findings_panel(const Planner& planner, std::vector<Command>& out);
 void path_prompt(PathPrompt& prompt, std::vector<Command>& out);
 // The error of the last command, until dismissed.
 void error_dialog(std::string& error);
+// Opens the modal `title` while `wanted` and begins it: every dialog's first line. True: draw the
+// dialog and end it with ImGui::EndPopup().
+bool begin_modal(const char* title, bool wanted);
 
 }  // namespace ui
 
