@@ -47,24 +47,18 @@ Rgba rgba(unsigned char r, unsigned char g, unsigned char b, unsigned char a) {
     return static_cast<Rgba>(r) | static_cast<Rgba>(g) << 8 | static_cast<Rgba>(b) << 16 | static_cast<Rgba>(a) << 24;
 }
 
-void MapRenderer::upload(Lines& lines, const std::vector<float>& xy) {
-    glBindVertexArray(lines.vao.id());
-    glBindBuffer(GL_ARRAY_BUFFER, lines.vbo.id());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(xy.size() * sizeof(float)), xy.data(), GL_STATIC_DRAW);
+void MapRenderer::upload(Vertices& vertices, const std::vector<float>& data, int floats_per_vertex) {
+    glBindVertexArray(vertices.vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, vertices.vbo.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(float)), data.data(), GL_STATIC_DRAW);
+    const GLsizei stride = static_cast<GLsizei>(floats_per_vertex * sizeof(float));
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-    lines.vertices = static_cast<GLsizei>(xy.size() / 2);
-}
-
-void MapRenderer::upload(Fill& fill, const std::vector<float>& xyw) {
-    glBindVertexArray(fill.vao.id());
-    glBindBuffer(GL_ARRAY_BUFFER, fill.vbo.id());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(xyw.size() * sizeof(float)), xyw.data(), GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 3 * sizeof(float), nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 3 * sizeof(float), reinterpret_cast<const void*>(2 * sizeof(float)));
-    fill.vertices = static_cast<GLsizei>(xyw.size() / 3);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
+    if (floats_per_vertex == fill_floats) {
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(2 * sizeof(float)));
+    }
+    vertices.count = static_cast<GLsizei>(data.size() / static_cast<std::size_t>(floats_per_vertex));
 }
 
 MapRenderer::MapRenderer(const WardMeshes& meshes, std::size_t wards)
@@ -73,8 +67,8 @@ MapRenderer::MapRenderer(const WardMeshes& meshes, std::size_t wards)
     for (const MeshLevel& mesh : meshes.levels) {
         Level& level = levels_.emplace_back();
         level.tolerance = mesh.tolerance;
-        upload(level.fill, mesh.fill);
-        upload(level.lines, mesh.lines);
+        upload(level.fill, mesh.fill, fill_floats);
+        upload(level.lines, mesh.lines, line_floats);
         level.fill_tiles = mesh.fill_tiles;
         level.line_tiles = mesh.line_tiles;
     }
@@ -98,7 +92,7 @@ void MapRenderer::set_parent_outlines(const std::vector<const GEOSGeometry*>& sh
     std::vector<float> xy;
     for (const GEOSGeometry* shape : shapes)
         if (shape) append_outline(*shape, origin_, xy);
-    upload(parents_, xy);
+    upload(parents_, xy, line_floats);
     glBindVertexArray(0);
 }
 
@@ -144,19 +138,19 @@ void MapRenderer::visible_runs(const ViewTransform& view, const std::vector<Rang
     }
 }
 
-void MapRenderer::draw_lines(const Lines& lines, float width, const float colour[4]) {
-    if (lines.vertices == 0) return;
+void MapRenderer::draw_lines(const Vertices& lines, float width, const float colour[4]) {
+    if (lines.count == 0) return;
     glUniform4fv(line_program_.uniform("line_colour"), 1, colour);
     glLineWidth(width);
     glBindVertexArray(lines.vao.id());
-    glDrawArrays(GL_LINES, 0, lines.vertices);
+    glDrawArrays(GL_LINES, 0, lines.count);
 }
 
 void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
     if (units_dirty_) {
         std::vector<float> xy;
         for (const auto& lines : unit_lines_) xy.insert(xy.end(), lines.begin(), lines.end());
-        upload(units_, xy);
+        upload(units_, xy, line_floats);
         units_dirty_ = false;
     }
     glViewport(0, 0, view.width, view.height);

@@ -42,25 +42,20 @@ public:
     void draw(const ViewTransform& view, const DrawStyle& style);
 
 private:
-    struct Lines {
+    struct Vertices {
         VertexArray vao;
         Buffer vbo;
-        GLsizei vertices = 0;
+        GLsizei count = 0;
     };
-    struct Fill {
-        VertexArray vao;
-        Buffer vbo;
-        GLsizei vertices = 0;
-    };
-    static void upload(Lines& lines, const std::vector<float>& xy);
-    static void upload(Fill& fill, const std::vector<float>& xyw);
+    // Lines are x,y pairs; the fill carries each vertex's ward as a third float (the colour texel).
+    static constexpr int line_floats = 2, fill_floats = 3;
+    static void upload(Vertices& vertices, const std::vector<float>& data, int floats_per_vertex);
     struct Level {
         double tolerance = 0;
-        Fill fill;
-        Lines lines;
+        Vertices fill, lines;
         std::vector<Range> fill_tiles, line_tiles;
     };
-    void draw_lines(const Lines& lines, float width, const float rgba[4]);
+    void draw_lines(const Vertices& lines, float width, const float rgba[4]);
     void set_transform(GLuint program, const ViewTransform& view);
     // The tiles in view, as first/count runs for glMultiDrawArrays.
     void visible_runs(const ViewTransform& view, const std::vector<Range>& tiles);
@@ -71,7 +66,7 @@ private:
     std::vector<GLint> firsts_;     // scratch for visible_runs, kept to avoid allocating per frame
     std::vector<GLsizei> counts_;
     Program fill_program_, line_program_;
-    Lines parents_, units_;
+    Vertices parents_, units_;
     Texture colours_;
     int colour_rows_ = 1;
     std::vector<std::vector<float>> unit_lines_;
