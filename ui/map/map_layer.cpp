@@ -48,9 +48,15 @@ render::gl::Rgba MapLayer::unit_colour(const geo::PlanSession& session, int unit
 }
 
 std::vector<render::gl::Rgba> MapLayer::unit_ward_colours(const geo::PlanSession& session) const {
-    const std::vector<int>& unit_of = session.assignment().unit_of;
-    std::vector<render::gl::Rgba> colours(unit_of.size());
-    for (std::size_t i = 0; i < unit_of.size(); ++i) colours[i] = unit_colour(session, unit_of[i]);
+    const geo::Assignment& assignment = session.assignment();
+    // Each unit's "#rrggbb" parsed once, not once per ward: a national set has 35,000 wards.
+    std::vector<render::gl::Rgba> of_unit(assignment.units.size());
+    for (std::size_t u = 0; u < of_unit.size(); ++u) of_unit[u] = unit_colour(session, static_cast<int>(u));
+    std::vector<render::gl::Rgba> colours(assignment.unit_of.size());
+    for (std::size_t i = 0; i < colours.size(); ++i) {
+        const int unit = assignment.unit_of[i];
+        colours[i] = unit >= 0 ? of_unit[static_cast<std::size_t>(unit)] : unit_colour(session, unit);
+    }
     return colours;
 }
 
