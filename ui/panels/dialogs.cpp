@@ -34,7 +34,7 @@ bool begin_modal(const char* title, bool wanted) {
 CloseChoice unsaved_changes_dialog(bool& open, const std::string& plan_name) {
     if (!begin_modal("Unsaved changes", open)) return CloseChoice::none;
     ImGui::Text("Save the changes to \"%s\" before closing?", plan_name.c_str());
-    const CloseChoice choice = answer_buttons(
+    const CloseChoice choice = answer_buttons<CloseChoice>(
         open, {{"Save", CloseChoice::save}, {"Close without saving", CloseChoice::discard}, {"Cancel", CloseChoice::cancel}});
     ImGui::EndPopup();
     return choice;
@@ -44,7 +44,7 @@ RecoverChoice recovery_dialog(bool& open, const std::string& autosave_path) {
     if (!begin_modal("Recover plan", open)) return RecoverChoice::none;
     ImGui::TextUnformatted("wardmap did not close cleanly last time, and this plan has unsaved changes in");
     ImGui::TextUnformatted(autosave_path.c_str());
-    const RecoverChoice choice = answer_buttons(open, {{"Recover them", RecoverChoice::recover}, {"Discard them", RecoverChoice::discard}});
+    const RecoverChoice choice = answer_buttons<RecoverChoice>(open, {{"Recover them", RecoverChoice::recover}, {"Discard them", RecoverChoice::discard}});
     ImGui::EndPopup();
     return choice;
 }
