@@ -21,18 +21,17 @@ bool in_group(const geo::AppliedPlan& plan, std::size_t unit, int group) {
     return unit < plan.grouping.group_of_unit.size() && plan.grouping.group_of_unit[unit] == group;
 }
 
-// The theme as it applies to one command unit: its classes with their counts there.
+// The theme as it applies to one command unit: its classes with their counts there, for the legend.
 Theme theme_within(const Theme& theme, const geo::AppliedPlan& plan, int group) {
-    Theme within = theme;
-    within.unclassed = 0;
+    Theme within;
+    within.title = theme.title;
+    within.unclassed_label = theme.unclassed_label;
+    within.entries = theme.entries;
     for (auto& entry : within.entries) entry.count = 0;
-    for (std::size_t u = 0; u < theme.class_of_unit.size(); ++u) {
-        if (!in_group(plan, u, group)) continue;
-        if (theme.class_of_unit[u] < 0) ++within.unclassed;
-        else ++within.entries[theme.class_of_unit[u]].count;
-    }
+    for (std::size_t u = 0; u < theme.class_of_unit.size(); ++u)
+        if (in_group(plan, u, group)) within.class_of_unit.push_back(theme.class_of_unit[u]);
+    count_classes(within);
     std::erase_if(within.entries, [](const LegendEntry& e) { return e.count == 0; });
-    for (auto& entry : within.entries) entry.detail = std::to_string(entry.count) + (entry.count == 1 ? " ward" : " wards");
     return within;
 }
 
@@ -90,15 +89,6 @@ void command_unit_page(cairo_t* cairo, const geo::UnitSet& set, const geo::Appli
     draw_footer(cairo, footer_text(set), layout.footer);
 }
 
-std::vector<std::string> phases_of(const geo::Grouping& grouping) {
-    std::vector<std::string> phases;
-    for (const auto& group : grouping.groups)
-        if (!group.phase.empty()) phases.push_back(group.phase);
-    std::sort(phases.begin(), phases.end());
-    phases.erase(std::unique(phases.begin(), phases.end()), phases.end());
-    return phases;
-}
-
 // Live before this phase, going live in it, not yet, date not public.
 Theme cumulative_theme(const geo::UnitSet& set, const geo::Grouping& grouping, const std::string& phase) {
     Theme theme;
@@ -116,10 +106,8 @@ Theme cumulative_theme(const geo::UnitSet& set, const geo::Grouping& grouping, c
             c = when.empty() ? 3 : when < phase ? 0 : when == phase ? 1 : 2;
         }
         theme.class_of_unit.push_back(c);
-        if (c < 0) ++theme.unclassed;
-        else ++theme.entries[c].count;
     }
-    for (auto& entry : theme.entries) entry.detail = std::to_string(entry.count) + " wards";
+    count_classes(theme);
     return theme;
 }
 
@@ -135,7 +123,7 @@ void draw_command_unit_atlas(PageWriter& writer, const geo::UnitSet& set, const 
 
 void draw_phase_atlas(PageWriter& writer, const geo::UnitSet& set, const geo::AppliedPlan& plan,
                       const BriefingOptions& options, BriefingResult& result) {
-    const std::vector<std::string> phases = phases_of(plan.grouping);
+    const std::vector<std::string> phases = dated_phases(plan.grouping);
     if (phases.empty())
         throw geo::InputError(plan.plan ? plan.plan->path : "--by", "", "no command unit has a go-live phase",
                               "add a `phase` column (YYYY-MM) to the plan, or use --atlas bcu");

@@ -46,7 +46,7 @@ void draw_legend(cairo_t* cairo, const Theme& theme, const Box& box) {
     std::vector<Row> rows;
     for (const auto& entry : theme.entries) rows.push_back({entry.label, entry.detail, entry.colour});
     if (theme.unclassed > 0)
-        rows.push_back({theme.unclassed_label, std::to_string(theme.unclassed) + (theme.unclassed == 1 ? " ward" : " wards"),
+        rows.push_back({theme.unclassed_label, ward_count_text(theme.unclassed),
                         outside_fill, true});
     const double top = box.y0 + 18;
     const int per_column = std::max(1, static_cast<int>((box.y1 - top) / row_height));

@@ -11,16 +11,6 @@
 namespace render {
 namespace {
 
-std::string count_text(std::size_t count) { return std::to_string(count) + (count == 1 ? " ward" : " wards"); }
-
-void count_classes(Theme& theme) {
-    for (int c : theme.class_of_unit) {
-        if (c < 0) ++theme.unclassed;
-        else ++theme.entries[c].count;
-    }
-    for (auto& entry : theme.entries) entry.detail = count_text(entry.count);
-}
-
 std::string number_text(double value) {
     char text[32];
     std::snprintf(text, sizeof text, std::abs(value) >= 100 || value == std::floor(value) ? "%.0f" : "%.1f", value);
@@ -50,6 +40,25 @@ Theme text_field_theme(const std::string& field, int index, const geo::UnitSet& 
 
 }  // namespace
 
+std::string ward_count_text(std::size_t count) { return std::to_string(count) + (count == 1 ? " ward" : " wards"); }
+
+void count_classes(Theme& theme) {
+    for (int c : theme.class_of_unit) {
+        if (c < 0) ++theme.unclassed;
+        else ++theme.entries[c].count;
+    }
+    for (auto& entry : theme.entries) entry.detail = ward_count_text(entry.count);
+}
+
+std::vector<std::string> dated_phases(const geo::Grouping& grouping) {
+    std::vector<std::string> phases;
+    for (const auto& group : grouping.groups)
+        if (!group.phase.empty()) phases.push_back(group.phase);
+    std::sort(phases.begin(), phases.end());
+    phases.erase(std::unique(phases.begin(), phases.end()), phases.end());
+    return phases;
+}
+
 std::string phase_label(const std::string& phase) {
     static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
                                          "July",    "August",   "September", "October", "November", "December"};
@@ -76,14 +85,9 @@ Theme phase_theme(const geo::UnitSet& set, const geo::Grouping& grouping) {
     Theme theme;
     theme.title = "Go-live phase";
     theme.unclassed_label = "Not in the plan";
-    std::vector<std::string> phases;
-    bool undated = false;
-    for (const auto& group : grouping.groups) {
-        if (group.phase.empty()) undated = true;
-        else phases.push_back(group.phase);
-    }
-    std::sort(phases.begin(), phases.end());
-    phases.erase(std::unique(phases.begin(), phases.end()), phases.end());
+    const std::vector<std::string> phases = dated_phases(grouping);
+    const bool undated = std::any_of(grouping.groups.begin(), grouping.groups.end(),
+                                     [](const geo::GroupInfo& group) { return group.phase.empty(); });
     const auto colours = sequential_palette(phases.size());
     for (std::size_t p = 0; p < phases.size(); ++p) theme.entries.push_back({phase_label(phases[p]), "", colours[p], 0});
     if (undated) theme.entries.push_back({"Date not public", "", {0.97, 0.97, 0.97}, 0});

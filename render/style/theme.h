@@ -45,4 +45,14 @@ Theme make_theme(const std::string& name, const geo::UnitSet& set, const geo::Gr
 // "2018-06" -> "June 2018"; anything else unchanged.
 std::string phase_label(const std::string& phase);
 
+// The distinct go-live phases of the groups, in time order ("YYYY-MM" sorts so); undated groups aside.
+std::vector<std::string> dated_phases(const geo::Grouping& grouping);
+
+// "1 ward", "41 wards".
+std::string ward_count_text(std::size_t count);
+
+// Counts, from class_of_unit, the units of each entry (counts start at zero) and the unclassed,
+// and gives each entry its detail ("41 wards"): the legend shows both.
+void count_classes(Theme& theme);
+
 }  // namespace render
