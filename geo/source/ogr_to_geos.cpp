@@ -57,28 +57,16 @@ geos::Geom collect_parts(std::vector<geos::Geom> parts, const std::string& where
     return geos::collect(GEOS_MULTIPOLYGON, std::move(parts), "make a multipolygon of " + where);
 }
 
-}  // namespace
-
-ConvertedShape to_geos(const GeoJsonPolygons& polygons, VertexTransform& vertices, const std::string& where) {
-    thread_local std::vector<std::uint32_t> ids;
-    thread_local std::vector<double> xy;
-    const std::size_t points = polygons.xy.size() / 2;
-    ids.resize(points);
-    for (std::size_t i = 0; i < points; ++i) ids[i] = vertices.place(polygons.xy[2 * i], polygons.xy[2 * i + 1]);
-    vertices.transform_new(where);
-
+// The polygons of a flat feature, each ring's coordinates given by `ring_xy(first, end)`.
+template <typename RingXy>
+geos::Geom build_polygons(const GeoJsonPolygons& polygons, RingXy ring_xy, const std::string& where) {
     std::vector<geos::Geom> parts;
     std::uint32_t ring = 0, point = 0;
     for (const std::uint32_t polygon_end : polygons.polygon_ends) {
         std::vector<geos::Geom> rings;
         for (; ring < polygon_end; ++ring) {
             const std::uint32_t end = polygons.ring_ends[ring];
-            xy.resize(2 * std::size_t{end - point});
-            for (std::uint32_t i = point; i < end; ++i) {
-                xy[2 * (i - point)] = vertices.x(ids[i]);
-                xy[2 * (i - point) + 1] = vertices.y(ids[i]);
-            }
-            rings.push_back(geos::make_ring(xy.data(), end - point, "make a ring of " + where));
+            rings.push_back(geos::make_ring(ring_xy(point, end), end - point, "make a ring of " + where));
             point = end;
         }
         if (rings.empty()) continue;
@@ -86,7 +74,30 @@ ConvertedShape to_geos(const GeoJsonPolygons& polygons, VertexTransform& vertice
         rings.erase(rings.begin());
         parts.push_back(geos::make_polygon(std::move(shell), std::move(rings), "make a polygon of " + where));
     }
-    return {collect_parts(std::move(parts), where), 0};
+    return collect_parts(std::move(parts), where);
+}
+
+}  // namespace
+
+ConvertedShape to_geos(const GeoJsonPolygons& polygons, VertexTransform& vertices, const std::string& where) {
+    // A source in the working CRS goes to GEOS straight from the flat coordinates: no place kept.
+    if (vertices.identity())
+        return {build_polygons(polygons, [&](std::uint32_t first, std::uint32_t) { return polygons.xy.data() + 2 * std::size_t{first}; }, where), 0};
+    thread_local std::vector<std::uint32_t> ids;
+    thread_local std::vector<double> xy;
+    const std::size_t points = polygons.xy.size() / 2;
+    ids.resize(points);
+    for (std::size_t i = 0; i < points; ++i) ids[i] = vertices.place(polygons.xy[2 * i], polygons.xy[2 * i + 1]);
+    vertices.transform_new(where);
+    const auto transformed = [&](std::uint32_t first, std::uint32_t end) {
+        xy.resize(2 * std::size_t{end - first});
+        for (std::uint32_t i = first; i < end; ++i) {
+            xy[2 * (i - first)] = vertices.x(ids[i]);
+            xy[2 * (i - first) + 1] = vertices.y(ids[i]);
+        }
+        return xy.data();
+    };
+    return {build_polygons(polygons, transformed, where), 0};
 }
 
 ConvertedShape to_geos(const OGRGeometry& geometry, VertexTransform& vertices, const std::string& where) {

@@ -25,6 +25,8 @@ public:
     double y(std::uint32_t id) const { return out_y_[id]; }
     // Vertices that were moved onto an earlier copy.
     std::size_t merged() const { return merged_; }
+    // The source is in the working CRS: its vertices are used as they are, with no place kept.
+    bool identity() const { return transformer_.identity(); }
 
 private:
     std::int64_t cell(double v) const;
