@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdlib>
+#include <memory>
+#include <new>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -24,8 +28,7 @@ public:
         : tolerance_(tolerance), squared_(tolerance * tolerance), cell_size_(8 * tolerance) {
         std::size_t capacity = 16;
         while (capacity < 2 * expected) capacity *= 2;
-        slots_.assign(capacity, Slot{});
-        mask_ = capacity - 1;
+        allocate(capacity);
     }
 
     // Moves (x, y) onto the nearest representative within tolerance, here or in a table that is
@@ -36,20 +39,35 @@ public:
         for (const VertexClusters* other : frozen)
             if (const Slot* there = other->find(x, y, best)) nearest = there;
         if (nearest) {
-            x = nearest->x;
+            x = nearest->x();
             y = nearest->y;
             return;
         }
-        if (++size_ * 2 > slots_.size()) grow();
-        insert(Slot{x, y});
+        if (++size_ * 2 > capacity_) grow();
+        insert(Slot::of(x, y));
     }
 
 private:
-    // 16 bytes: the cell is worked out again from the point when needed. NaN marks an empty slot.
+    // 16 bytes: the cell is worked out again from the point when needed. x is kept with its bits
+    // inverted, so that zeroed memory is an empty table (x all ones, a NaN no vertex has): the
+    // table comes from calloc, and its pages are first touched by the snapping, on every core,
+    // instead of being filled one by one before it (a tenth of a London dissolve).
     struct Slot {
-        double x = std::numeric_limits<double>::quiet_NaN(), y = 0;
-        bool empty() const { return std::isnan(x); }
+        std::uint64_t inverted_x;
+        double y;
+        static Slot of(double x, double y) { return {~std::bit_cast<std::uint64_t>(x), y}; }
+        double x() const { return std::bit_cast<double>(~inverted_x); }
+        bool empty() const { return inverted_x == 0; }
     };
+    struct Free {
+        void operator()(Slot* slots) const noexcept { std::free(slots); }
+    };
+    void allocate(std::size_t capacity) {
+        slots_.reset(static_cast<Slot*>(std::calloc(capacity, sizeof(Slot))));
+        if (!slots_) throw std::bad_alloc();
+        capacity_ = capacity;
+        mask_ = capacity - 1;
+    }
     std::int64_t cell(double v) const { return static_cast<std::int64_t>(std::floor(v / cell_size_)); }
 
     // The representative nearest to (x, y) if closer than `best` (squared), which it then lowers.
@@ -65,8 +83,9 @@ private:
                 for (std::size_t i = hash(cx + dx, cy + dy);; i = (i + 1) & mask_) {
                     const Slot& slot = slots_[i];
                     if (slot.empty()) break;
-                    const double d = (slot.x - x) * (slot.x - x) + (slot.y - y) * (slot.y - y);
-                    if (d < best && cell(slot.x) == cx + dx && cell(slot.y) == cy + dy) best = d, nearest = &slot;
+                    const double sx = slot.x();
+                    const double d = (sx - x) * (sx - x) + (slot.y - y) * (slot.y - y);
+                    if (d < best && cell(sx) == cx + dx && cell(slot.y) == cy + dy) best = d, nearest = &slot;
                 }
         return nearest;
     }
@@ -75,21 +94,21 @@ private:
         return static_cast<std::size_t>(h ^ (h >> 29)) & mask_;
     }
     void insert(const Slot& slot) {
-        std::size_t i = hash(cell(slot.x), cell(slot.y));
+        std::size_t i = hash(cell(slot.x()), cell(slot.y));
         while (!slots_[i].empty()) i = (i + 1) & mask_;
         slots_[i] = slot;
     }
     void grow() {
-        std::vector<Slot> old = std::move(slots_);
-        slots_.assign(old.size() * 2, Slot{});
-        mask_ = slots_.size() - 1;
-        for (const Slot& slot : old)
-            if (!slot.empty()) insert(slot);
+        const std::unique_ptr<Slot[], Free> old = std::move(slots_);
+        const std::size_t old_capacity = capacity_;
+        allocate(2 * old_capacity);
+        for (std::size_t i = 0; i < old_capacity; ++i)
+            if (!old[i].empty()) insert(old[i]);
     }
 
     double tolerance_, squared_, cell_size_;
-    std::vector<Slot> slots_;
-    std::size_t mask_ = 0, size_ = 0;
+    std::unique_ptr<Slot[], Free> slots_;
+    std::size_t capacity_ = 0, mask_ = 0, size_ = 0;
 };
 
 // One worker's snapping: its own table, the tables it may only read, and its scratch buffer.
