@@ -1,12 +1,11 @@
 #include "geo/officers/rules.h"
 
 #include "geo/core/errors.h"
+#include "geo/core/read_text.h"
 
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <fstream>
-#include <sstream>
 #include <toml++/toml.h>
 
 namespace geo {
@@ -174,11 +173,7 @@ OfficerRules parse_rules(const std::string& text, const std::string& path) {
 }
 
 OfficerRules read_rules(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "open", "cannot read the file", "Give the path of an officer rules file (TOML).");
-    std::stringstream text;
-    text << in.rdbuf();
-    return parse_rules(text.str(), path);
+    return parse_rules(read_text(path, "the officer rules", "Give the path of an officer rules file (TOML)."), path);
 }
 
 }  // namespace geo

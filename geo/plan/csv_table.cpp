@@ -2,11 +2,10 @@
 
 #include "geo/core/errors.h"
 #include "geo/core/name_pattern.h"
+#include "geo/core/read_text.h"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
-#include <sstream>
 
 namespace geo {
 namespace {
@@ -131,11 +130,7 @@ CsvTable parse_csv(const std::string& raw, const std::string& path) {
 }
 
 CsvTable read_csv(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "", "cannot open the table", "Check the path and that the file is readable.");
-    std::ostringstream content;
-    content << in.rdbuf();
-    return parse_csv(content.str(), path);
+    return parse_csv(read_text(path, "the table", "Check the path and that the file is readable."), path);
 }
 
 }  // namespace geo

@@ -3,6 +3,7 @@
 #include "geo/core/errors.h"
 #include "geo/export/atomic_output.h"
 #include "geo/plan/resolve.h"
+#include "geo/core/read_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,7 +12,6 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <toml++/toml.h>
 #include <unordered_map>
 
@@ -125,11 +125,7 @@ PlanFile parse_plan_file(const std::string& source, const std::string& path) {
 }
 
 PlanFile read_plan_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "", "cannot open the plan file", "Check the path and that you may read it.");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_plan_file(text.str(), path);
+    return parse_plan_file(read_text(path, "the plan file", "Check the path and that you may read it."), path);
 }
 
 std::string format_plan_file(const PlanFile& plan) {

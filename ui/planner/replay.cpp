@@ -1,8 +1,8 @@
 #include "ui/planner/replay.h"
 
 #include "geo/core/errors.h"
+#include "geo/core/read_text.h"
 
-#include <fstream>
 #include <sstream>
 #include <unordered_map>
 
@@ -117,11 +117,7 @@ std::vector<ReplayStep> parse_replay(const std::string& text, const std::string&
 }
 
 std::vector<ReplayStep> read_replay(const std::string& path, const geo::UnitSet& wards) {
-    std::ifstream in(path);
-    if (!in) throw geo::InputError(path, "", "cannot read the replay file", "Check the path given to --replay.");
-    std::stringstream text;
-    text << in.rdbuf();
-    return parse_replay(text.str(), path, wards);
+    return parse_replay(geo::read_text(path, "the replay file", "Check the path given to --replay."), path, wards);
 }
 
 }  // namespace ui
