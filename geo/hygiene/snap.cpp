@@ -50,8 +50,8 @@ public:
 private:
     // 16 bytes: the cell is worked out again from the point when needed. x is kept with its bits
     // inverted, so that zeroed memory is an empty table (x all ones, a NaN no vertex has): the
-    // table comes from calloc, and its pages are first touched by the snapping, on every core,
-    // instead of being filled one by one before it (a tenth of a London dissolve).
+    // table comes from calloc, which zeroes pages wholesale (or not at all when they are fresh),
+    // where filling it slot by slot took a tenth of a London dissolve.
     struct Slot {
         std::uint64_t inverted_x;
         double y;
@@ -206,18 +206,21 @@ std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneRep
     const auto sides = sides_of(units, tolerance);
     std::array<std::optional<VertexClusters>, 3> tables;
     std::array<RingRebuild, 3> work;
-    for (std::size_t side = 0; side < 3; ++side) {
+    // Each table is made by the core that fills it: making one zeroes tens of MB of fresh memory.
+    const auto make_table = [&](std::size_t side) {
         tables[side].emplace(count_vertices(units, sides[side]) / 2 + 16, tolerance);  // most vertices are shared
         work[side].clusters = &*tables[side];
-    }
-    work[2].frozen = {&*tables[0], &*tables[1]};
+    };
     std::vector<char> changed(units.size(), 0);
     parallel_for(2, [&](std::size_t side) {
+        make_table(side);
         for (std::size_t k = 0; k < sides[side].size(); ++k) {
             if (side == 0 && k % 1024 == 0) geo::report(progress, "snapping", static_cast<double>(k) / sides[0].size());
             changed[sides[side][k]] = snap_unit(units[sides[side][k]], work[side]);
         }
     });
+    make_table(2);
+    work[2].frozen = {&*tables[0], &*tables[1]};
     for (std::size_t u : sides[2]) changed[u] = snap_unit(units[u], work[2]);
     if (moved_units)
         for (std::size_t u = 0; u < units.size(); ++u)
