@@ -31,10 +31,22 @@ void merge_fields(std::vector<FileUnits>& files, UnitSet& set) {
             else if (set.fields[it->second].kind != field.kind)
                 set.fields[it->second].kind = (field.numeric() && set.fields[it->second].numeric()) ? FieldKind::real : FieldKind::text;
         }
+    std::size_t total = 0;
+    for (const FileUnits& file : files) total += file.units.size();
+    set.units.reserve(set.units.size() + total);
     for (FileUnits& file : files) {
         std::vector<std::size_t> to_global;
-        for (const FieldDef& field : file.fields) to_global.push_back(index.at(field.name));
+        bool as_they_are = file.fields.size() == set.fields.size();  // the usual folder: same fields everywhere
+        for (const FieldDef& field : file.fields) {
+            to_global.push_back(index.at(field.name));
+            as_they_are = as_they_are && to_global.back() == to_global.size() - 1 && set.fields[to_global.back()].kind == field.kind;
+        }
         for (Unit& unit : file.units) {
+            if (as_they_are) {
+                unit.source = set.sources.size();
+                set.units.push_back(std::move(unit));
+                continue;
+            }
             std::vector<FieldValue> values(set.fields.size());
             for (std::size_t i = 0; i < unit.values.size(); ++i) {
                 const FieldDef& global = set.fields[to_global[i]];
