@@ -18,9 +18,7 @@ constexpr render::gl::Rgba unassigned_colour = 0xffd0d0ff;  // pink: a finding, 
 constexpr render::gl::Rgba left_out_colour = 0xffbebebe;    // grey: out on purpose
 
 WorldPoint label_point(const GEOSGeometry* shape) {
-    if (!shape) return {};
-    const geo::geos::Point p = geo::geos::point_on_surface(*shape);
-    return {p.x, p.y};
+    return shape ? world(geo::geos::point_on_surface(*shape)) : WorldPoint{};
 }
 
 }  // namespace

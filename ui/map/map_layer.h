@@ -4,7 +4,8 @@
 // No ImGui here: the bench and the replay drive it the same way the window does.
 #include "geo/planner/session.h"
 #include "render/gl/map_renderer.h"
-#include "ui/map/ward_index.h"
+#include "geo/source/unit_index.h"
+#include "ui/map/view.h"
 
 #include <string>
 #include <vector>
@@ -26,7 +27,7 @@ public:
     void sync(const geo::PlanSession& session, const geo::EditOutcome& outcome);
     void draw(const MapView& view, int hovered_ward);
 
-    const WardIndex& index() const { return index_; }
+    const geo::UnitIndex& index() const { return index_; }
     const std::vector<MapLabel>& unit_labels() const { return unit_labels_; }
     const std::vector<MapLabel>& parent_labels() const { return parent_labels_; }
     render::gl::Rgba unit_colour(const geo::PlanSession& session, int unit) const;
@@ -41,7 +42,7 @@ private:
     void sync_colours(const geo::PlanSession& session);
 
     const geo::UnitSet& wards_;
-    WardIndex index_;
+    geo::UnitIndex index_;
     render::gl::MapRenderer renderer_;
     std::vector<MapLabel> unit_labels_, parent_labels_;
     std::vector<render::gl::Rgba> ward_colours_;  // as drawn

@@ -2,6 +2,7 @@
 // Where the map looks: a centre in the working CRS and a scale. Screen y grows downwards, world y
 // upwards. Plain data with the arithmetic of panning and zooming; no ImGui, no GL.
 #include "geo/core/extent.h"
+#include "geo/geos/context.h"
 #include "render/gl/map_renderer.h"
 
 namespace ui {
@@ -12,6 +13,7 @@ struct WorldPoint {
 struct ScreenPoint {
     double x = 0, y = 0;
 };
+inline WorldPoint world(const geo::geos::Point& p) { return {p.x, p.y}; }
 
 struct MapView {
     double center_x = 0, center_y = 0;

@@ -31,7 +31,7 @@ void finish_box(const Planner& planner, MapInputState& state, const MapView& vie
     geo::Extent box;
     box.include(a.x, a.y);
     box.include(b.x, b.y);
-    std::vector<std::size_t> wards = planner.map.index().wards_in(box);
+    std::vector<std::size_t> wards = planner.map.index().units_in(box);
     if (wards.empty() || planner.active_unit.empty()) return;
     out.emplace_back(geo::Edit{geo::MoveWards{std::move(wards), planner.active_unit}});
 }
@@ -50,7 +50,8 @@ void map_input(const Planner& planner, MapInputState& state, MapView& view, std:
         return;
     }
     const ImVec2 mouse = io.MousePos;
-    const auto ward = planner.map.index().ward_at(view.to_world(screen(mouse)));
+    const WorldPoint at = view.to_world(screen(mouse));
+    const auto ward = planner.map.index().unit_at(at.x, at.y);
     state.hovered = ward ? static_cast<int>(*ward) : -1;
     if (io.MouseWheel != 0) view.zoom_at(screen(mouse), std::pow(1.2, io.MouseWheel));
     const bool pan_tool = planner.tool == Tool::pan;

@@ -53,7 +53,7 @@ void map_labels(const Planner& planner) {
         for (const MapLabel& label : planner.map.parent_labels()) candidate(candidates, texts, view, label.at, label.text, 16, 2);
     if (view.metres_per_pixel < ward_names_below)
         for (std::size_t i = 0; i < planner.wards.units.size(); ++i)
-            candidate(candidates, texts, view, planner.map.index().label_point(i), planner.wards.units[i].name, 13, 1);
+            candidate(candidates, texts, view, world(planner.map.index().label_point(i)), planner.wards.units[i].name, 13, 1);
     ImDrawList& draw = *ImGui::GetBackgroundDrawList();
     render::LabelOptions options;
     options.padding = 2;

@@ -32,7 +32,7 @@ void take_screenshot(const Planner& planner, const Screenshot& shot) {
     for (const std::string& code : shot.probes) {
         for (std::size_t i = 0; i < planner.wards.units.size(); ++i) {
             if (planner.wards.units[i].code != code) continue;
-            const ScreenPoint p = planner.view.to_screen(planner.map.index().label_point(i));
+            const ScreenPoint p = planner.view.to_screen(world(planner.map.index().label_point(i)));
             const int unit = assignment.unit_of[i];
             report["wards"].push_back({{"code", code},
                                        {"x", p.x},

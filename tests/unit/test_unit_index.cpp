@@ -1,0 +1,55 @@
+// geo/source/unit_index: the planner's "which ward is under the cursor" and box selection, on the
+// bundled London wards.
+#include "geo/source/unit_index.h"
+
+#include "geo/source/load.h"
+#include "support.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+const geo::UnitSet& london() {
+    static const geo::UnitSet wards = [] {
+        geo::LoadOptions options;
+        options.sources = {wardmap_test::source_dir("shapes/london-wards-2014.gpkg")};
+        return geo::load_units(options);
+    }();
+    return wards;
+}
+
+}  // namespace
+
+TEST(UnitIndex, EachWardIsFoundAtItsOwnLabelPoint) {
+    const geo::UnitSet& wards = london();
+    const geo::UnitIndex index(wards);
+    ASSERT_GT(wards.units.size(), 600u);
+    for (std::size_t i = 0; i < wards.units.size(); ++i) {
+        const geo::geos::Point p = index.label_point(i);
+        EXPECT_EQ(index.unit_at(p.x, p.y), std::optional<std::size_t>(i)) << wards.units[i].code << " " << wards.units[i].name;
+    }
+}
+
+TEST(UnitIndex, NothingOutsideTheWards) {
+    const geo::UnitIndex index(london());
+    const geo::Extent& all = london().extent;
+    EXPECT_FALSE(index.unit_at(all.min_x - 10, all.min_y - 10));
+    EXPECT_FALSE(index.unit_at(all.max_x + 1, (all.min_y + all.max_y) / 2));
+    geo::Extent far;
+    far.include(0, 0);
+    far.include(1000, 1000);
+    EXPECT_TRUE(index.units_in(far).empty());
+}
+
+TEST(UnitIndex, ABoxTakesTheWardsWhoseLabelPointIsInside) {
+    const geo::UnitSet& wards = london();
+    const geo::UnitIndex index(wards);
+    EXPECT_EQ(index.units_in(wards.extent).size(), wards.units.size());
+    // A box around one ward's label point, smaller than any ward: that ward alone.
+    const geo::geos::Point p = index.label_point(100);
+    geo::Extent box;
+    box.include(p.x - 1, p.y - 1);
+    box.include(p.x + 1, p.y + 1);
+    EXPECT_EQ(index.units_in(box), std::vector<std::size_t>{100});
+    EXPECT_TRUE(index.envelope(100).min_x <= p.x && p.x <= index.envelope(100).max_x);
+}
