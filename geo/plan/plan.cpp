@@ -1,6 +1,7 @@
 #include "geo/plan/plan.h"
 
 #include "geo/core/errors.h"
+#include "geo/core/wording.h"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -26,11 +27,6 @@ std::optional<std::size_t> pick(const CsvTable& table, const std::string& chosen
     if (table.header.size() == 1)
         hint += " Only one column was found: is the table separated by something other than , ; tab or |?";
     throw InputError(table.path, "header", std::string("no column for the ") + what, hint);
-}
-
-bool is_colour(const std::string& text) {
-    return text.size() == 7 && text[0] == '#' &&
-           std::all_of(text.begin() + 1, text.end(), [](unsigned char c) { return std::isxdigit(c); });
 }
 
 }  // namespace

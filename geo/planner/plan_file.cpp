@@ -4,6 +4,7 @@
 #include "geo/export/atomic_output.h"
 #include "geo/plan/resolve.h"
 #include "geo/core/read_text.h"
+#include "geo/core/wording.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,11 +21,6 @@ namespace geo {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool is_colour(const std::string& text) {
-    return text.size() == 7 && text[0] == '#' &&
-           std::all_of(text.begin() + 1, text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-}
 
 // A TOML basic string: always double quotes, so the file reads the same whatever the text holds.
 std::string quoted(const std::string& text) {

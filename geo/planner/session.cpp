@@ -1,6 +1,7 @@
 #include "geo/planner/session.h"
 
 #include "geo/core/errors.h"
+#include "geo/core/wording.h"
 
 #include <algorithm>
 #include <cctype>
@@ -36,18 +37,6 @@ struct Step {
 
 std::string code_at(const std::vector<CommandUnit>& units, int index) {
     return index >= 0 && static_cast<std::size_t>(index) < units.size() ? units[index].code : std::string();
-}
-
-std::string listed(const std::vector<std::string>& codes, std::size_t most = 8) {
-    std::string text;
-    for (std::size_t i = 0; i < codes.size() && i < most; ++i) text += (i ? ", " : "") + codes[i];
-    if (codes.size() > most) text += fmt::format(" and {} more", codes.size() - most);
-    return text;
-}
-
-bool is_colour(const std::string& text) {
-    return text.size() == 7 && text[0] == '#' &&
-           std::all_of(text.begin() + 1, text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
 }
 
 }  // namespace
@@ -306,6 +295,21 @@ struct PlanSession::State {
         return step;
     }
 
+    // One step back (undo) or forward (redo) through the history.
+    EditOutcome travel(bool forward) {
+        EditOutcome outcome;
+        if (forward ? position == history.size() : position == 0) {
+            outcome.refused = forward ? "nothing to redo" : "nothing to undo";
+            return outcome;
+        }
+        stroke_step = -1;
+        locked_conflicts.clear();
+        outcome.changed_units = run(history[forward ? position++ : --position], forward);
+        outcome.applied = true;
+        refresh();
+        return outcome;
+    }
+
     // Runs a step forwards or backwards; returns the command units whose shape changed.
     std::vector<std::string> run(const Step& step, bool forward) {
         const auto& from_units = forward ? step.units_before : step.units_after;
@@ -403,35 +407,8 @@ EditOutcome PlanSession::apply(const Edit& edit) {
     return outcome;
 }
 
-EditOutcome PlanSession::undo() {
-    State& s = *state_;
-    EditOutcome outcome;
-    if (!s.position) {
-        outcome.refused = "nothing to undo";
-        return outcome;
-    }
-    s.stroke_step = -1;
-    s.locked_conflicts.clear();
-    outcome.changed_units = s.run(s.history[--s.position], false);
-    outcome.applied = true;
-    s.refresh();
-    return outcome;
-}
-
-EditOutcome PlanSession::redo() {
-    State& s = *state_;
-    EditOutcome outcome;
-    if (s.position == s.history.size()) {
-        outcome.refused = "nothing to redo";
-        return outcome;
-    }
-    s.stroke_step = -1;
-    s.locked_conflicts.clear();
-    outcome.changed_units = s.run(s.history[s.position++], true);
-    outcome.applied = true;
-    s.refresh();
-    return outcome;
-}
+EditOutcome PlanSession::undo() { return state_->travel(false); }
+EditOutcome PlanSession::redo() { return state_->travel(true); }
 
 void PlanSession::begin_stroke() {
     state_->stroke_open = true;

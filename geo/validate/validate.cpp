@@ -1,6 +1,7 @@
 #include "geo/validate/validate.h"
 
 #include "geo/core/errors.h"
+#include "geo/core/wording.h"
 
 #include <algorithm>
 #include <cmath>
@@ -22,13 +23,6 @@ const char* to_string(Severity severity) {
 std::size_t ValidationReport::errors() const {
     return static_cast<std::size_t>(
         std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::error; }));
-}
-
-static std::string listed(const std::vector<std::string>& codes, std::size_t most = 8) {
-    std::string text;
-    for (std::size_t i = 0; i < codes.size() && i < most; ++i) text += (i ? ", " : "") + codes[i];
-    if (codes.size() > most) text += fmt::format(" and {} more", codes.size() - most);
-    return text;
 }
 
 std::vector<Finding> check_assignment(const UnitSet& set, const PlanResolution& resolution) {
