@@ -4,8 +4,18 @@
 #include "geo/source/ogr_to_geos.h"
 #include "geo/source/source_file.h"
 
+#include "geo/core/parallel.h"
+#include "geo/hygiene/repair.h"
+#include "geo/source/geojson_reader.h"
+
 #include <fmt/format.h>
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
 
 namespace geo {
 namespace {
@@ -57,10 +67,114 @@ void note_gdal_messages(const gdal::CplErrorCapture& gdal, const std::string& pa
                     times > 1 ? fmt::format("{} (x{})", message, times) : message, std::nullopt, 0});
 }
 
+// One feature as read, before its shape is made: its unit, and its polygons flat in the source CRS.
+struct Read {
+    Unit unit;
+    std::string where;
+    bool has_geometry = false, geometry_empty = true;
+    GeoJsonPolygons flat;
+    ConvertedShape converted;
+};
+
+// Makes the shape of a read feature in the working CRS.
+void convert(Read& read, VertexTransform& vertices) {
+    if (read.has_geometry && !read.unit.code.empty() && !read.flat.polygon_ends.empty())
+        read.converted.shape = to_geos(read.flat, vertices, read.where + " (" + read.unit.where() + ")").shape;
+    read.flat = {};
+}
+
+// Features of a file in another CRS, in batches: this thread reads them with GDAL (which is not
+// thread-safe per dataset) while the other cores transform them, make their shapes and check them;
+// once reading is done this thread converts too. The batches keep reading order, so the units and
+// problems come out as a sequential read gives them; only the sharing of places (vertex_transform.h)
+// stops at a batch's edge, and snapping joins those copies as it joins neighbouring files'.
+class BatchConverter {
+public:
+    struct Batch {
+        std::vector<Read> reads;
+        HygieneReport report;  // what checking its units found, and the copies of places it merged
+    };
+
+    BatchConverter(const SourceFile& file, const Crs& working, double snap_tolerance)
+        : file_(file), working_(working), snap_tolerance_(snap_tolerance) {
+        for (unsigned i = 1; i < worker_count(1024); ++i) helpers_.emplace_back([this] { convert_batches(); });
+    }
+    ~BatchConverter() { finish_reading(); }  // helpers (jthreads) then join, also after a failure
+    BatchConverter(const BatchConverter&) = delete;
+    BatchConverter& operator=(const BatchConverter&) = delete;
+
+    Read& next() {
+        if (filling_.size() == batch_size) submit();
+        return filling_.emplace_back();
+    }
+    // Converts what is left with the helpers, then hands back every batch in reading order.
+    std::deque<Batch>& finish() {
+        submit();
+        finish_reading();
+        convert_batches();
+        helpers_.clear();
+        if (failure_) std::rethrow_exception(failure_);
+        return batches_;
+    }
+
+private:
+    static constexpr std::size_t batch_size = 256;
+
+    void submit() {
+        if (filling_.empty()) return;
+        std::lock_guard lock(mutex_);
+        batches_.emplace_back().reads = std::exchange(filling_, {});
+        ready_.notify_one();
+    }
+    void finish_reading() {
+        std::lock_guard lock(mutex_);
+        reading_done_ = true;
+        ready_.notify_all();
+    }
+    void convert_batches() {
+        for (;;) {
+            Batch* batch = nullptr;
+            {
+                std::unique_lock lock(mutex_);
+                ready_.wait(lock, [&] { return taken_ < batches_.size() || reading_done_; });
+                if (taken_ == batches_.size() || failure_) return;
+                batch = &batches_[taken_++];  // a deque: the address holds while more are pushed
+            }
+            try {
+                VertexTransform vertices(cached_transformer(file_.crs, working_), file_.crs, snap_tolerance_);
+                for (Read& read : batch->reads) {
+                    convert(read, vertices);
+                    if (!read.converted.shape) continue;
+                    std::swap(read.unit.shape, read.converted.shape);
+                    ensure_valid(read.unit, read.where, batch->report);
+                    std::swap(read.unit.shape, read.converted.shape);
+                }
+                batch->report.vertices_snapped += vertices.merged();
+            } catch (...) {
+                std::lock_guard lock(mutex_);
+                if (!failure_) failure_ = std::current_exception();
+                return;
+            }
+        }
+    }
+
+    const SourceFile& file_;
+    const Crs& working_;
+    const double snap_tolerance_;
+    std::vector<Read> filling_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<Batch> batches_;
+    std::size_t taken_ = 0;
+    bool reading_done_ = false;
+    std::exception_ptr failure_;
+    std::vector<std::jthread> helpers_;  // last: started after, and joined before, what they use
+};
+
 }  // namespace
 
-void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::string& stem_field,
-                VertexTransform& vertices, FileUnits& file) {
+void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
+                double snap_tolerance, FileUnits& file) {
     OpenedLayer& opened = source.gdal;
     const std::string& path = opened.info.path;
     const OGRFeatureDefn& definition = *opened.layer->GetLayerDefn();
@@ -73,29 +187,55 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
     const FieldReader parent = reader_for(mapping.parent, definition, stem_field);
     const FieldReader parent_name = reader_for(mapping.parent_name, definition, stem_field);
 
+    // A file in the working CRS needs no transformation: its shapes are made as they are read,
+    // and checked by whoever watches on_kept. Otherwise the transformation is the bulk of the
+    // work, and it goes to every core.
+    VertexTransform vertices(cached_transformer(source.crs, working), source.crs, snap_tolerance);
+    std::optional<BatchConverter> batches;
+    if (!vertices.identity()) batches.emplace(source, working, snap_tolerance);
+
     gdal::CplErrorCapture gdal;
     std::size_t non_polygon = 0, features = 0;
+    const auto keep = [&](Read& read) {
+        if (!read.converted.shape && read.has_geometry && !read.geometry_empty) {
+            ++non_polygon;
+            return;
+        }
+        keep_unit(file, std::move(read.unit), std::move(read.converted), read.where, mapping);
+    };
     for (const auto& feature : *opened.layer) {
         ++features;
-        Unit unit;
+        Read one;
+        Read& read = batches ? batches->next() : one;
+        Unit& unit = read.unit;
         unit.feature = feature->GetFID();
         unit.code = code.read(*feature, file.info.stem);
         unit.name = name.read(*feature, file.info.stem);
         unit.parent_code = parent.read(*feature, file.info.stem);
         unit.parent_name = parent_name.read(*feature, file.info.stem);
-        const std::string where = fmt::format("{} feature {}", path, unit.feature);
+        read.where = fmt::format("{} feature {}", path, unit.feature);
         for (int i = 0; i < definition.GetFieldCount(); ++i) unit.values.push_back(value_of(*feature, i, file.fields[i].kind));
         if (!stem_field.empty()) unit.values.emplace_back(file.info.stem);
-        const OGRGeometry* geometry = feature->GetGeometryRef();
-        ConvertedShape converted = geometry && !unit.code.empty()
-                                       ? to_geos(*geometry, vertices, where + " (" + unit.where() + ")")
-                                       : ConvertedShape{};
-        if (!converted.shape && geometry && !geometry->IsEmpty()) {
-            ++non_polygon;
-            continue;
+        if (const OGRGeometry* geometry = feature->GetGeometryRef()) {
+            read.has_geometry = true;
+            read.geometry_empty = geometry->IsEmpty();
+            read.converted.dropped_parts = flatten_polygons(*geometry, read.flat);
         }
-        keep_unit(file, std::move(unit), std::move(converted), where, mapping);
+        if (!batches) {
+            convert(read, vertices);
+            keep(read);
+        }
     }
+    if (batches) {
+        // Already checked on the converting cores: nobody needs to see them again.
+        const auto watcher = std::exchange(file.on_kept, nullptr);
+        for (BatchConverter::Batch& batch : batches->finish()) {
+            for (Read& read : batch.reads) keep(read);
+            file.report.append(batch.report);
+        }
+        file.on_kept = watcher;
+    }
+    file.report.vertices_snapped += vertices.merged();
     if (file.units.empty() && non_polygon > 0)
         throw InputError(path, "layer " + file.info.layer, fmt::format("none of its {} features is a polygon", features),
                          "wardmap dissolves areas: give a layer of ward or district polygons.");
@@ -105,6 +245,5 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
     note_gdal_messages(gdal, path, file.report);
     source.gdal.dataset.reset();  // close the file as soon as it is read
 }
-
 
 }  // namespace geo

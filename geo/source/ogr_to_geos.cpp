@@ -100,15 +100,20 @@ ConvertedShape to_geos(const GeoJsonPolygons& polygons, VertexTransform& vertice
     return {build_polygons(polygons, transformed, where), 0};
 }
 
-ConvertedShape to_geos(const OGRGeometry& geometry, VertexTransform& vertices, const std::string& where) {
+std::size_t flatten_polygons(const OGRGeometry& geometry, GeoJsonPolygons& flat) {
     std::vector<const OGRPolygon*> polygons;
     std::vector<std::unique_ptr<OGRGeometry>> linearised;
-    ConvertedShape result;
-    collect_polygons(geometry, polygons, linearised, result.dropped_parts);
-    if (polygons.empty()) return result;
-    thread_local GeoJsonPolygons flat;
+    std::size_t dropped = 0;
+    collect_polygons(geometry, polygons, linearised, dropped);
     flatten(polygons, flat);
-    result.shape = to_geos(flat, vertices, where).shape;
+    return dropped;
+}
+
+ConvertedShape to_geos(const OGRGeometry& geometry, VertexTransform& vertices, const std::string& where) {
+    thread_local GeoJsonPolygons flat;
+    ConvertedShape result;
+    result.dropped_parts = flatten_polygons(geometry, flat);
+    if (!flat.polygon_ends.empty()) result.shape = to_geos(flat, vertices, where).shape;
     return result;
 }
 

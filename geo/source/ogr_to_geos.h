@@ -17,6 +17,9 @@ struct ConvertedShape {
 
 // `vertices` belongs to the file being read: places are shared between its features.
 ConvertedShape to_geos(const OGRGeometry& geometry, VertexTransform& vertices, const std::string& where);
+// The first half of that, which needs no transformation: the polygons of `geometry` (curves
+// made linear), flat, in the source CRS. Returns the point and line parts left out.
+std::size_t flatten_polygons(const OGRGeometry& geometry, struct GeoJsonPolygons& flat);
 ConvertedShape to_geos(const struct GeoJsonPolygons& polygons, VertexTransform& vertices, const std::string& where);
 
 }  // namespace geo

@@ -78,10 +78,13 @@ void read_units(SourceFile& file, const FieldMapping& mapping, const std::string
                FieldChoice{mapping.code, given(mapping.name), given(mapping.parent), given(mapping.parent_name)},
                file.info.path);
     units.info = file.info;
-    VertexTransform vertices(cached_transformer(file.crs, working), file.crs, snap_tolerance);
-    if (file.geojson) geojson_units(file, mapping, stem_field, vertices, units);
-    else gdal_units(file, mapping, stem_field, vertices, units);
-    units.report.vertices_snapped += vertices.merged();
+    if (file.geojson) {
+        VertexTransform vertices(cached_transformer(file.crs, working), file.crs, snap_tolerance);
+        geojson_units(file, mapping, stem_field, vertices, units);
+        units.report.vertices_snapped += vertices.merged();
+    } else {
+        gdal_units(file, mapping, stem_field, working, snap_tolerance, units);
+    }
 }
 
 void keep_unit(FileUnits& file, Unit unit, ConvertedShape converted, const std::string& where, const FieldMapping& mapping) {
