@@ -2,6 +2,8 @@
 
 #include "geo/core/errors.h"
 
+#include <fmt/format.h>
+
 #include <unistd.h>
 
 namespace geo {
@@ -13,7 +15,7 @@ AtomicOutput::AtomicOutput(fs::path target, bool overwrite) : target_(std::move(
         throw OutputError(target_.string() + ": the folder " + parent.string() + " does not exist\n  Create it first.");
     if (fs::exists(target_) && !overwrite_)
         throw OutputError(target_.string() + ": already exists, left as it is\n  Add --overwrite to replace it.");
-    folder_ = parent / ("." + target_.filename().string() + ".partial-" + std::to_string(::getpid()));
+    folder_ = parent / fmt::format(".{}.partial-{}", target_.filename().string(), ::getpid());
     std::error_code error;
     fs::remove_all(folder_, error);
     if (!fs::create_directory(folder_, error))

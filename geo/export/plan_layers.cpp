@@ -120,7 +120,10 @@ OutputLayer dissolved_layer(const UnitSet& set, const DissolveResult& result, co
         values.emplace_back(unit.perimeter / 1e3);
         for (int count : {unit.parts, unit.holes}) values.emplace_back(static_cast<std::int64_t>(count));
         values.emplace_back(unit.polsby_popper);
-        for (std::size_t f : numeric) feature.values.push_back(unit.values[f] ? FieldValue(*unit.values[f]) : FieldValue());
+        for (std::size_t f : numeric) {
+            if (unit.values[f]) feature.values.emplace_back(*unit.values[f]);
+            else feature.values.emplace_back();
+        }
         layer.features.push_back(std::move(feature));
     }
     std::vector<std::string> codes;

@@ -230,7 +230,7 @@ std::string autosave_path(const std::string& plan_path) {
     // or a plan never saved autosaves under the user's state folder.
     if (is_plan_file(plan_path)) {
         const fs::path path(plan_path);
-        return (path.parent_path() / ("." + path.filename().string() + ".autosave")).string();
+        return (path.parent_path() / fmt::format(".{}.autosave", path.filename().string())).string();
     }
     fs::path state;
     if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) state = xdg;

@@ -16,9 +16,16 @@ render::gl::Rgba to_rgba(const render::Rgb& c) {
 }
 
 // The briefing legends' en dash is not in the window's font (ImGui's default covers Latin-1 only).
-std::string window_text(std::string label) {
-    for (std::size_t at; (at = label.find("\u2013")) != std::string::npos;) label.replace(at, 3, "-");
-    return label;
+std::string window_text(const std::string& label) {
+    static const std::string en_dash = "\u2013";
+    std::string text;
+    for (std::size_t from = 0;;) {
+        const std::size_t at = label.find(en_dash, from);
+        text.append(label, from, at == std::string::npos ? std::string::npos : at - from);
+        if (at == std::string::npos) return text;
+        text += '-';
+        from = at + en_dash.size();
+    }
 }
 
 std::string wards_text(std::size_t count) { return std::to_string(count) + (count == 1 ? " ward" : " wards"); }
