@@ -52,6 +52,7 @@ std::vector<std::optional<double>> aggregate(const UnitSet& set, const std::vect
     for (std::size_t f = 0; f < set.fields.size(); ++f) {
         if (!set.fields[f].numeric()) continue;
         const auto chosen = options.aggregates.find(set.fields[f].name);
+        if (set.fields[f].identifier() && chosen == options.aggregates.end()) continue;
         const Aggregate how = chosen == options.aggregates.end() ? options.default_aggregate : chosen->second;
         std::vector<double> numbers;
         for (std::size_t m : members)

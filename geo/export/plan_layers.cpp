@@ -101,8 +101,12 @@ OutputLayer dissolved_layer(const UnitSet& set, const DissolveResult& result, co
                     {"parent_cds", FieldKind::text}, {"area_km2", FieldKind::real}, {"perim_km", FieldKind::real},
                     {"parts", FieldKind::integer},  {"holes", FieldKind::integer}, {"compact", FieldKind::real}};
     std::vector<std::size_t> numeric;
+    // Measures, and identifiers only where --agg asked for them (aggregate() leaves them out).
+    const auto aggregated = [&](std::size_t f) {
+        return std::any_of(result.units.begin(), result.units.end(), [&](const DissolvedUnit& unit) { return unit.values[f].has_value(); });
+    };
     for (std::size_t f = 0; f < set.fields.size(); ++f)
-        if (set.fields[f].numeric()) {
+        if (set.fields[f].measure() || (set.fields[f].numeric() && aggregated(f))) {
             numeric.push_back(f);
             layer.fields.push_back({set.fields[f].name, FieldKind::real});
         }

@@ -1,6 +1,8 @@
 #include "geo/source/unit.h"
 
+#include <cctype>
 #include <cmath>
+#include <string_view>
 #include <fmt/format.h>
 
 namespace geo {
@@ -16,6 +18,13 @@ std::string as_text(const FieldValue& value) {
     if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
     if (const auto* d = std::get_if<double>(&value)) return fmt::format("{}", *d);
     return {};
+}
+
+bool FieldDef::identifier() const {
+    std::string upper_name;
+    for (const char c : name) upper_name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const auto ends_with = [&](std::string_view end) { return upper_name.ends_with(end); };
+    return upper_name == "ID" || upper_name == "FID" || ends_with("_ID") || ends_with(" ID") || ends_with("OBJECTID");
 }
 
 std::string Unit::where() const { return name.empty() ? code : code + " " + name; }

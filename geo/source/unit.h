@@ -19,6 +19,10 @@ struct FieldDef {
     std::string name;
     FieldKind kind = FieldKind::text;
     bool numeric() const { return kind != FieldKind::text; }
+    // A number that names a feature rather than measures it (Global_Polygon_ID, OBJECTID, FID):
+    // summing it over a command unit means nothing, so it is not aggregated unless asked for.
+    bool identifier() const;
+    bool measure() const { return numeric() && !identifier(); }
 };
 
 using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;

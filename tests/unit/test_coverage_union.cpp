@@ -175,6 +175,29 @@ TEST(Dissolve, ReportsClosedSliversAndAggregatesFields) {
     EXPECT_NEAR(result.hygiene.of(geo::ProblemKind::sliver_removed)[0]->area, 0.5, 1e-9);
 }
 
+TEST(Dissolve, IdentifierFieldsAreNotSummedUnlessAskedFor) {
+    // The GLA ward files carry Global_Polygon_ID: a command unit's sum of it means nothing.
+    geo::UnitSet set;
+    auto members = frame_around(50, 50, 51, 50.5);
+    set.fields = {{"Global_Polygon_ID", geo::FieldKind::integer}, {"Hectares", geo::FieldKind::real}};
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        geo::Unit unit;
+        unit.code = "U" + std::to_string(i);
+        unit.parent_code = "B";
+        unit.shape = std::move(members[i]);
+        unit.values = {std::int64_t(117000 + i), 10.0};
+        set.units.push_back(std::move(unit));
+    }
+    const geo::Grouping grouping{{{"B", "Borough", "", ""}}, {0, 0, 0, 0}};
+    const auto summed = geo::dissolve(set, grouping, {});
+    ASSERT_EQ(summed.units.size(), 1u);
+    EXPECT_FALSE(summed.units[0].values[0].has_value());
+    EXPECT_EQ(summed.units[0].values[1], 40.0);
+    geo::DissolveOptions asked;
+    asked.aggregates["Global_Polygon_ID"] = geo::Aggregate::min;
+    EXPECT_EQ(geo::dissolve(set, grouping, asked).units[0].values[0], 117000.0);
+}
+
 TEST(Dissolve, UnitsInNoGroupAreLeftOutAndEmptyGroupsSkipped) {
     const auto set = wardmap_test::row_of_wards({{"A", "", "P", ""}, {"B", "", "P", ""}, {"C", "", "Q", ""}});
     const geo::Grouping grouping{{{"G1", "", "", ""}, {"EMPTY", "", "", ""}}, {0, -1, 0}};

@@ -111,3 +111,17 @@ TEST(Fields, NoFieldsAtAllSaysNone) {
     EXPECT_THAT([] { map_fields({}, {}, "empty.geojson"); },
                 testing::ThrowsMessage<InputError>(HasSubstr("(none)")));
 }
+
+TEST(FieldDef, NumbersThatNameAFeatureAreIdentifiersNotMeasures) {
+    for (const char* name : {"Global_Polygon_ID", "OBJECTID", "objectid", "FID", "id", "Polygon ID"}) {
+        const geo::FieldDef field{name, geo::FieldKind::integer};
+        EXPECT_TRUE(field.identifier()) << name;
+        EXPECT_FALSE(field.measure()) << name;
+    }
+    for (const char* name : {"Hectares", "Non_Inland_Area", "Population", "crimes", "PAID_POSTS", "Avid"}) {
+        const geo::FieldDef field{name, geo::FieldKind::real};
+        EXPECT_FALSE(field.identifier()) << name;
+        EXPECT_TRUE(field.measure()) << name;
+    }
+    EXPECT_FALSE((geo::FieldDef{"Hectares", geo::FieldKind::text}.measure()));
+}

@@ -20,7 +20,7 @@ struct Column {
 std::vector<Column> columns_of(const geo::UnitSet& wards) {
     std::vector<Column> columns = {{"Unit"}, {"Name"}, {"Wards"}, {"Boroughs"}, {"km²"}};
     for (std::size_t f = 0; f < wards.fields.size(); ++f) {
-        if (!wards.fields[f].numeric()) continue;
+        if (!wards.fields[f].measure()) continue;
         columns.push_back({wards.fields[f].name, static_cast<int>(f)});
         columns.push_back({"±%", static_cast<int>(f), true});
     }
