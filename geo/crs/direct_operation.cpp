@@ -10,9 +10,6 @@
 namespace geo {
 namespace {
 
-struct ContextOwner {
-    void operator()(PJ_CONTEXT* context) const noexcept { proj_context_destroy(context); }
-};
 struct FactoryDeleter {
     void operator()(PJ_OPERATION_FACTORY_CONTEXT* factory) const noexcept { proj_operation_factory_context_destroy(factory); }
 };
@@ -20,10 +17,6 @@ using FactoryOwner = std::unique_ptr<PJ_OPERATION_FACTORY_CONTEXT, FactoryDelete
 struct ListDeleter {
     void operator()(PJ_OBJ_LIST* list) const noexcept { proj_list_destroy(list); }
 };
-struct PjDeleter {
-    void operator()(PJ* object) const noexcept { proj_destroy(object); }
-};
-using PjOwner = std::unique_ptr<PJ, PjDeleter>;
 
 // Degrees kept clear of the area's edge: PROJ tests the area in the source datum, which may
 // differ from the one the area is published in by a few hundred metres.
@@ -41,11 +34,11 @@ struct Found {
 
 // Searching PROJ's database costs ~50 ms of CPU; each thread would do it for the same pair.
 std::optional<Found> search(const std::string& from_wkt, const std::string& to_wkt) {
-    const std::unique_ptr<PJ_CONTEXT, ContextOwner> context(proj_context_create());
+    const ProjContextOwner context(proj_context_create());
     if (!context) return std::nullopt;
     proj_log_level(context.get(), PJ_LOG_NONE);  // geo/ prints nothing; a failure only means "use OGR"
-    const PjOwner source(proj_create(context.get(), from_wkt.c_str()));
-    const PjOwner target(proj_create(context.get(), to_wkt.c_str()));
+    const ProjOwner source(proj_create(context.get(), from_wkt.c_str()));
+    const ProjOwner target(proj_create(context.get(), to_wkt.c_str()));
     if (!source || !target) return std::nullopt;
     // The candidates as proj_create_crs_to_crs lists them, best first.
     const FactoryOwner factory(proj_create_operation_factory_context(context.get(), nullptr));
@@ -57,13 +50,13 @@ std::optional<Found> search(const std::string& from_wkt, const std::string& to_w
     const std::unique_ptr<PJ_OBJ_LIST, ListDeleter> candidates(
         proj_create_operations(context.get(), source.get(), target.get(), factory.get()));
     if (!candidates || proj_list_get_count(candidates.get()) < 1) return std::nullopt;
-    const PjOwner best(proj_list_get(context.get(), candidates.get(), 0));
+    const ProjOwner best(proj_list_get(context.get(), candidates.get(), 0));
     if (!best || proj_coordoperation_get_accuracy(context.get(), best.get()) < 0) return std::nullopt;  // a ballpark
     Found found;
     if (!proj_get_area_of_use(context.get(), best.get(), &found.west, &found.south, &found.east, &found.north, nullptr) ||
         found.west > found.east)
         return std::nullopt;
-    const PjOwner normalised(proj_normalize_for_visualization(context.get(), best.get()));  // lon, lat in; x, y out
+    const ProjOwner normalised(proj_normalize_for_visualization(context.get(), best.get()));  // lon, lat in; x, y out
     const char* pipeline = normalised ? proj_as_proj_string(context.get(), normalised.get(), PJ_PROJ_5, nullptr) : nullptr;
     if (!pipeline) return std::nullopt;
     found.pipeline = pipeline;

@@ -14,6 +14,16 @@
 
 namespace geo {
 
+// Owners of PROJ's C handles.
+struct ProjContextDeleter {
+    void operator()(PJ_CONTEXT* context) const noexcept { proj_context_destroy(context); }
+};
+struct ProjDeleter {
+    void operator()(PJ* object) const noexcept { proj_destroy(object); }
+};
+using ProjContextOwner = std::unique_ptr<PJ_CONTEXT, ProjContextDeleter>;
+using ProjOwner = std::unique_ptr<PJ, ProjDeleter>;
+
 class DirectOperation {
 public:
     // Only for lon/lat sources in degrees; nullopt when PROJ offers nothing usable. The WKT2 of
@@ -24,14 +34,8 @@ public:
     bool apply(std::size_t count, double* x, double* y) const;
 
 private:
-    struct ContextDeleter {
-        void operator()(PJ_CONTEXT* context) const noexcept { proj_context_destroy(context); }
-    };
-    struct OperationDeleter {
-        void operator()(PJ* operation) const noexcept { proj_destroy(operation); }
-    };
-    std::unique_ptr<PJ_CONTEXT, ContextDeleter> context_;  // first: outlives the operation
-    std::unique_ptr<PJ, OperationDeleter> operation_;
+    ProjContextOwner context_;  // first: outlives the operation
+    ProjOwner operation_;
     double west_ = 0, south_ = 0, east_ = 0, north_ = 0;  // area of use, shrunk by a margin
 };
 
