@@ -11,14 +11,15 @@
 namespace geo::geos {
 namespace {
 
-struct Point {
+struct Vertex {
     double x, y;
-    bool operator==(const Point&) const = default;
+    bool operator==(const Vertex&) const = default;
 };
 
+constexpr double error_bound = 3.3306690738754716e-16;  // (3 + 16ε)ε, Shewchuk's ccwerrboundA
+
 // +1 left turn, -1 right turn, 0 collinear or too close to call in doubles.
-int orientation(const Point& a, const Point& b, const Point& c) {
-    constexpr double error_bound = 3.3306690738754716e-16;  // (3 + 16ε)ε, Shewchuk's ccwerrboundA
+int orientation(const Vertex& a, const Vertex& b, const Vertex& c) {
     const double left = (b.x - a.x) * (c.y - a.y), right = (b.y - a.y) * (c.x - a.x);
     const double det = left - right, bound = error_bound * (std::abs(left) + std::abs(right));
     return det > bound ? 1 : det < -bound ? -1 : 0;
@@ -26,15 +27,14 @@ int orientation(const Point& a, const Point& b, const Point& c) {
 
 // True if edges ab and bc meet only at b: they turn, or certainly go on in the same direction
 // (straight runs of collinear vertices are common in files digitised on a grid).
-bool meet_only_at_joint(const Point& a, const Point& b, const Point& c) {
+bool meet_only_at_joint(const Vertex& a, const Vertex& b, const Vertex& c) {
     if (orientation(a, b, c) != 0) return true;
-    constexpr double error_bound = 3.3306690738754716e-16;
     const double along = (b.x - a.x) * (c.x - b.x), across = (b.y - a.y) * (c.y - b.y);
     return along + across > error_bound * (std::abs(along) + std::abs(across));
 }
 
 // True if segments ab and cd (sharing no endpoint) certainly neither cross nor touch.
-bool apart(const Point& a, const Point& b, const Point& c, const Point& d) {
+bool apart(const Vertex& a, const Vertex& b, const Vertex& c, const Vertex& d) {
     if (std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y)) return true;
     const int c_side = orientation(a, b, c), d_side = orientation(a, b, d);
     if (c_side != 0 && c_side == d_side) return true;
@@ -43,7 +43,7 @@ bool apart(const Point& a, const Point& b, const Point& c, const Point& d) {
 }
 
 struct Scratch {
-    std::vector<Point> points;  // the ring, its first point repeated at the end
+    std::vector<Vertex> points;  // the ring, its first point repeated at the end
     std::vector<double> west, east;
     std::vector<std::uint32_t> order;
 };
@@ -56,9 +56,9 @@ bool load_ring(const GEOSGeometry& ring, Scratch& scratch) {
     if (!sequence || !GEOSCoordSeq_getSize_r(h, sequence, &size) || size < 4) return false;
     scratch.points.resize(size);
     GEOSCoordSeq_copyToBuffer_r(h, sequence, reinterpret_cast<double*>(scratch.points.data()), 0, 0);
-    std::vector<Point>& p = scratch.points;
+    std::vector<Vertex>& p = scratch.points;
     if (!(p.front() == p.back())) return false;
-    for (const Point& point : p)
+    for (const Vertex& point : p)
         if (!std::isfinite(point.x) || !std::isfinite(point.y)) return false;
     p.erase(std::unique(p.begin(), p.end()), p.end());
     return p.size() >= 4;
@@ -67,7 +67,7 @@ bool load_ring(const GEOSGeometry& ring, Scratch& scratch) {
 // A ring is simple when consecutive edges never fold back and no two other edges meet.
 // Edges are swept in order of their western end; only those overlapping in x are compared.
 bool simple_ring(Scratch& scratch) {
-    const std::vector<Point>& p = scratch.points;
+    const std::vector<Vertex>& p = scratch.points;
     const std::size_t n = p.size() - 1;  // edges; edge e runs from p[e] to p[e + 1]
     if (!meet_only_at_joint(p[n - 1], p[0], p[1])) return false;
     for (std::size_t i = 1; i < n; ++i)
