@@ -85,6 +85,9 @@ void write_layers(const std::vector<OutputLayer>& layers, const Crs& working, co
     // atomicity comes from the rename, and a failed write is thrown away whole.
     const gdal::ScopedConfigOption journal("OGR_SQLITE_JOURNAL", "OFF");
     const gdal::ScopedConfigOption synchronous("OGR_SQLITE_SYNCHRONOUS", "OFF");
+    // The only creation options are wardmap's own, fixed in write_layer. Checking them has the
+    // GeoPackage driver list its tiling schemes by reading every tms_*.json GDAL ships (~4 ms).
+    const gdal::ScopedConfigOption no_option_check("GDAL_VALIDATE_CREATION_OPTIONS", "NO");
     gdal::CplErrorCapture gdal;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(format.name);
     if (!driver) throw OutputError(std::string("GDAL has no ") + format.name + " driver");

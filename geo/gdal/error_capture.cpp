@@ -38,6 +38,10 @@ void ensure_registered() {
         CPLSetErrorHandler(CPLQuietErrorHandler);
         // Traditional x/y order everywhere: lon/lat for geographic CRSs, as files store them.
         CPLSetConfigOption("OSR_DEFAULT_AXIS_MAPPING_STRATEGY", "TRADITIONAL_GIS_ORDER");
+        // The GeoPackage and SQLite drivers load SpatiaLite into every database they open, only
+        // for its SQL functions, which wardmap never calls; each load opens PROJ's database once
+        // more (~5 ms, twice in a London dissolve: reading and writing). A user's setting stands.
+        if (!CPLGetConfigOption("SPATIALITE_LOAD", nullptr)) CPLSetConfigOption("SPATIALITE_LOAD", "NO");
         GDALAllRegister();
     });
 }
