@@ -5,7 +5,6 @@
 #include "geo/source/source_file.h"
 
 #include "geo/core/parallel.h"
-#include "geo/hygiene/repair.h"
 #include "geo/source/geojson_reader.h"
 
 #include <fmt/format.h>
@@ -84,15 +83,15 @@ void convert(Read& read, VertexTransform& vertices) {
 }
 
 // Features of a file in another CRS, in batches: this thread reads them with GDAL (which is not
-// thread-safe per dataset) while the other cores transform them, make their shapes and check them;
-// once reading is done this thread converts too. The batches keep reading order, so the units and
+// thread-safe per dataset) while the other cores transform them and make their shapes; once
+// reading is done this thread converts too. Validity is checked after snapping (load.cpp). The batches keep reading order, so the units and
 // problems come out as a sequential read gives them; only the sharing of places (vertex_transform.h)
 // stops at a batch's edge, and snapping joins those copies as it joins neighbouring files'.
 class BatchConverter {
 public:
     struct Batch {
         std::vector<Read> reads;
-        HygieneReport report;  // what checking its units found, and the copies of places it merged
+        std::size_t merged = 0;  // copies of places merged (vertex_transform.h)
     };
 
     BatchConverter(const SourceFile& file, const Crs& working, double snap_tolerance)
@@ -142,14 +141,8 @@ private:
             }
             try {
                 VertexTransform vertices(cached_transformer(file_.crs, working_), file_.crs, snap_tolerance_);
-                for (Read& read : batch->reads) {
-                    convert(read, vertices);
-                    if (!read.converted.shape) continue;
-                    std::swap(read.unit.shape, read.converted.shape);
-                    ensure_valid(read.unit, read.where, batch->report);
-                    std::swap(read.unit.shape, read.converted.shape);
-                }
-                batch->report.vertices_snapped += vertices.merged();
+                for (Read& read : batch->reads) convert(read, vertices);
+                batch->merged = vertices.merged();
             } catch (...) {
                 std::lock_guard lock(mutex_);
                 if (!failure_) failure_ = std::current_exception();
@@ -187,9 +180,8 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
     const FieldReader parent = reader_for(mapping.parent, definition, stem_field);
     const FieldReader parent_name = reader_for(mapping.parent_name, definition, stem_field);
 
-    // A file in the working CRS needs no transformation: its shapes are made as they are read,
-    // and checked by whoever watches on_kept. Otherwise the transformation is the bulk of the
-    // work, and it goes to every core.
+    // A file in the working CRS needs no transformation: its shapes are made as they are read.
+    // Otherwise the transformation is the bulk of the work, and it goes to every core.
     VertexTransform vertices(cached_transformer(source.crs, working), source.crs, snap_tolerance);
     std::optional<BatchConverter> batches;
     if (!vertices.identity()) batches.emplace(source, working, snap_tolerance);
@@ -226,15 +218,11 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
             keep(read);
         }
     }
-    if (batches) {
-        // Already checked on the converting cores: nobody needs to see them again.
-        const auto watcher = std::exchange(file.on_kept, nullptr);
+    if (batches)
         for (BatchConverter::Batch& batch : batches->finish()) {
             for (Read& read : batch.reads) keep(read);
-            file.report.append(batch.report);
+            file.report.vertices_snapped += batch.merged;
         }
-        file.on_kept = watcher;
-    }
     file.report.vertices_snapped += vertices.merged();
     if (file.units.empty() && non_polygon > 0)
         throw InputError(path, "layer " + file.info.layer, fmt::format("none of its {} features is a polygon", features),

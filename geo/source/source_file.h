@@ -40,15 +40,14 @@ SourceFile open_source(const std::string& path, const std::optional<std::string>
 std::vector<std::string> available_fields(const SourceFile& file, const std::string& stem_field);
 
 // Throws InputError when the file lacks a mapped field or holds no polygons.
-// Fills `out` (whose on_kept, if set, sees each unit as it is kept, unless the reader checked its
-// validity itself: see gdal_units). Copies of a vertex closer than
+// Fills `out` (whose on_kept, if set, sees each unit as it is kept). Copies of a vertex closer than
 // half `snap_tolerance` (metres) are merged before they are transformed (vertex_transform.h).
 void read_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
                 double snap_tolerance, FileUnits& out);
 
 // The two readers behind read_units; `vertices` transforms the file's coordinates. gdal_units
 // makes its own: a file in another CRS is transformed on every core, a batch of features at a
-// time, and its units' validity checked there too, so on_kept is not called for them.
+// time.
 void gdal_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
                 double snap_tolerance, FileUnits& out);
 void geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,

@@ -1,6 +1,7 @@
 // geo/source/gdal_units: a file in another CRS is transformed on every core, a batch of features
-// at a time. Read that way, the London wards must come out as a plain sequential read gives
-// them: the same units in the same order, the same shapes, the same two repaired wards.
+// at a time, and checked after snapping rather than while it is read. Read that way, the London
+// wards must come out as a plain sequential read gives them: the same units in the same order,
+// the same shapes, the same two repaired wards.
 #include "geo/gdal/error_capture.h"
 #include "geo/hygiene/report.h"
 #include "geo/source/load.h"
