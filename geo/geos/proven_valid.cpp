@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <numeric>
 #include <vector>
 
 namespace geo::geos {
@@ -42,10 +41,16 @@ bool apart(const Vertex& a, const Vertex& b, const Vertex& c, const Vertex& d) {
     return a_side != 0 && a_side == b_side;
 }
 
+// An edge's extent in x; edge `e` runs from points[e] to points[e + 1].
+struct Span {
+    double west, east;
+    std::uint32_t e;
+};
+
 struct Scratch {
     std::vector<Vertex> points;  // the ring, its first point repeated at the end
-    std::vector<double> west, east;
-    std::vector<std::uint32_t> order;
+    std::vector<Span> spans;     // sorted by west: sorting the spans themselves, not indices to
+                                 // them, keeps the sort and the sweep in cache
 };
 
 // The ring's points without consecutive repeats (GEOS ignores them); at least three distinct.
@@ -72,22 +77,16 @@ bool simple_ring(Scratch& scratch) {
     if (!meet_only_at_joint(p[n - 1], p[0], p[1])) return false;
     for (std::size_t i = 1; i < n; ++i)
         if (!meet_only_at_joint(p[i - 1], p[i], p[i + 1])) return false;
-    std::vector<double>& west = scratch.west;
-    std::vector<double>& east = scratch.east;
-    west.resize(n);
-    east.resize(n);
-    for (std::size_t e = 0; e < n; ++e) {
-        west[e] = std::min(p[e].x, p[e + 1].x);
-        east[e] = std::max(p[e].x, p[e + 1].x);
-    }
-    scratch.order.resize(n);
-    std::iota(scratch.order.begin(), scratch.order.end(), 0u);
-    std::sort(scratch.order.begin(), scratch.order.end(), [&](auto a, auto b) { return west[a] < west[b]; });
+    std::vector<Span>& spans = scratch.spans;
+    spans.resize(n);
+    for (std::size_t e = 0; e < n; ++e)
+        spans[e] = {std::min(p[e].x, p[e + 1].x), std::max(p[e].x, p[e + 1].x), static_cast<std::uint32_t>(e)};
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.west < b.west; });
     for (std::size_t k = 0; k < n; ++k) {
-        const std::uint32_t e = scratch.order[k];
-        const double reach = east[e];
-        for (std::size_t l = k + 1; l < n && west[scratch.order[l]] <= reach; ++l) {
-            const std::uint32_t f = scratch.order[l];
+        const std::uint32_t e = spans[k].e;
+        const double reach = spans[k].east;
+        for (std::size_t l = k + 1; l < n && spans[l].west <= reach; ++l) {
+            const std::uint32_t f = spans[l].e;
             const std::size_t gap = e > f ? e - f : f - e;
             if (gap == 1 || gap == n - 1) continue;  // neighbours: their turn was checked above
             if (!apart(p[e], p[e + 1], p[f], p[f + 1])) return false;
