@@ -84,9 +84,10 @@ void convert(Read& read, VertexTransform& vertices) {
 
 // Features of a file in another CRS, in batches: this thread reads them with GDAL (which is not
 // thread-safe per dataset) while the other cores transform them and make their shapes; once
-// reading is done this thread converts too. Validity is checked after snapping (load.cpp). The batches keep reading order, so the units and
-// problems come out as a sequential read gives them; only the sharing of places (vertex_transform.h)
-// stops at a batch's edge, and snapping joins those copies as it joins neighbouring files'.
+// reading is done this thread converts too. The batches keep reading order, so the units and
+// problems come out as a sequential read gives them; only the sharing of places
+// (vertex_transform.h) stops at a batch's edge, and snapping joins those copies as it joins
+// neighbouring files'. Validity is checked after snapping (load.cpp).
 class BatchConverter {
 public:
     struct Batch {
@@ -182,9 +183,11 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
 
     // A file in the working CRS needs no transformation: its shapes are made as they are read.
     // Otherwise the transformation is the bulk of the work, and it goes to every core.
-    VertexTransform vertices(cached_transformer(source.crs, working), source.crs, snap_tolerance);
+    const Transformer& transformer = cached_transformer(source.crs, working);
+    std::optional<VertexTransform> as_read;
     std::optional<BatchConverter> batches;
-    if (!vertices.identity()) batches.emplace(source, working, snap_tolerance);
+    if (transformer.identity()) as_read.emplace(transformer, source.crs, snap_tolerance);
+    else batches.emplace(source, working, snap_tolerance);
 
     gdal::CplErrorCapture gdal;
     std::size_t non_polygon = 0, features = 0;
@@ -213,8 +216,8 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
             read.geometry_empty = geometry->IsEmpty();
             read.converted.dropped_parts = flatten_polygons(*geometry, read.flat);
         }
-        if (!batches) {
-            convert(read, vertices);
+        if (as_read) {
+            convert(read, *as_read);
             keep(read);
         }
     }
@@ -223,7 +226,6 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
             for (Read& read : batch.reads) keep(read);
             file.report.vertices_snapped += batch.merged;
         }
-    file.report.vertices_snapped += vertices.merged();
     if (file.units.empty() && non_polygon > 0)
         throw InputError(path, "layer " + file.info.layer, fmt::format("none of its {} features is a polygon", features),
                          "wardmap dissolves areas: give a layer of ward or district polygons.");

@@ -109,12 +109,4 @@ std::size_t flatten_polygons(const OGRGeometry& geometry, GeoJsonPolygons& flat)
     return dropped;
 }
 
-ConvertedShape to_geos(const OGRGeometry& geometry, VertexTransform& vertices, const std::string& where) {
-    thread_local GeoJsonPolygons flat;
-    ConvertedShape result;
-    result.dropped_parts = flatten_polygons(geometry, flat);
-    if (!flat.polygon_ends.empty()) result.shape = to_geos(flat, vertices, where).shape;
-    return result;
-}
-
 }  // namespace geo

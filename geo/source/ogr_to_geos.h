@@ -15,11 +15,12 @@ struct ConvertedShape {
     std::size_t dropped_parts = 0;  // points or lines inside a collection
 };
 
-// `vertices` belongs to the file being read: places are shared between its features.
-ConvertedShape to_geos(const OGRGeometry& geometry, VertexTransform& vertices, const std::string& where);
-// The first half of that, which needs no transformation: the polygons of `geometry` (curves
-// made linear), flat, in the source CRS. Returns the point and line parts left out.
+// Two steps, so that reading (one core: GDAL) and transforming (every core) can be apart.
+// First the polygons of `geometry` (curves made linear), flat, in the source CRS; returns the
+// point and line parts left out.
 std::size_t flatten_polygons(const OGRGeometry& geometry, struct GeoJsonPolygons& flat);
+// Then their shape in the working CRS. `vertices` belongs to the file (or batch) being read:
+// places are shared between its features. dropped_parts is left 0.
 ConvertedShape to_geos(const struct GeoJsonPolygons& polygons, VertexTransform& vertices, const std::string& where);
 
 }  // namespace geo
