@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <algorithm>
-#include <cctype>
 #include <unordered_map>
 
 namespace geo {

@@ -4,7 +4,6 @@
 #include "geo/core/wording.h"
 
 #include <algorithm>
-#include <cctype>
 #include <fmt/format.h>
 #include <map>
 #include <numeric>

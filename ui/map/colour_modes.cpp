@@ -28,8 +28,6 @@ std::string window_text(const std::string& label) {
     }
 }
 
-std::string wards_text(std::size_t count) { return std::to_string(count) + (count == 1 ? " ward" : " wards"); }
-
 }  // namespace
 
 std::optional<ColourMode> colour_mode_named(const std::string& name) {
@@ -64,8 +62,8 @@ Colouring officers_colouring(const geo::Allocation& allocation, const geo::Group
     colouring.ward.assign(values.size(), to_rgba(render::no_data_grey));
     for (std::size_t i = 0; i < values.size(); ++i)
         if (theme.class_of_unit[i] >= 0) colouring.ward[i] = to_rgba(theme.entries[static_cast<std::size_t>(theme.class_of_unit[i])].colour);
-    for (const render::LegendEntry& entry : theme.entries) colouring.legend.push_back({to_rgba(entry.colour), window_text(entry.label), wards_text(entry.count)});
-    if (theme.unclassed > 0) colouring.legend.push_back({to_rgba(render::no_data_grey), "In no command unit", wards_text(theme.unclassed)});
+    for (const render::LegendEntry& entry : theme.entries) colouring.legend.push_back({to_rgba(entry.colour), window_text(entry.label), render::ward_count_text(entry.count)});
+    if (theme.unclassed > 0) colouring.legend.push_back({to_rgba(render::no_data_grey), "In no command unit", render::ward_count_text(theme.unclassed)});
     return colouring;
 }
 
@@ -86,9 +84,9 @@ Colouring phase_colouring(const geo::Rollout& rollout) {
         ++counts[static_cast<std::size_t>(phase)];
     }
     for (std::size_t p = 0; p < rollout.phases.size(); ++p)
-        colouring.legend.push_back({to_rgba(palette[p]), rollout.phases[p].start.iso() + "  " + rollout.phases[p].name, wards_text(counts[p])});
+        colouring.legend.push_back({to_rgba(palette[p]), rollout.phases[p].start.iso() + "  " + rollout.phases[p].name, render::ward_count_text(counts[p])});
     // Unscheduled includes the City of London and any ward outside the plan.
-    if (unscheduled > 0) colouring.legend.push_back({to_rgba(render::no_data_grey), "Not scheduled or not in the plan", wards_text(unscheduled)});
+    if (unscheduled > 0) colouring.legend.push_back({to_rgba(render::no_data_grey), "Not scheduled or not in the plan", render::ward_count_text(unscheduled)});
     return colouring;
 }
 
