@@ -83,9 +83,23 @@ case_allocate_rules_beside_the_plan() {  # in/plan.csv + in/plan.officers.toml: 
     expect_stdout "rules in/plan.officers.toml" "1947 officers allocated; no establishment in the rules"  # 3 x 629 DWOs + 12 x (1 + 4)
 }
 
-case_allocate_missing_table() {  # the pools need crime, no --crime: refused, nothing written
-    wm allocate "$TAB2014" -o out/a.gpkg
-    expect_error 3 "the crime figures are needed but no table was given" "--crime"
+case_allocate_missing_table() {  # rules whose pool needs crime and name no table, no --crime: refused, nothing written
+    printf '[[pool]]\nname = "R"\nposts = 50\nweight = "crime"\n' >in/rules.toml
+    wm allocate "$TAB2014" --rules in/rules.toml -o out/a.gpkg
+    expect_error 3 "in/rules.toml" "the crime figures are needed but no table was given" "--crime"
+    [[ -e out/a.gpkg ]] && fail "out/a.gpkg was written"
+    return 0
+}
+
+case_allocate_bundled_tables() {  # no options: the bundled rules bring their own tables, as --crime/--population would
+    wm allocate "$TAB2014" -o out/a.gpkg --table out/default.csv
+    expect_ok
+    expect_stdout "datasets/demand/mps-ward-crime-2017-03-to-2019-02.csv: crime 201703-201902" "629 of 629 wards matched by code" \
+        "datasets/demand/ward-profiles-2015.csv: Population - 2015" "570 of 629 wards matched by code" \
+        "establishment 30136: 2260 allocated, 27876 not allocated by these rules"
+    allocate_2014 -o out/b.gpkg --table out/given.csv
+    expect_ok
+    cmp -s out/default.csv out/given.csv || fail "the bundled tables allocate otherwise than the same files given: $(diff out/default.csv out/given.csv | head -4)"
 }
 
 case_allocate_bad_rules() {

@@ -100,9 +100,12 @@ case_render_unknown_format() {
     expect_error 3 ".pdf, .svg or .png"
 }
 
-case_render_officers_needs_its_tables() {  # the bundled rules weight pools by crime and population
-    wm render -o out/map.png --theme officers
+case_render_officers_needs_its_tables() {  # rules weighting a pool by crime, naming no table, no --crime
+    printf '[[pool]]\nname = "R"\nposts = 50\nweight = "crime"\n' >in/rules.toml
+    wm render -o out/map.png --theme officers --rules in/rules.toml
     expect_error 3 "the crime figures are needed but no table was given" "--crime"
+    [[ -e out/map.png ]] && fail "out/map.png was written"
+    return 0
 }
 
 case_render_officers_theme() {  # allocated as `wardmap allocate` does; one class per band of BCU totals

@@ -2,7 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace ui {
 
@@ -22,25 +24,16 @@ void establishment_line(const geo::Allocation& allocation) {
     }
 }
 
-void unit_table(const geo::Allocation& allocation) {
-    const int columns = 7 + static_cast<int>(allocation.pools.size());
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("officers", columns, flags, ImVec2(0, -ImGui::GetTextLineHeightWithSpacing() * 3))) return;
-    // Officers right after the name: the column a narrow panel must not scroll out of sight.
-    ImGui::TableSetupScrollFreeze(3, 1);
-    for (const char* title : {"Unit", "Name", "Officers", "Wards", "DWO", "PCSO", "Lead"}) ImGui::TableSetupColumn(title);
-    for (std::size_t p = 0; p < allocation.pools.size(); ++p) ImGui::TableSetupColumn(allocation.pools[p].c_str());
-    ImGui::TableHeadersRow();
+// The cells as text first: fixed columns are sized to their widest cell from the first frame on (the
+// table appears only once an allocation exists, and auto-fitting then left every column one letter wide).
+std::vector<std::vector<std::string>> unit_rows(const geo::Allocation& allocation) {
+    std::vector<std::vector<std::string>> rows;
     auto row = [&](const std::string& code, const std::string& name, std::size_t wards, int dwo, int pcso, int lead,
                    const std::vector<int>& pools, int officers) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn(), ImGui::TextUnformatted(code.c_str());
-        ImGui::TableNextColumn(), ImGui::TextUnformatted(name.c_str());
-        ImGui::TableNextColumn(), ImGui::Text("%d", officers);
-        for (long long value : {static_cast<long long>(wards), static_cast<long long>(dwo), static_cast<long long>(pcso), static_cast<long long>(lead)})
-            ImGui::TableNextColumn(), ImGui::Text("%lld", value);
-        for (int posts : pools) ImGui::TableNextColumn(), ImGui::Text("%d", posts);
+        std::vector<std::string> cells{code, name, std::to_string(officers), std::to_string(wards), std::to_string(dwo),
+                                       std::to_string(pcso), std::to_string(lead)};
+        for (int posts : pools) cells.push_back(std::to_string(posts));
+        rows.push_back(std::move(cells));
     };
     std::size_t wards = 0;
     for (const geo::CommandUnitPosts& unit : allocation.units) {
@@ -48,7 +41,32 @@ void unit_table(const geo::Allocation& allocation) {
         wards += unit.wards;
     }
     row("", "total", wards, allocation.dwo, allocation.pcsos, allocation.leadership, allocation.pool_sizes, allocation.officers);
+    return rows;
+}
+
+void unit_table(const geo::Allocation& allocation) {
+    std::vector<std::string> titles{"Unit", "Name", "Officers", "Wards", "DWO", "PCSO", "Lead"};
+    for (std::size_t p = 0; p < allocation.pools.size(); ++p) titles.push_back("Pool " + std::to_string(p + 1));
+    const std::vector<std::vector<std::string>> rows = unit_rows(allocation);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("officers", static_cast<int>(titles.size()), flags, ImVec2(0, -ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(3 + allocation.pools.size())))) return;
+    // Officers right after the name: the column a narrow panel must not scroll out of sight.
+    ImGui::TableSetupScrollFreeze(3, 1);
+    for (std::size_t c = 0; c < titles.size(); ++c) {
+        float width = ImGui::CalcTextSize(titles[c].c_str()).x;
+        for (const auto& cells : rows) width = std::max(width, ImGui::CalcTextSize(cells[c].c_str()).x);
+        ImGui::TableSetupColumn(titles[c].c_str(), ImGuiTableColumnFlags_WidthFixed, width);
+    }
+    ImGui::TableHeadersRow();
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        ImGui::TableNextRow();
+        for (const std::string& cell : rows[r]) ImGui::TableNextColumn(), ImGui::TextUnformatted(cell.c_str());
+    }
     ImGui::EndTable();
+    // The pools' names are long: the table numbers them and says which is which underneath.
+    for (std::size_t p = 0; p < allocation.pools.size(); ++p)
+        ImGui::TextDisabled("Pool %zu: %s", p + 1, allocation.pools[p].c_str());
 }
 
 void joins_summary(const Planner& planner) {

@@ -117,6 +117,8 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
     }
     auto last_autosave = std::chrono::steady_clock::now();
     std::string title;
+    constexpr int settle_frames = 2;
+    int frames_drawn = 0;
     for (;;) {
         glfwPollEvents();
         if (glfwWindowShouldClose(window.get())) {
@@ -125,7 +127,9 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
         }
         frame_size(window, planner);
         imgui.new_frame();
-        std::optional<ReplayStep> step = scripted ? replay.next() : std::nullopt;
+        // ImGui sizes a table's columns from what the frame before drew: the first frames only settle.
+        const bool settled = ++frames_drawn > settle_frames;
+        std::optional<ReplayStep> step = scripted && settled ? replay.next() : std::nullopt;
         std::vector<Command> commands;
         if (step && !std::holds_alternative<Screenshot>(step->command)) commands.push_back(step->command);
         build_frame(planner, panels, std::move(commands));
@@ -133,7 +137,7 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
         draw_frame(planner, panels);
         imgui.render();
         if (step && std::holds_alternative<Screenshot>(step->command)) take_screenshot(planner, std::get<Screenshot>(step->command));
-        const bool finished = scripted && options.exit_after && replay.done();
+        const bool finished = scripted && settled && options.exit_after && replay.done();
         if (finished && !options.screenshot.empty()) take_screenshot(planner, Screenshot{options.screenshot, {}});
         glfwSwapBuffers(window.get());
         if (const std::string now = planner.document.title(); now != title) glfwSetWindowTitle(window.get(), (title = now).c_str());
