@@ -138,6 +138,13 @@ case_rollout_step_change_1() {
     [[ $n == 208 ]] || fail "$n wards in 2004/05 in out/r.csv, expected 208"
 }
 
+case_rollout_demand_bundled_crime() {  # no --crime: the table the bundled rules name; West End has the most crime
+    wm rollout "$TAB2014" --step-change 1 --priority demand -o out/r.csv
+    expect_ok
+    expect_stdout "datasets/demand/mps-ward-crime-2017-03-to-2019-02.csv: crime 201703-201902" "629 of 629 wards matched by code"
+    grep -q '^E05000649,West End,.*,2004/05,2004-04-01$' out/r.csv || fail "West End (38,376 crimes, the most) is not in the first phase: $(grep '^E05000649' out/r.csv)"
+}
+
 case_rollout_step_change_3_own_remainder() {
     wm rollout "$TAB2014" --step-change 3 --remainder own -o out/r.gpkg
     expect_ok

@@ -74,7 +74,7 @@ void run(const RolloutCommand& o, const CommonOptions& common) {
     const geo::UnitSet set = load_sources(o.source, progress.callback());
     const geo::AppliedPlan applied = apply_plan_options(set, o.plan, writes_parents(o.output), progress.callback());
     const geo::Adjacency adjacency = geo::ward_adjacency(set);
-    MadeRollout made = make_rollout(set, applied.grouping, o.generator, read_priority_tables(o.generator, o.measures), adjacency);
+    MadeRollout made = make_rollout(set, applied.grouping, o.generator, read_priority_tables(o.generator, o.measures, o.plan.plan), adjacency);
     const geo::Rollout& rollout = made.rollout;
     std::vector<geo::JoinResult>& joins = made.joins;
     const std::vector<std::string>& notes = made.notes;

@@ -95,10 +95,13 @@ std::string describe(const RolloutOptions& o) {
     return what;
 }
 
-std::vector<geo::MeasureTable> read_priority_tables(const RolloutOptions& o, const MeasureOptions& measures) {
+std::vector<geo::MeasureTable> read_priority_tables(const RolloutOptions& o, const MeasureOptions& measures, const std::string& plan_path) {
     const bool by_counts = o.step_change || o.per_year || !o.counts.empty();
     if (!by_counts || (o.priority != "demand" && o.priority != "access")) return {};
-    return read_measure_tables(measures, nullptr, {o.priority == "demand" ? "crime" : "access"});
+    // The table named on the command line, else the one the officer rules name (the bundled rules
+    // name the bundled tables), as `allocate` finds them.
+    const geo::OfficerRules rules = read_rules_option(measures, plan_path);
+    return read_measure_tables(measures, &rules, {o.priority == "demand" ? "crime" : "access"});
 }
 
 MadeRollout make_rollout(const geo::UnitSet& set, const geo::Grouping& grouping, const RolloutOptions& o,

@@ -31,7 +31,8 @@ struct MadeRollout {
 
 // The table a demand (crime) or access priority orders wards by, read once: the planner remakes
 // the rollout on every edit. Empty for the other priorities and generators.
-std::vector<geo::MeasureTable> read_priority_tables(const RolloutOptions& options, const MeasureOptions& measures);
+std::vector<geo::MeasureTable> read_priority_tables(const RolloutOptions& options, const MeasureOptions& measures,
+                                                   const std::string& plan_path);
 
 // Throws InputError for a bad date, tranche, move or priority table.
 MadeRollout make_rollout(const geo::UnitSet& set, const geo::Grouping& grouping, const RolloutOptions& options,

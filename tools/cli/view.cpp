@@ -56,7 +56,7 @@ ui::FigureInputs figure_inputs(const ViewCommand& command) {
         inputs.officers_error = error.what();
     }
     // A priority table that cannot be read stops the window: it was asked for on the command line.
-    inputs.make_rollout = [generator = command.rollout, tables = read_priority_tables(command.rollout, command.measures)](
+    inputs.make_rollout = [generator = command.rollout, tables = read_priority_tables(command.rollout, command.measures, command.plan.plan)](
                               const geo::UnitSet& set, const geo::Grouping& grouping, const geo::Adjacency& adjacency) {
         return make_rollout(set, grouping, generator, tables, adjacency).rollout;
     };
