@@ -144,6 +144,19 @@ TEST_F(PlannerFigures, ExportMapFromTheWindow) {
     EXPECT_EQ(height, 3508);
 }
 
+// The officers theme draws the Officers panel's allocation of the plan as edited: after Abbey moves,
+// Central North has 35 wards and 151 officers (147 before), and the map's legend says so.
+TEST_F(PlannerFigures, ExportOfficersMapFromTheWindow) {
+    const fs::path pdf = dir / "officers.pdf";
+    ASSERT_EQ(view("move ward E05000026 to CN\nexport map " + pdf.string() + " officers\n"), 0) << text_of(dir / "err.txt");
+    const std::string text = "pdftotext -layout '" + pdf.string() + "' '" + (dir / "officers.txt").string() + "' 2>&1";
+    ASSERT_EQ(std::system(text.c_str()), 0);
+    const std::string page = text_of(dir / "officers.txt");
+    EXPECT_NE(page.find("Officers by command unit"), std::string::npos) << page;
+    EXPECT_NE(page.find("151 – < 155"), std::string::npos) << page;  // Central North's 151 opens the lowest class
+    EXPECT_NE(page.find("No value"), std::string::npos) << page;     // the City's 25 wards
+}
+
 TEST_F(PlannerFigures, ExportMapErrorStopsTheReplayAtItsLine) {
     EXPECT_NE(view("zoom to all\nexport map " + (dir / "no-such-folder" / "map.pdf").string() + "\n"), 0);
     const std::string errors = text_of(dir / "err.txt");

@@ -5,8 +5,8 @@
 namespace ui {
 
 namespace {
-// What render_briefing draws for a plan edited here; officers are not a briefing theme yet.
-constexpr const char* themes[] = {"bcu", "phase"};
+// What render_briefing draws for a plan edited here (officers: the Officers panel's allocation).
+constexpr const char* themes[] = {"bcu", "phase", "officers"};
 }  // namespace
 
 void export_map_dialog(ExportMapState& state, std::vector<Command>& out) {

@@ -16,6 +16,7 @@ struct UnitsPanelState {
     char new_name[64] = "";
     std::string renaming;  // code of the unit whose name is being edited
     char rename[64] = "";
+    bool recolouring = false;  // a drag in a colour picker: its many recolours are one undo step
 };
 
 struct PathPrompt {

@@ -33,6 +33,7 @@ void unit_row(const Planner& planner, std::size_t i, std::string& active_unit, U
         char hex[8];
         std::snprintf(hex, sizeof hex, "#%02x%02x%02x", static_cast<int>(rgb[0] * 255 + .5f),
                       static_cast<int>(rgb[1] * 255 + .5f), static_cast<int>(rgb[2] * 255 + .5f));
+        if (!state.recolouring) out.emplace_back(Stroke{true}), state.recolouring = true;
         out.emplace_back(geo::Edit{geo::RecolourUnit{unit.code, hex}});
     }
     ImGui::SameLine();
@@ -91,6 +92,9 @@ void units_panel(const Planner& planner, std::string& active_unit, Tool& tool, b
         create_row(state, out);
     }
     ImGui::End();
+    // The picker changes the colour on every frame of a drag; the step ends when the button is let go
+    // (checked with the panel collapsed too, or the step would never end).
+    if (state.recolouring && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) out.emplace_back(Stroke{false}), state.recolouring = false;
 }
 
 }  // namespace ui

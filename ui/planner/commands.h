@@ -26,10 +26,10 @@ struct Screenshot {
     std::vector<std::string> probes;  // ward codes whose screen point and colour are reported
 };
 struct Quit {};
-struct Stroke { bool begin = true; };
+struct Stroke { bool begin = true; };  // a paint drag or a colour-picker drag: its edits are one undo step
 struct Show {  // replay: "panels off" or "labels off" for a screenshot of the map alone
     bool panels = true, labels = true;
-};  // a paint drag: its moves are one undo step
+};
 
 
 struct ColourBy { ColourMode mode = ColourMode::units; };

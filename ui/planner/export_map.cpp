@@ -1,5 +1,6 @@
 #include "ui/planner/export_map.h"
 
+#include "geo/core/errors.h"
 #include "render/briefing/briefing.h"
 #include "render/briefing/date_text.h"
 #include "ui/planner/stopwatch.h"
@@ -23,6 +24,16 @@ std::string export_map(const Planner& planner, const std::string& path, const st
     options.theme = theme;
     options.overwrite = true;
     options.date = render::today_text();
+    if (theme == "officers") {  // the Officers panel's allocation, drawn per command unit as `wardmap render` does
+        const Figures& figures = planner.figures;
+        if (!figures.allocation)
+            throw geo::InputError("", "theme officers", "there is no allocation to draw: " + figures.officers_error,
+                                  "Give the tables the officer rules need (wardmap view --crime/--population), or choose another theme.");
+        options.officers.resize(planner.wards.units.size());
+        for (std::size_t u = 0; u < planner.wards.units.size(); ++u)
+            if (const int group = figures.grouping.group_of_unit[u]; group >= 0)
+                options.officers[u] = figures.allocation->units[static_cast<std::size_t>(group)].officers();
+    }
     // A4 portrait at 300 dpi, as `wardmap render` without options; London is taller than wide.
     const render::BriefingResult result = render::render_briefing(planner.wards, applied_plan(planner), options, path);
     return "Exported map " + result.path.string() + " (" + render::to_string(result.format) + ", " + std::to_string(result.pages.size()) +

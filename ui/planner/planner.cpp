@@ -72,6 +72,9 @@ void run(Planner& planner, const Command& command) {
                 planner.timeline = c.date;
                 planner.colours_dirty = true;
             } else if constexpr (std::is_same_v<T, ExportMap>) {
+                // An edit earlier in this frame has not reached the figures yet: the officers theme needs them.
+                if (refresh_figures(planner.figures, planner.figure_inputs, planner.wards, session, planner.adjacency))
+                    planner.colours_dirty = true;
                 planner.status = export_map(planner, c.path, c.theme);
             } else if constexpr (std::is_same_v<T, Quit>) {
                 planner.quit = true;

@@ -34,7 +34,7 @@ struct LineParser {
     [[noreturn]] void fail(const std::string& problem) const {
         throw geo::InputError(path, "line " + std::to_string(line), problem,
                               "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
-                              "save [as] PATH, open PATH, export PATH, export map PATH [bcu|phase], colour units|officers|officers-unit|phase, "
+                              "save [as] PATH, open PATH, export PATH, export map PATH [bcu|phase|officers], colour units|officers|officers-unit|phase, "
                               "timeline DATE|off, screenshot PATH [WARD...], panels on|off, labels on|off, wait FRAMES.");
     }
     std::string unit(const std::string& code) const { return code == "-" ? "" : code; }

@@ -7,7 +7,7 @@
 //   undo | redo
 //   zoom to E05000026 | zoom to CN | zoom to all
 //   save PATH | save as PATH | open PATH | export PATH
-//   export map PATH [THEME]          (a briefing map: .pdf .svg .png; theme bcu (default) or phase)
+//   export map PATH [THEME]          (a briefing map: .pdf .svg .png; theme bcu (default), phase or officers)
 //   colour units|officers|officers-unit|phase
 //   timeline DATE | timeline off     (wards not live on DATE are greyed)
 //   screenshot PATH [WARD...]        (reports each ward's screen point and colour on stdout)
