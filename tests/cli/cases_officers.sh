@@ -102,6 +102,15 @@ case_allocate_bundled_tables() {  # no options: the bundled rules bring their ow
     cmp -s out/default.csv out/given.csv || fail "the bundled tables allocate otherwise than the same files given: $(diff out/default.csv out/given.csv | head -4)"
 }
 
+case_allocate_reports_what_loading_found() {  # both 2018 files, City split and City merged: 633 codes twice, said
+    wm allocate "$TAB2018" "${TAB2018%.tab}_CityMerged.tab" -o out/a.csv
+    expect_ok
+    expect_stdout "duplicate unit code: 633" "duplicate unit code: E05000405 Chessington South"
+    wm allocate "$TAB2014" -o out/b.csv --json
+    expect_ok
+    expect_stdout '"kind": "invalid geometry repaired"' '"code": "E05009392"'
+}
+
 case_allocate_bad_rules() {
     printf '[[pool]]\nname = "R"\nposts = 5\nweight = { crime = 0.5, area = 0.4 }\n' >in/rules.toml
     wm allocate "$TAB2014" --rules in/rules.toml -o out/a.gpkg

@@ -79,6 +79,7 @@ void run(const AllocateCommand& o, const CommonOptions& common) {
         nlohmann::json out = allocation_json(allocation);
         out["rules"] = rules.path;
         out["joins"] = joins_json(set, joined.joins);
+        out["hygiene"] = hygiene_json(plan_hygiene(set, applied));
         out["output"] = written;
         if (!table.empty()) out["table"] = table;
         std::cout << out.dump(2) << '\n';
@@ -86,6 +87,7 @@ void run(const AllocateCommand& o, const CommonOptions& common) {
     }
     fmt::print(std::cout, "{} units from {} file(s); rules {}\n", set.units.size(), set.sources.size(), rules.path);
     print_plan(std::cout, set, applied);
+    print_hygiene(std::cout, plan_hygiene(set, applied), 5);
     print_joins(std::cout, set, joined.joins);
     print_allocation(std::cout, allocation);
     fmt::print(std::cout, "{}\n", written);

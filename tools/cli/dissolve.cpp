@@ -21,9 +21,7 @@ void run(const DissolveCommand& options, const CommonOptions& common) {
     const geo::UnitSet set = load_sources(options.source, progress.callback());
     const geo::AppliedPlan applied = apply_plan_options(set, options.plan, writes_parents(options.output), progress.callback());
     const std::string written = write_outputs(set, applied, options.output, progress.callback());
-    geo::HygieneReport hygiene = set.hygiene;
-    hygiene.append(applied.parents.hygiene);
-    hygiene.append(applied.groups.hygiene);
+    const geo::HygieneReport hygiene = plan_hygiene(set, applied);
     if (common.json) {
         nlohmann::json out = plan_json(set, applied);
         out["units"] = set.units.size();

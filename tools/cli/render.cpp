@@ -4,6 +4,7 @@
 #include "cli/officer_options.h"
 #include "cli/progress_bar.h"
 #include "cli/subcommands.h"
+#include "cli/summary.h"
 
 #include "render/briefing/briefing.h"
 #include "render/briefing/date_text.h"
@@ -64,7 +65,8 @@ void run(const RenderCommand& command, const CommonOptions& common) {
                            {"format", render::to_string(result.format)},
                            {"pages", result.pages.size()},
                            {"theme", result.theme.title},
-                           {"labels_dropped", dropped}};
+                           {"labels_dropped", dropped},
+                           {"hygiene", hygiene_json(plan_hygiene(set, applied))}};
         for (const auto& entry : result.theme.entries) out["legend"].push_back({{"label", entry.label}, {"wards", entry.count}});
         std::cout << out.dump(2) << '\n';
         return;
@@ -73,6 +75,7 @@ void run(const RenderCommand& command, const CommonOptions& common) {
                              : command.atlas == "phase" ? "atlas by rollout phase"
                                                         : fmt::format("theme {}: {} classes", result.theme.title,
                                                                       result.theme.entries.size());
+    print_hygiene(std::cout, plan_hygiene(set, applied), 5);
     fmt::print(std::cout, "wrote {} ({}, {} page(s), {}; {} label(s) left out for lack of room)\n", result.path.string(),
                render::to_string(result.format), result.pages.size(), what, dropped);
 }

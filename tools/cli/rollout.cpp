@@ -93,13 +93,15 @@ void run(const RolloutCommand& o, const CommonOptions& common) {
     const std::string written = write_outputs(set, applied, o.output, progress.callback(), extras);
     const std::string table = o.table.empty() ? "" : write_table(geo::phase_table(results), set.working_crs, o.table, o.output.overwrite);
     if (common.json) {
-        nlohmann::json out{{"phases", phases_json(results)}, {"notes", notes}, {"joins", joins_json(set, joins)}, {"output", written}};
+        nlohmann::json out{{"phases", phases_json(results)}, {"notes", notes}, {"joins", joins_json(set, joins)},
+                           {"hygiene", hygiene_json(plan_hygiene(set, applied))}, {"output", written}};
         if (!table.empty()) out["table"] = table;
         std::cout << out.dump(2) << '\n';
         return;
     }
     fmt::print(std::cout, "{} units from {} file(s); {} wards in the plan\n", set.units.size(), set.sources.size(),
                results.empty() ? 0 : results.front().wards_in_plan);
+    print_hygiene(std::cout, plan_hygiene(set, applied), 5);
     print_joins(std::cout, set, joins);
     print_phases(std::cout, results);
     for (const std::string& note : notes) fmt::print(std::cout, "note      {}\n", note);

@@ -96,6 +96,13 @@ void print_sources(std::ostream& out, const geo::UnitSet& set) {
     fmt::print(out, "working CRS {} ({})\n", set.working_crs.label, set.working_crs.how);
 }
 
+geo::HygieneReport plan_hygiene(const geo::UnitSet& set, const geo::AppliedPlan& applied) {
+    geo::HygieneReport hygiene = set.hygiene;
+    hygiene.append(applied.parents.hygiene);
+    hygiene.append(applied.groups.hygiene);
+    return hygiene;
+}
+
 void print_hygiene(std::ostream& out, const geo::HygieneReport& report, std::size_t most) {
     if (report.vertices_snapped) fmt::print(out, "snapped {} vertices onto a neighbour's copy\n", report.vertices_snapped);
     std::map<std::string, std::size_t> counts;

@@ -9,6 +9,10 @@
 
 namespace cli {
 
+// What loading the sources and dissolving the parents and groups found (repairs, duplicate codes,
+// gaps, ...): every command that loads boundaries reports it, or a planner would never hear of it.
+geo::HygieneReport plan_hygiene(const geo::UnitSet& set, const geo::AppliedPlan& applied);
+
 nlohmann::json sources_json(const geo::UnitSet& set);
 nlohmann::json hygiene_json(const geo::HygieneReport& report);
 nlohmann::json dissolved_json(const geo::UnitSet& set, const geo::DissolveResult& result);
