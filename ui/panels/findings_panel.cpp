@@ -20,6 +20,38 @@ geo::Extent extent_of_finding(const Planner& planner, const geo::Finding& findin
     return extent;
 }
 
+// What loading the boundary files found (repairs, duplicate codes, gaps): said once, above the
+// plan's findings, or a planner editing a plan on doubled or broken wards would never hear of it.
+void loading_problems(const Planner& planner, std::vector<Command>& out) {
+    const auto& problems = planner.wards.hygiene.problems;
+    if (problems.empty()) return;
+    const std::string title = "Loading the boundaries: " + std::to_string(problems.size()) + " problem(s)###loading";
+    if (!ImGui::TreeNode(title.c_str())) return;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(problems.size()));
+    while (clipper.Step()) {
+        for (std::size_t i = static_cast<std::size_t>(clipper.DisplayStart); i < static_cast<std::size_t>(clipper.DisplayEnd); ++i) {
+            const geo::Problem& problem = problems[i];
+            ImGui::PushID(static_cast<int>(i));
+            const std::string label = std::string(geo::to_string(problem.kind)) + ": " + problem.unit_code + " " + problem.unit_name + ": " + problem.detail;
+            if (ImGui::Selectable(label.c_str())) {
+                geo::Extent extent;
+                if (problem.location) {
+                    constexpr double around = 1500;  // m, as for a finding
+                    extent.include(problem.location->x - around, problem.location->y - around);
+                    extent.include(problem.location->x + around, problem.location->y + around);
+                } else {
+                    extent = extent_of(planner, problem.unit_code);
+                }
+                if (!extent.empty) out.emplace_back(FlyTo{extent});
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::TreePop();
+    ImGui::Separator();
+}
+
 }  // namespace
 
 void findings_panel(const Planner& planner, std::vector<Command>& out) {
@@ -30,6 +62,7 @@ void findings_panel(const Planner& planner, std::vector<Command>& out) {
     const auto& findings = planner.document.session->findings();
     const std::string title = "Findings (" + std::to_string(findings.size()) + ")###Findings";
     if (ImGui::Begin(title.c_str())) {
+        loading_problems(planner, out);
         if (findings.empty()) ImGui::TextDisabled("No findings: every ward assigned, every unit whole and in one piece.");
         // Only the rows in sight are built: a national plan can have thousands of findings.
         ImGuiListClipper clipper;
