@@ -4,6 +4,7 @@
 #include "test_officers_support.h"
 
 #include "geo/attributes/join.h"
+#include "geo/officers/measure_tables.h"
 #include "geo/core/errors.h"
 
 #include <gmock/gmock.h>
@@ -138,6 +139,30 @@ TEST(AttributesJoin, Crime2022MatchesAll679WardsOf2022) {
     EXPECT_EQ(join.by_code, 679u);
     EXPECT_TRUE(join.unmatched_units.empty());
     EXPECT_TRUE(join.unmatched_codes.empty());
+}
+
+// The 2015 profiles have the codes of 2014: on the 2022 wards not one row matches. Weighting by
+// them would drop population from every share, so the join is refused and says why; with the name
+// fallback 414 wards match and it goes ahead.
+TEST(AttributesJoin, ATableMatchingNoWardIsRefused) {
+    geo::LoadOptions options;
+    options.sources = {shared_data("london/wards-2022-wgs84.geojson")};
+    const geo::UnitSet wards = geo::load_units(options);
+    const geo::Grouping boroughs = geo::group_by_parent(wards);
+    const geo::WardValues population =
+        geo::read_ward_column(shared_data("london/ward-profiles-2015.csv"), {"", "Population - 2015", "Ward name"});
+    try {
+        geo::join_measure_tables(wards, boroughs, {{"population", population}});
+        FAIL() << "a table matching none of the 679 wards was joined";
+    } catch (const geo::InputError& error) {
+        EXPECT_THAT(error.what(), HasSubstr("none of the 679 wards of the plan is in the table"));
+        EXPECT_THAT(error.what(), HasSubstr("--population"));
+    }
+    const geo::JoinedMeasures by_name =
+        geo::join_measure_tables(wards, boroughs, {{"population", population, geo::JoinFallback::name_and_borough}});
+    ASSERT_EQ(by_name.joins.size(), 1u);
+    EXPECT_EQ(by_name.joins[0].by_code, 0u);
+    EXPECT_EQ(by_name.joins[0].by_fallback.size(), 414u);
 }
 
 }  // namespace
