@@ -92,7 +92,7 @@ void MapRenderer::set_parent_outlines(const std::vector<const GEOSGeometry*>& sh
     std::vector<float> xy;
     for (const GEOSGeometry* shape : shapes)
         if (shape) append_outline(*shape, origin_, xy);
-    upload(parents_, xy, line_floats);
+    for (Level& level : levels_) upload(level.parents, thin_segments(xy, level.tolerance), line_floats);
     glBindVertexArray(0);
 }
 
@@ -150,7 +150,7 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
     if (units_dirty_) {
         std::vector<float> xy;
         for (const auto& lines : unit_lines_) xy.insert(xy.end(), lines.begin(), lines.end());
-        upload(units_, xy, line_floats);
+        for (Level& level : levels_) upload(level.units, thin_segments(xy, level.tolerance), line_floats);
         units_dirty_ = false;
     }
     glViewport(0, 0, view.width, view.height);
@@ -180,9 +180,9 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
         glMultiDrawArrays(GL_LINES, firsts_.data(), counts_.data(), static_cast<GLsizei>(firsts_.size()));
     }
     const float parent_colour[4] = {0.25f, 0.25f, 0.3f, 0.9f};
-    draw_lines(parents_, 2.0f, parent_colour);
+    draw_lines(level.parents, 2.0f, parent_colour);
     const float unit_colour[4] = {0.05f, 0.05f, 0.05f, 1.0f};
-    draw_lines(units_, 3.5f, unit_colour);
+    draw_lines(level.units, 3.5f, unit_colour);
     glBindVertexArray(0);
     glUseProgram(0);
 }

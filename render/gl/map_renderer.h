@@ -2,7 +2,8 @@
 // The planner's map on the GPU. Ward triangles and outlines are uploaded once; a ward's fill
 // colour comes from a small texture indexed by ward, so moving wards between command units
 // rewrites colours only. Command-unit outlines are re-uploaded for the units that changed.
-// Three line weights: wards (thin, faded far out), boroughs (medium), command units (thick).
+// Three line weights: wards (thin, faded far out), boroughs (medium), command units (thick), each
+// at the level of detail of the view.
 #include "render/gl/handles.h"
 #include "render/gl/tessellate.h"
 
@@ -54,6 +55,7 @@ private:
         double tolerance = 0;
         Vertices fill, lines;
         std::vector<Range> fill_tiles, line_tiles;
+        Vertices parents, units;  // borough and command-unit outlines thinned to the level's tolerance
     };
     void draw_lines(const Vertices& lines, float width, const float rgba[4]);
     void set_transform(GLuint program, const ViewTransform& view);
@@ -66,7 +68,6 @@ private:
     std::vector<GLint> firsts_;     // scratch for visible_runs, kept to avoid allocating per frame
     std::vector<GLsizei> counts_;
     Program fill_program_, line_program_;
-    Vertices parents_, units_;
     Texture colours_;
     int colour_rows_ = 1;
     std::vector<std::vector<float>> unit_lines_;

@@ -20,6 +20,11 @@ void append_triangles(const GEOSGeometry& shape, Origin origin, float ward, std:
 void append_triangles_from(const GEOSGeometry& triangles, Origin origin, float ward, std::vector<float>& out);
 // Every ring edge as a segment (pairs of x,y points, for GL_LINES).
 void append_outline(const GEOSGeometry& shape, Origin origin, std::vector<float>& out);
+// The same segments with vertices closer than `tolerance` to the last one kept dropped along each
+// chain (a chain: segments that follow on from each other). Chain ends are always kept, so rings
+// stay closed and outlines move by less than the tolerance: what a level of detail needs for lines
+// that change on every edit, in linear time and without GEOS.
+std::vector<float> thin_segments(const std::vector<float>& segments, double tolerance);
 
 // A run of vertices in a buffer: one tile's wards.
 struct Range {

@@ -17,6 +17,21 @@ constexpr std::array<render::gl::Rgba, 12> palette = {
 constexpr render::gl::Rgba unassigned_colour = 0xffd0d0ff;  // pink: a finding, so it should stand out
 constexpr render::gl::Rgba left_out_colour = 0xffbebebe;    // grey: out on purpose
 
+// The side of a typical ward: the median of their envelopes. The mean area would be pulled up by
+// a few large rural units while most (urban LSOAs) are far smaller, and ward lines would stay on
+// as a grey blur, costing half the frame in the software renderer.
+double typical_ward_side(const geo::UnitIndex& index, std::size_t wards) {
+    std::vector<double> sides;
+    sides.reserve(wards);
+    for (std::size_t i = 0; i < wards; ++i) {
+        const geo::Extent& e = index.envelope(i);
+        if (!e.empty) sides.push_back(std::sqrt((e.max_x - e.min_x) * (e.max_y - e.min_y)));
+    }
+    if (sides.empty()) return 1;
+    std::nth_element(sides.begin(), sides.begin() + static_cast<std::ptrdiff_t>(sides.size() / 2), sides.end());
+    return std::max(1.0, sides[sides.size() / 2]);
+}
+
 WorldPoint label_point(const GEOSGeometry* shape) {
     return shape ? world(geo::geos::point_on_surface(*shape)) : WorldPoint{};
 }
@@ -37,7 +52,8 @@ std::string colour_hex(render::gl::Rgba colour) {
 }
 
 MapLayer::MapLayer(const geo::UnitSet& wards)
-    : wards_(wards), index_(wards), renderer_(render::gl::build_ward_meshes(wards), wards.units.size()) {}
+    : wards_(wards), index_(wards), renderer_(render::gl::build_ward_meshes(wards), wards.units.size()),
+      typical_ward_side_(typical_ward_side(index_, wards.units.size())) {}
 
 render::gl::Rgba MapLayer::unit_colour(const geo::PlanSession& session, int unit) const {
     if (unit == geo::left_out) return left_out_colour;
@@ -108,10 +124,7 @@ void MapLayer::draw(const MapView& view, int hovered_ward) {
     // Simplified shapes once a pixel covers more than the simplification tolerance.
     style.level = renderer_.level_for(view.metres_per_pixel);
     // Ward lines fade out far away, where they would only make a grey blur.
-    const double wards_across = view.width * view.metres_per_pixel /
-                                std::max(1.0, std::sqrt(std::max(1.0, (wards_.extent.max_x - wards_.extent.min_x) *
-                                                                          (wards_.extent.max_y - wards_.extent.min_y) /
-                                                                          std::max<std::size_t>(1, wards_.units.size()))));
+    const double wards_across = view.width * view.metres_per_pixel / typical_ward_side_;
     style.ward_line_alpha = static_cast<float>(std::clamp(1.0 - wards_across / 250.0, 0.0, 0.45));
     renderer_.draw(view.transform(), style);
 }

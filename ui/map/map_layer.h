@@ -44,6 +44,7 @@ private:
     const geo::UnitSet& wards_;
     geo::UnitIndex index_;
     render::gl::MapRenderer renderer_;
+    double typical_ward_side_;  // metres: when ward lines fade
     std::vector<MapLabel> unit_labels_, parent_labels_;
     std::vector<render::gl::Rgba> ward_colours_;  // as drawn
 };
