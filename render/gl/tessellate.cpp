@@ -144,12 +144,14 @@ WardMeshes build_ward_meshes(const geo::UnitSet& wards) {
     const geo::Extent& e = wards.extent;
     meshes.origin = {(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
     const std::vector<std::vector<std::size_t>> tiles = tile_wards(wards, meshes.tiles);
-    // The coarsest is about a pixel when the whole extent fills a 1500-pixel window; each finer one
-    // a quarter of that. A view takes the coarsest under a pixel, so it draws at most four times
-    // the detail it can show (with steps of eight, the E&W LSOAs at a county's scale drew 0.9
-    // million fill vertices and took 100 ms a frame in Mesa's software renderer).
+    // The coarsest is about a pixel when the whole extent fills a 1500-pixel window; a view takes
+    // the coarsest level under a pixel. With only coarse/8 between, the E&W LSOAs at a region's
+    // scale (100-400 m a pixel) drew 0.9 million fill vertices, 100 ms a frame in Mesa's software
+    // renderer; coarse/4 serves them with 0.5 million. A level costs its triangulation when the
+    // wards load (LSOAs: 2.2 s at coarse/8, 1.5 s at coarse/4, 3.1 s at coarse/16), so the finer
+    // steps stay as they were.
     const double coarse = std::max(e.max_x - e.min_x, e.max_y - e.min_y) / 1500.0;
-    for (double tolerance : {0.0, coarse / 16, coarse / 4, coarse}) meshes.levels.push_back(mesh_of(wards, meshes.origin, tolerance, tiles));
+    for (double tolerance : {0.0, coarse / 8, coarse / 4, coarse}) meshes.levels.push_back(mesh_of(wards, meshes.origin, tolerance, tiles));
     return meshes;
 }
 
