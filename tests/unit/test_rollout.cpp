@@ -191,3 +191,51 @@ TEST(RolloutDates, ParsedStrictly) {
 }
 
 }  // namespace
+
+namespace {
+
+// Adjacency as GEOS alone decides it, pair by pair: the reference the shared-edge shortcut must match.
+std::vector<std::vector<std::size_t>> adjacency_by_relate(const geo::UnitSet& set) {
+    const GEOSContextHandle_t h = geo::geos::handle();
+    std::vector<std::vector<std::size_t>> neighbours(set.units.size());
+    for (std::size_t a = 0; a < set.units.size(); ++a)
+        for (std::size_t b = a + 1; b < set.units.size(); ++b) {
+            const geo::Extent ea = geo::geos::envelope(*set.units[a].shape), eb = geo::geos::envelope(*set.units[b].shape);
+            if (eb.min_x > ea.max_x + 0.01 || ea.min_x > eb.max_x + 0.01 || eb.min_y > ea.max_y + 0.01 || ea.min_y > eb.max_y + 0.01)
+                continue;
+            if (GEOSRelatePattern_r(h, set.units[a].shape.get(), set.units[b].shape.get(), "****1****") != 1) continue;
+            neighbours[a].push_back(b);
+            neighbours[b].push_back(a);
+        }
+    return neighbours;
+}
+
+TEST(RolloutAdjacency, SameAsRelateOnEveryLondonWard) {
+    const auto& london = london_2014();
+    const geo::Adjacency adjacency = geo::ward_adjacency(london.wards);
+    const auto reference = adjacency_by_relate(london.wards);
+    std::size_t pairs = 0;
+    for (std::size_t u = 0; u < reference.size(); ++u) {
+        EXPECT_EQ(adjacency.neighbours[u], reference[u]) << london.wards.units[u].where();
+        pairs += reference[u].size();
+    }
+    EXPECT_GT(pairs / 2, 1500u);  // 654 wards, about five neighbours each
+}
+
+// A shared side split differently on each side (no common edge: relate decides), a corner touch
+// (not neighbours) and a common edge (neighbours without relate).
+TEST(RolloutAdjacency, SplitSidesAndCornersAreDecidedByRelate) {
+    geo::UnitSet set;
+    set.units.push_back(make_unit("A", "a", "P", "p", "POLYGON((0 0, 2 0, 2 2, 0 2, 0 0))"));
+    set.units.push_back(make_unit("B", "b", "P", "p", "POLYGON((2 0, 4 0, 4 2, 2 2, 2 1, 2 0))"));  // A's side in two
+    set.units.push_back(make_unit("C", "c", "P", "p", "POLYGON((4 2, 6 2, 6 4, 4 4, 4 2))"));       // B's corner only
+    set.units.push_back(make_unit("D", "d", "P", "p", "POLYGON((6 2, 8 2, 8 4, 6 4, 6 2))"));       // C's side, the same edge
+    const geo::Adjacency adjacency = geo::ward_adjacency(set);
+    EXPECT_THAT(adjacency.neighbours[0], ElementsAre(1u));
+    EXPECT_THAT(adjacency.neighbours[1], ElementsAre(0u));
+    EXPECT_THAT(adjacency.neighbours[2], ElementsAre(3u));
+    EXPECT_THAT(adjacency.neighbours[3], ElementsAre(2u));
+    EXPECT_EQ(adjacency.neighbours, adjacency_by_relate(set));
+}
+
+}  // namespace

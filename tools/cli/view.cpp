@@ -61,6 +61,10 @@ ui::FigureInputs figure_inputs(const ViewCommand& command) {
         return make_rollout(set, grouping, generator, tables, adjacency).rollout;
     };
     inputs.rollout_source = describe(command.rollout);
+    const MeasureOptions& m = command.measures;
+    inputs.default_officers = m.rules.empty() && m.crime.empty() && m.population.empty() && m.access.empty();
+    const RolloutOptions& r = command.rollout;
+    inputs.default_rollout = !r.step_change && !r.per_year && r.counts.empty() && r.tranches.empty() && !r.plan_phases;
     return inputs;
 }
 

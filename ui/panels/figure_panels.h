@@ -30,6 +30,8 @@ struct ExportMapState {
 };
 // A red message that wraps: why officers or a rollout are missing.
 void error_text(const std::string& text);
+// Grey, wrapped: something not shown for a reason that is not a mistake.
+void note_text(const std::string& text);
 
 // File > Export map…: path and theme, then an ExportMap command.
 void export_map_dialog(ExportMapState& state, std::vector<Command>& out);

@@ -4,6 +4,12 @@
 
 namespace ui {
 
+void note_text(const std::string& text) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
 void error_text(const std::string& text) {
     // Errors name files and say what to do: long lines, so they wrap at the panel's edge.
     ImGui::PushTextWrapPos(0);

@@ -24,6 +24,9 @@ struct FigureInputs {
     RolloutMaker make_rollout;               // empty: no rollout
     std::string rollout_source;              // "SLP tranches (datasets/rollout/...)", for the panel
     std::string officers_error;              // the rules or a table could not be read: shown instead
+    // Nothing chosen on the command line: the bundled MPS rules, tables and SLP tranches. On other
+    // data they need not fit; their failure is then a note, not an error.
+    bool default_officers = false, default_rollout = false;
 };
 
 struct Figures {
