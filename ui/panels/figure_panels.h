@@ -32,6 +32,8 @@ struct ExportMapState {
 void error_text(const std::string& text);
 // Grey, wrapped: something not shown for a reason that is not a mistake.
 void note_text(const std::string& text);
+// An error's first line: what failed, without the advice that follows it.
+std::string first_line(const std::string& text);
 
 // File > Export map…: path and theme, then an ExportMap command.
 void export_map_dialog(ExportMapState& state, std::vector<Command>& out);

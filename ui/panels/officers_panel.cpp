@@ -89,7 +89,7 @@ void officers_panel(const Planner& planner) {
         if (!planner.figure_inputs.rules && figures.officers_error.empty()) {
             ImGui::TextDisabled("No officer rules loaded.");
         } else if (!figures.allocation && planner.figure_inputs.default_officers) {
-            note_text("No officers: the bundled MPS rules and their London tables do not fit these wards (" + figures.officers_error +
+            note_text("No officers: the bundled MPS rules and their London tables do not fit these wards (" + first_line(figures.officers_error) +
                       "). Give --rules and the tables with --crime, --population or --access.");
         } else if (!figures.allocation) {
             error_text(figures.officers_error);

@@ -112,7 +112,7 @@ void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector
             ImGui::TextDisabled("No rollout chosen.");
         } else if (!figures.rollout && planner.figure_inputs.default_rollout) {
             note_text("No rollout: the bundled SLP tranches are for the MPS 12-BCU plan and do not fit this one (" +
-                      figures.rollout_error + "). Choose one with --tranches, --step-change, --counts or --plan-phases.");
+                      first_line(figures.rollout_error) + "). Choose one with --tranches, --step-change, --counts or --plan-phases.");
         } else if (!figures.rollout) {
             error_text("Rollout: " + figures.rollout_error);
         } else {

@@ -4,6 +4,8 @@
 
 namespace ui {
 
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
 void note_text(const std::string& text) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", text.c_str());
