@@ -20,6 +20,16 @@ geo::Extent extent_of_finding(const Planner& planner, const geo::Finding& findin
     return extent;
 }
 
+// The panel is narrow and a finding names its units and pieces: the whole line, wrapped, on hover.
+void full_text_on_hover(const std::string& text) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 // What loading the boundary files found (repairs, duplicate codes, gaps): said once, above the
 // plan's findings, or a planner editing a plan on doubled or broken wards would never hear of it.
 void loading_problems(const Planner& planner, std::vector<Command>& out) {
@@ -34,7 +44,9 @@ void loading_problems(const Planner& planner, std::vector<Command>& out) {
             const geo::Problem& problem = problems[i];
             ImGui::PushID(static_cast<int>(i));
             const std::string label = std::string(geo::to_string(problem.kind)) + ": " + problem.unit_code + " " + problem.unit_name + ": " + problem.detail;
-            if (ImGui::Selectable(label.c_str())) {
+            const bool clicked = ImGui::Selectable(label.c_str());
+            full_text_on_hover(label);
+            if (clicked) {
                 geo::Extent extent;
                 if (problem.location) {
                     constexpr double around = 1500;  // m, as for a finding
@@ -80,6 +92,7 @@ void findings_panel(const Planner& planner, std::vector<Command>& out) {
                     const geo::Extent extent = extent_of_finding(planner, finding);
                     if (!extent.empty) out.emplace_back(FlyTo{extent});
                 }
+                full_text_on_hover(label);
                 ImGui::PopStyleColor();
                 ImGui::PopID();
             }
