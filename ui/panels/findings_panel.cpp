@@ -6,15 +6,19 @@ namespace ui {
 
 namespace {
 
+// A place and enough around it to see the ward and its neighbours.
+geo::Extent around(const geo::Location& at) {
+    constexpr double metres = 1500;
+    geo::Extent extent;
+    extent.include(at.x - metres, at.y - metres);
+    extent.include(at.x + metres, at.y + metres);
+    return extent;
+}
+
 // Where a finding is: its location, else the wards, boroughs or unit it names.
 geo::Extent extent_of_finding(const Planner& planner, const geo::Finding& finding) {
+    if (finding.location) return around(*finding.location);
     geo::Extent extent;
-    if (finding.location) {
-        constexpr double around = 1500;  // m: enough to see the ward and its neighbours
-        extent.include(finding.location->x - around, finding.location->y - around);
-        extent.include(finding.location->x + around, finding.location->y + around);
-        return extent;
-    }
     for (const std::string& code : finding.codes) extent.include(extent_of(planner, code));
     if (extent.empty && !finding.unit_code.empty()) extent = extent_of(planner, finding.unit_code);
     return extent;
@@ -36,7 +40,7 @@ void loading_problems(const Planner& planner, std::vector<Command>& out) {
     const auto& problems = planner.wards.hygiene.problems;
     if (problems.empty()) return;
     const std::string title = "Loading the boundaries: " + std::to_string(problems.size()) + " problem(s)###loading";
-    if (!ImGui::TreeNode(title.c_str())) return;
+    if (!ImGui::TreeNode(title.c_str())) return;  // the node's ID scope keeps these rows apart from the findings'
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(problems.size()));
     while (clipper.Step()) {
@@ -47,14 +51,7 @@ void loading_problems(const Planner& planner, std::vector<Command>& out) {
             const bool clicked = ImGui::Selectable(label.c_str());
             full_text_on_hover(label);
             if (clicked) {
-                geo::Extent extent;
-                if (problem.location) {
-                    constexpr double around = 1500;  // m, as for a finding
-                    extent.include(problem.location->x - around, problem.location->y - around);
-                    extent.include(problem.location->x + around, problem.location->y + around);
-                } else {
-                    extent = extent_of(planner, problem.unit_code);
-                }
+                const geo::Extent extent = problem.location ? around(*problem.location) : extent_of(planner, problem.unit_code);
                 if (!extent.empty) out.emplace_back(FlyTo{extent});
             }
             ImGui::PopID();

@@ -50,7 +50,9 @@ void unit_table(const geo::Allocation& allocation) {
     const std::vector<std::vector<std::string>> rows = unit_rows(allocation);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("officers", static_cast<int>(titles.size()), flags, ImVec2(0, -ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(3 + allocation.pools.size())))) return;
+    // Room below for the pools' names and "Tables and notes".
+    const float below = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(3 + allocation.pools.size());
+    if (!ImGui::BeginTable("officers", static_cast<int>(titles.size()), flags, ImVec2(0, -below))) return;
     // Officers right after the name: the column a narrow panel must not scroll out of sight.
     ImGui::TableSetupScrollFreeze(3, 1);
     for (std::size_t c = 0; c < titles.size(); ++c) {

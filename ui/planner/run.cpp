@@ -128,7 +128,8 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
         frame_size(window, planner);
         imgui.new_frame();
         // ImGui sizes a table's columns from what the frame before drew: the first frames only settle.
-        const bool settled = ++frames_drawn > settle_frames;
+        if (frames_drawn <= settle_frames) ++frames_drawn;  // counts only as far as it needs to
+        const bool settled = frames_drawn > settle_frames;
         std::optional<ReplayStep> step = scripted && settled ? replay.next() : std::nullopt;
         std::vector<Command> commands;
         if (step && !std::holds_alternative<Screenshot>(step->command)) commands.push_back(step->command);
