@@ -80,6 +80,15 @@ Geom make_polygon(Geom shell, std::vector<Geom> holes, std::string_view doing) {
     return Geom(made);
 }
 
+void ring_xy(const GEOSGeometry& ring, std::vector<double>& xy) {
+    const GEOSContextHandle_t h = handle();
+    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, &ring);
+    unsigned int size = 0;
+    if (!sequence || !GEOSCoordSeq_getSize_r(h, sequence, &size)) size = 0;
+    xy.resize(2 * std::size_t{size});
+    if (size > 0) GEOSCoordSeq_copyToBuffer_r(h, sequence, xy.data(), 0, 0);
+}
+
 double ring_area(const GEOSGeometry& ring) {
     return area(*make_polygon(clone(ring), {}, "measure a ring"));
 }

@@ -63,6 +63,23 @@ Geom make_ring(const double* xy, std::size_t points, std::string_view doing);
 Geom make_polygon(Geom shell, std::vector<Geom> holes, std::string_view doing);
 // The area a ring encloses, holes aside.
 double ring_area(const GEOSGeometry& ring);
+// A ring's coordinates as interleaved x,y, the closing point included, written over `xy` (a
+// caller's buffer, reused ring after ring). Empty for an empty ring.
+void ring_xy(const GEOSGeometry& ring, std::vector<double>& xy);
+// Calls each(ring) for every ring of a polygon or multipolygon, each shell before its holes;
+// parts that are not polygons are passed over.
+template <typename Each>
+void for_each_ring(const GEOSGeometry& shape, Each&& each) {
+    const GEOSContextHandle_t h = handle();
+    const int parts = GEOSGetNumGeometries_r(h, &shape);
+    for (int p = 0; p < parts; ++p) {
+        const GEOSGeometry* polygon = GEOSGetGeometryN_r(h, &shape, p);
+        if (GEOSGeomTypeId_r(h, polygon) != GEOS_POLYGON) continue;
+        each(*GEOSGetExteriorRing_r(h, polygon));
+        const int holes = GEOSGetNumInteriorRings_r(h, polygon);
+        for (int r = 0; r < holes; ++r) each(*GEOSGetInteriorRingN_r(h, polygon, r));
+    }
+}
 
 // Builds a collection from owned parts; the parts move into it.
 Geom collect(int type, std::vector<Geom> parts, std::string_view doing);

@@ -77,6 +77,13 @@ int CommandUnitPosts::officers() const {
     return dwo + chief_superintendents + superintendents + std::accumulate(pool_posts.begin(), pool_posts.end(), 0);
 }
 
+std::vector<std::optional<double>> command_unit_officers_of_unit(const Allocation& allocation, const Grouping& grouping) {
+    std::vector<std::optional<double>> values(grouping.group_of_unit.size());
+    for (std::size_t u = 0; u < values.size(); ++u)
+        if (const int group = grouping.group_of_unit[u]; group >= 0) values[u] = allocation.units[static_cast<std::size_t>(group)].officers();
+    return values;
+}
+
 std::optional<int> Allocation::surplus() const {
     if (!establishment) return std::nullopt;
     return *establishment - officers;

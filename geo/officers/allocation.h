@@ -45,6 +45,10 @@ struct Allocation {
     std::optional<int> surplus() const;
 };
 
+// Per unit (parallel to UnitSet::units): the officers of the command unit it is in; nullopt for a
+// unit in none. What an officers map colours each ward by.
+std::vector<std::optional<double>> command_unit_officers_of_unit(const Allocation& allocation, const Grouping& grouping);
+
 // Throws InputError if a pool weights by a measure that is not given, or its minimums exceed it.
 Allocation allocate(const UnitSet& set, const Grouping& grouping, const OfficerRules& rules,
                     const std::vector<Measure>& measures);

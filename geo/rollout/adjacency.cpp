@@ -33,25 +33,13 @@ Edge edge(double ax, double ay, double bx, double by) {
 // Calls f(edge) for every ring edge of a polygonal shape; stops when f returns true.
 template <typename F>
 bool any_edge(const GEOSGeometry& shape, std::vector<double>& xy, F&& f) {
-    const GEOSContextHandle_t h = geos::handle();
-    const int parts = GEOSGetNumGeometries_r(h, &shape);
-    for (int p = 0; p < parts; ++p) {
-        const GEOSGeometry* polygon = GEOSGetGeometryN_r(h, &shape, p);
-        if (GEOSGeomTypeId_r(h, polygon) != GEOS_POLYGON) continue;
-        const int holes = GEOSGetNumInteriorRings_r(h, polygon);
-        for (int r = -1; r < holes; ++r) {
-            const GEOSGeometry* ring = r < 0 ? GEOSGetExteriorRing_r(h, polygon) : GEOSGetInteriorRingN_r(h, polygon, r);
-            const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, ring);
-            unsigned int size = 0;
-            GEOSCoordSeq_getSize_r(h, sequence, &size);
-            xy.resize(2 * std::size_t{size});
-            if (size < 2) continue;
-            GEOSCoordSeq_copyToBuffer_r(h, sequence, xy.data(), 0, 0);
-            for (std::size_t i = 0; i + 1 < size; ++i)
-                if (f(edge(xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3]))) return true;
-        }
-    }
-    return false;
+    bool found = false;
+    geos::for_each_ring(shape, [&](const GEOSGeometry& ring) {
+        if (found) return;
+        geos::ring_xy(ring, xy);
+        for (std::size_t i = 0; i + 3 < xy.size() && !found; i += 2) found = f(edge(xy[i], xy[i + 1], xy[i + 2], xy[i + 3]));
+    });
+    return found;
 }
 
 }  // namespace

@@ -9,16 +9,6 @@ namespace render::gl {
 
 namespace {
 
-std::vector<double> ring_points(const GEOSGeometry& ring) {
-    GEOSContextHandle_t h = geo::geos::handle();
-    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, &ring);
-    unsigned int size = 0;
-    if (!sequence || !GEOSCoordSeq_getSize_r(h, sequence, &size)) return {};
-    std::vector<double> xy(2 * static_cast<std::size_t>(size));
-    GEOSCoordSeq_copyToBuffer_r(h, sequence, xy.data(), 0, 0);
-    return xy;
-}
-
 template <typename EachPolygon>
 void for_each_polygon(const GEOSGeometry& shape, EachPolygon&& each) {
     GEOSContextHandle_t h = geo::geos::handle();
@@ -27,7 +17,8 @@ void for_each_polygon(const GEOSGeometry& shape, EachPolygon&& each) {
 }
 
 void append_ring(const GEOSGeometry& ring, Origin origin, std::vector<float>& out) {
-    const std::vector<double> xy = ring_points(ring);
+    std::vector<double> xy;
+    geo::geos::ring_xy(ring, xy);
     for (std::size_t i = 0; i + 3 < xy.size(); i += 2) {
         for (std::size_t k = 0; k < 4; k += 2) {
             out.push_back(static_cast<float>(xy[i + k] - origin.x));
@@ -93,7 +84,8 @@ std::vector<std::vector<std::size_t>> tile_wards(const geo::UnitSet& wards, std:
 
 void append_triangles_from(const GEOSGeometry& triangles, Origin origin, float ward, std::vector<float>& out) {
     for_each_polygon(triangles, [&](const GEOSGeometry& triangle) {
-        const std::vector<double> xy = ring_points(*GEOSGetExteriorRing_r(geo::geos::handle(), &triangle));
+        std::vector<double> xy;
+        geo::geos::ring_xy(*GEOSGetExteriorRing_r(geo::geos::handle(), &triangle), xy);
         for (std::size_t i = 0; i + 2 <= xy.size() && i < 6; i += 2) {
             out.push_back(static_cast<float>(xy[i] - origin.x));
             out.push_back(static_cast<float>(xy[i + 1] - origin.y));
@@ -109,13 +101,7 @@ void append_triangles(const GEOSGeometry& shape, Origin origin, float ward, std:
 }
 
 void append_outline(const GEOSGeometry& shape, Origin origin, std::vector<float>& out) {
-    GEOSContextHandle_t h = geo::geos::handle();
-    for_each_polygon(shape, [&](const GEOSGeometry& polygon) {
-        if (GEOSGeomTypeId_r(h, &polygon) != GEOS_POLYGON) return;
-        append_ring(*GEOSGetExteriorRing_r(h, &polygon), origin, out);
-        const int holes = GEOSGetNumInteriorRings_r(h, &polygon);
-        for (int i = 0; i < holes; ++i) append_ring(*GEOSGetInteriorRingN_r(h, &polygon, i), origin, out);
-    });
+    geo::geos::for_each_ring(shape, [&](const GEOSGeometry& ring) { append_ring(ring, origin, out); });
 }
 
 std::vector<float> thin_segments(const std::vector<float>& segments, double tolerance) {

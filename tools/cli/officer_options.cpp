@@ -11,6 +11,8 @@
 namespace cli {
 namespace {
 
+constexpr const char* bundled_rules_file = "datasets/officers/mps-2018.toml";
+
 // A path in the rules file is relative to the rules file.
 std::string beside(const std::string& rules_path, const std::string& file) {
     const std::filesystem::path path(file);
@@ -78,8 +80,10 @@ geo::OfficerRules read_rules_option(const MeasureOptions& o, const std::string& 
         const std::filesystem::path beside_plan = plan.parent_path() / (plan.stem().string() + ".officers.toml");
         if (std::filesystem::exists(beside_plan)) return geo::read_rules(beside_plan.string());
     }
-    return geo::read_rules(bundled("datasets/officers/mps-2018.toml"));
+    return geo::read_rules(bundled(bundled_rules_file));
 }
+
+bool bundled_rules(const geo::OfficerRules& rules) { return rules.path == bundled(bundled_rules_file); }
 
 std::vector<geo::MeasureTable> read_measure_tables(const MeasureOptions& o, const geo::OfficerRules* rules,
                                                    const std::vector<std::string>& names) {

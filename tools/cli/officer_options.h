@@ -23,6 +23,8 @@ struct MeasureOptions {
 void add_measure_options(CLI::App& command, MeasureOptions& options);
 // --rules, else PLAN.officers.toml beside the plan if there is one, else the bundled rules.
 geo::OfficerRules read_rules_option(const MeasureOptions& options, const std::string& plan_path);
+// The bundled MPS rules, read because nothing else was named.
+bool bundled_rules(const geo::OfficerRules& rules);
 
 using JoinedMeasures = geo::JoinedMeasures;
 

@@ -52,10 +52,7 @@ void run(const RenderCommand& command, const CommonOptions& common) {
         const geo::OfficerRules rules = read_rules_option(command.measures, command.plan.plan);
         const JoinedMeasures joined = join_measures(set, applied.grouping, command.measures, &rules, rules.measures_used());
         const geo::Allocation allocation = geo::allocate(set, applied.grouping, rules, joined.measures);
-        options.officers.resize(set.units.size());
-        for (std::size_t u = 0; u < set.units.size(); ++u)
-            if (const int group = applied.grouping.group_of_unit[u]; group >= 0)
-                options.officers[u] = allocation.units[group].officers();
+        options.officers = geo::command_unit_officers_of_unit(allocation, applied.grouping);
     }
     const render::BriefingResult result = render::render_briefing(set, applied, options, command.output);
     std::size_t dropped = 0;

@@ -74,17 +74,20 @@ void run(const RolloutCommand& o, const CommonOptions& common) {
     const geo::UnitSet set = load_sources(o.source, progress.callback());
     const geo::AppliedPlan applied = apply_plan_options(set, o.plan, writes_parents(o.output), progress.callback());
     const geo::Adjacency adjacency = geo::ward_adjacency(set);
-    MadeRollout made = make_rollout(set, applied.grouping, o.generator, read_priority_tables(o.generator, o.measures, o.plan.plan), adjacency);
+    // Read once, only when something needs them: bad rules must not stop a rollout that has no use for them.
+    std::optional<geo::OfficerRules> rules;
+    if (o.officers || needs_priority_table(o.generator)) rules = read_rules_option(o.measures, o.plan.plan);
+    MadeRollout made = make_rollout(set, applied.grouping, o.generator,
+                                    read_priority_tables(o.generator, o.measures, rules ? &*rules : nullptr), adjacency);
     const geo::Rollout& rollout = made.rollout;
     std::vector<geo::JoinResult>& joins = made.joins;
     const std::vector<std::string>& notes = made.notes;
     std::optional<geo::Allocation> allocation;
     geo::LayerExtras extras = geo::rollout_columns(set, applied.grouping, rollout);
     if (o.officers) {
-        const geo::OfficerRules rules = read_rules_option(o.measures, o.plan.plan);
-        JoinedMeasures joined = join_measures(set, applied.grouping, o.measures, &rules, rules.measures_used());
+        JoinedMeasures joined = join_measures(set, applied.grouping, o.measures, &*rules, rules->measures_used());
         joins.insert(joins.end(), joined.joins.begin(), joined.joins.end());
-        allocation = geo::allocate(set, applied.grouping, rules, joined.measures);
+        allocation = geo::allocate(set, applied.grouping, *rules, joined.measures);
         const geo::LayerExtras officers = geo::allocation_columns(set, *allocation);
         extras.units.append(officers.units);
         extras.command_units.append(officers.command_units);

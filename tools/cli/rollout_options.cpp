@@ -95,13 +95,18 @@ std::string describe(const RolloutOptions& o) {
     return what;
 }
 
-std::vector<geo::MeasureTable> read_priority_tables(const RolloutOptions& o, const MeasureOptions& measures, const std::string& plan_path) {
+bool needs_priority_table(const RolloutOptions& o) {
     const bool by_counts = o.step_change || o.per_year || !o.counts.empty();
-    if (!by_counts || (o.priority != "demand" && o.priority != "access")) return {};
-    // The table named on the command line, else the one the officer rules name (the bundled rules
-    // name the bundled tables), as `allocate` finds them.
-    const geo::OfficerRules rules = read_rules_option(measures, plan_path);
-    return read_measure_tables(measures, &rules, {o.priority == "demand" ? "crime" : "access"});
+    return by_counts && (o.priority == "demand" || o.priority == "access");
+}
+
+bool bundled_tranches(const RolloutOptions& o) {
+    return !o.step_change && !o.per_year && o.counts.empty() && !o.plan_phases && o.tranches.empty();
+}
+
+std::vector<geo::MeasureTable> read_priority_tables(const RolloutOptions& o, const MeasureOptions& measures, const geo::OfficerRules* rules) {
+    if (!needs_priority_table(o)) return {};
+    return read_measure_tables(measures, rules, {o.priority == "demand" ? "crime" : "access"});
 }
 
 MadeRollout make_rollout(const geo::UnitSet& set, const geo::Grouping& grouping, const RolloutOptions& o,

@@ -29,10 +29,16 @@ struct MadeRollout {
     std::vector<geo::JoinResult> joins;   // the table a demand or access priority read
 };
 
+// True when a demand (crime) or access priority needs a ward table.
+bool needs_priority_table(const RolloutOptions& options);
+// Nothing chose a generator: the bundled SLP tranches.
+bool bundled_tranches(const RolloutOptions& options);
+
 // The table a demand (crime) or access priority orders wards by, read once: the planner remakes
-// the rollout on every edit. Empty for the other priorities and generators.
+// the rollout on every edit. The file given on the command line, else the one the officer rules
+// name (null: none). Empty for the other priorities and generators.
 std::vector<geo::MeasureTable> read_priority_tables(const RolloutOptions& options, const MeasureOptions& measures,
-                                                   const std::string& plan_path);
+                                                   const geo::OfficerRules* rules);
 
 // Throws InputError for a bad date, tranche, move or priority table.
 MadeRollout make_rollout(const geo::UnitSet& set, const geo::Grouping& grouping, const RolloutOptions& options,

@@ -56,15 +56,16 @@ ui::FigureInputs figure_inputs(const ViewCommand& command) {
         inputs.officers_error = error.what();
     }
     // A priority table that cannot be read stops the window: it was asked for on the command line.
-    inputs.make_rollout = [generator = command.rollout, tables = read_priority_tables(command.rollout, command.measures, command.plan.plan)](
+    const geo::OfficerRules* rules = inputs.rules ? &*inputs.rules : nullptr;
+    inputs.make_rollout = [generator = command.rollout, tables = read_priority_tables(command.rollout, command.measures, rules)](
                               const geo::UnitSet& set, const geo::Grouping& grouping, const geo::Adjacency& adjacency) {
         return make_rollout(set, grouping, generator, tables, adjacency).rollout;
     };
     inputs.rollout_source = describe(command.rollout);
+    // Rules beside the plan are the planner's own, so only the bundled ones with no table named count.
     const MeasureOptions& m = command.measures;
-    inputs.default_officers = m.rules.empty() && m.crime.empty() && m.population.empty() && m.access.empty();
-    const RolloutOptions& r = command.rollout;
-    inputs.default_rollout = !r.step_change && !r.per_year && r.counts.empty() && r.tranches.empty() && !r.plan_phases;
+    inputs.default_officers = rules && bundled_rules(*rules) && m.crime.empty() && m.population.empty() && m.access.empty();
+    inputs.default_rollout = bundled_tranches(command.rollout);
     return inputs;
 }
 

@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <string>
+#include <utility>
+
 namespace ui {
 
 namespace {
@@ -34,6 +37,30 @@ void full_text_on_hover(const std::string& text) {
     ImGui::EndTooltip();
 }
 
+const ImVec4 error_colour(0.75f, 0.1f, 0.1f, 1), warning_colour(0.7f, 0.45f, 0, 1), info_colour(0.3f, 0.3f, 0.3f, 1);
+
+// Rows of places, each flying the map there when clicked, its whole text on hover. Only the rows
+// in sight are built (a national plan can have thousands), and a row's place is worked out only
+// when it is clicked: finding a ward by code goes through every ward.
+template <typename RowOf, typename WhereOf>
+void place_rows(std::size_t count, RowOf&& row_of, WhereOf&& where_of, std::vector<Command>& out) {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(count));
+    while (clipper.Step()) {
+        for (std::size_t i = static_cast<std::size_t>(clipper.DisplayStart); i < static_cast<std::size_t>(clipper.DisplayEnd); ++i) {
+            const auto [label, colour] = row_of(i);
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            const bool clicked = ImGui::Selectable(label.c_str());
+            full_text_on_hover(label);
+            ImGui::PopStyleColor();
+            ImGui::PopID();
+            if (!clicked) continue;
+            if (const geo::Extent extent = where_of(i); !extent.empty) out.emplace_back(FlyTo{extent});
+        }
+    }
+}
+
 // What loading the boundary files found (repairs, duplicate codes, gaps): said once, above the
 // plan's findings, or a planner editing a plan on doubled or broken wards would never hear of it.
 void loading_problems(const Planner& planner, std::vector<Command>& out) {
@@ -41,22 +68,14 @@ void loading_problems(const Planner& planner, std::vector<Command>& out) {
     if (problems.empty()) return;
     const std::string title = "Loading the boundaries: " + std::to_string(problems.size()) + " problem(s)###loading";
     if (!ImGui::TreeNode(title.c_str())) return;  // the node's ID scope keeps these rows apart from the findings'
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(problems.size()));
-    while (clipper.Step()) {
-        for (std::size_t i = static_cast<std::size_t>(clipper.DisplayStart); i < static_cast<std::size_t>(clipper.DisplayEnd); ++i) {
-            const geo::Problem& problem = problems[i];
-            ImGui::PushID(static_cast<int>(i));
-            const std::string label = std::string(geo::to_string(problem.kind)) + ": " + problem.unit_code + " " + problem.unit_name + ": " + problem.detail;
-            const bool clicked = ImGui::Selectable(label.c_str());
-            full_text_on_hover(label);
-            if (clicked) {
-                const geo::Extent extent = problem.location ? around(*problem.location) : extent_of(planner, problem.unit_code);
-                if (!extent.empty) out.emplace_back(FlyTo{extent});
-            }
-            ImGui::PopID();
-        }
-    }
+    place_rows(
+        problems.size(),
+        [&](std::size_t i) {
+            const geo::Problem& p = problems[i];
+            return std::pair{std::string(geo::to_string(p.kind)) + ": " + p.unit_code + " " + p.unit_name + ": " + p.detail, warning_colour};
+        },
+        [&](std::size_t i) { return problems[i].location ? around(*problems[i].location) : extent_of(planner, problems[i].unit_code); },
+        out);
     ImGui::TreePop();
     ImGui::Separator();
 }
@@ -73,27 +92,16 @@ void findings_panel(const Planner& planner, std::vector<Command>& out) {
     if (ImGui::Begin(title.c_str())) {
         loading_problems(planner, out);
         if (findings.empty()) ImGui::TextDisabled("No findings: every ward assigned, every unit whole and in one piece.");
-        // Only the rows in sight are built: a national plan can have thousands of findings.
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(findings.size()));
-        while (clipper.Step()) {
-            for (std::size_t i = static_cast<std::size_t>(clipper.DisplayStart); i < static_cast<std::size_t>(clipper.DisplayEnd); ++i) {
+        place_rows(
+            findings.size(),
+            [&](std::size_t i) {
                 const geo::Finding& finding = findings[i];
-                ImGui::PushID(static_cast<int>(i));
-                const ImVec4 colour = finding.severity == geo::Severity::error     ? ImVec4(0.75f, 0.1f, 0.1f, 1)
-                                      : finding.severity == geo::Severity::warning ? ImVec4(0.7f, 0.45f, 0, 1)
-                                                                                   : ImVec4(0.3f, 0.3f, 0.3f, 1);
-                ImGui::PushStyleColor(ImGuiCol_Text, colour);
-                const std::string label = finding.kind + ": " + finding.message;
-                if (ImGui::Selectable(label.c_str())) {
-                    const geo::Extent extent = extent_of_finding(planner, finding);
-                    if (!extent.empty) out.emplace_back(FlyTo{extent});
-                }
-                full_text_on_hover(label);
-                ImGui::PopStyleColor();
-                ImGui::PopID();
-            }
-        }
+                const ImVec4 colour = finding.severity == geo::Severity::error     ? error_colour
+                                      : finding.severity == geo::Severity::warning ? warning_colour
+                                                                                   : info_colour;
+                return std::pair{finding.kind + ": " + finding.message, colour};
+            },
+            [&](std::size_t i) { return extent_of_finding(planner, findings[i]); }, out);
     }
     ImGui::End();
 }

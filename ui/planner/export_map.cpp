@@ -29,10 +29,7 @@ std::string export_map(const Planner& planner, const std::string& path, const st
         if (!figures.allocation)
             throw geo::InputError("", "theme officers", "there is no allocation to draw: " + figures.officers_error,
                                   "Give the tables the officer rules need (wardmap view --crime/--population), or choose another theme.");
-        options.officers.resize(planner.wards.units.size());
-        for (std::size_t u = 0; u < planner.wards.units.size(); ++u)
-            if (const int group = figures.grouping.group_of_unit[u]; group >= 0)
-                options.officers[u] = figures.allocation->units[static_cast<std::size_t>(group)].officers();
+        options.officers = geo::command_unit_officers_of_unit(*figures.allocation, figures.grouping);
     }
     // A4 portrait at 300 dpi, as `wardmap render` without options; London is taller than wide.
     const render::BriefingResult result = render::render_briefing(planner.wards, applied_plan(planner), options, path);
