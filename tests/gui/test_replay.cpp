@@ -36,6 +36,15 @@ TEST(Replay, ActionsBecomeCommands) {
     EXPECT_EQ(steps[6].line, 9u);
 }
 
+TEST(Replay, AutosaveAndTheRecoveryAnswer) {
+    const auto steps = ui::parse_replay("autosave\nanswer recover\nanswer discard\n", "crash.txt", two_wards());
+    ASSERT_EQ(steps.size(), 3u);
+    EXPECT_TRUE(std::holds_alternative<ui::Autosave>(steps[0].command));
+    EXPECT_TRUE(std::get<ui::AnswerRecovery>(steps[1].command).recover);
+    EXPECT_FALSE(std::get<ui::AnswerRecovery>(steps[2].command).recover);
+    EXPECT_THROW(ui::parse_replay("answer maybe\n", "crash.txt", two_wards()), geo::InputError);
+}
+
 TEST(Replay, UnknownWardNamesTheLine) {
     try {
         ui::parse_replay("undo\nmove ward E05999999 to CN\n", "demo.txt", two_wards());

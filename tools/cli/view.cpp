@@ -77,9 +77,9 @@ void add_view(CLI::App& app, const CommonOptions& common, int& result) {
     add_source_options(*command, options->source);
     add_plan_options(*command, options->plan, false);
     auto* group = command->add_option_group("Window");
-    group->add_option("--replay", options->viewer.replay, "Replay planner actions from this file (move ward, move borough, undo, zoom to, save, screenshot)");
-    group->add_option("--screenshot", options->viewer.screenshot, "Save a PNG of the window when the replay is done");
-    group->add_flag("--exit", options->viewer.exit_after, "Close the window when the replay is done");
+    group->add_option("--replay", options->viewer.replay, "Replay planner actions from this file (move ward, move borough, undo, zoom to, save, screenshot, autosave, answer recover)");
+    group->add_option("--screenshot", options->viewer.screenshot, "Save a PNG of the window when the replay is done (with --exit)");
+    group->add_flag("--exit", options->viewer.exit_after, "Close the window when the replay is done (without --replay: once it has settled)");
     group->add_option("--bench-frames", options->viewer.bench_frames, "Time N frames of a scripted pan and zoom and 40 reassignments, print, close");
     group->add_option("--size", options->size, "Window size")->capture_default_str();
     add_measure_options(*command, options->measures);

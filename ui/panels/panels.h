@@ -38,8 +38,12 @@ void path_prompt(PathPrompt& prompt, std::vector<Command>& out);
 // The error of the last command, until dismissed.
 void error_dialog(std::string& error);
 // Opens the modal `title` while `wanted` and begins it: every dialog's first line. True: draw the
-// dialog and end it with ImGui::EndPopup().
+// dialog and end it with ImGui::EndPopup(). Dialogs come last in a frame, one at a time
+// (ui/planner/frame.cpp, ask_questions): Dear ImGui 1.86 asserts when a window appears after a
+// modal that opened in the same frame.
 bool begin_modal(const char* title, bool wanted);
+// The title of the modal question drawn in this frame, or "": for the replay's screenshot report.
+std::string question_on_screen();
 
 }  // namespace ui
 
@@ -50,7 +54,8 @@ enum class CloseChoice { none, save, discard, cancel };
 CloseChoice unsaved_changes_dialog(bool& open, const std::string& plan_name);
 
 enum class RecoverChoice { none, recover, discard };
-// "wardmap did not close cleanly: recover the autosaved plan?" while `open`.
-RecoverChoice recovery_dialog(bool& open, const std::string& autosave_path);
+// "wardmap did not close cleanly: recover the autosaved plan?" while `open`. `given`: a replay's
+// answer, taken as a click on its button.
+RecoverChoice recovery_dialog(bool& open, const std::string& autosave_path, RecoverChoice given = RecoverChoice::none);
 
 }  // namespace ui

@@ -34,12 +34,16 @@ struct Show {  // replay: "panels off" or "labels off" for a screenshot of the m
 
 struct ColourBy { ColourMode mode = ColourMode::units; };
 struct Timeline { std::optional<geo::Date> date; };  // nullopt: every ward as planned, none greyed
+struct Autosave {};  // replay: write the autosave now, as the window does every few seconds
+struct AnswerRecovery {  // replay: the recovery question's answer, as its buttons give it
+    bool recover = true;    // false: discard the autosave
+};
 struct ExportMap {                                     // a briefing map, as `wardmap render` draws it
     std::string path;
     std::string theme = "bcu";
 };
 
 using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit, Stroke, Show,
-                             ColourBy, Timeline, ExportMap>;
+                             ColourBy, Timeline, ExportMap, Autosave, AnswerRecovery>;
 
 }  // namespace ui

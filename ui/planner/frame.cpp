@@ -12,7 +12,7 @@ namespace ui {
 
 namespace {
 
-void close_and_recover(Planner& planner, PanelStates& panels, std::vector<Command>& out) {
+void answer_close(Planner& planner, PanelStates& panels, std::vector<Command>& out) {
     switch (unsaved_changes_dialog(panels.closing, planner.document.meta.name)) {
         case CloseChoice::save:
             if (planner.document.path.empty()) panels.prompt.kind = PathPrompt::Kind::save_as;
@@ -25,7 +25,10 @@ void close_and_recover(Planner& planner, PanelStates& panels, std::vector<Comman
         case CloseChoice::cancel:
         case CloseChoice::none: break;
     }
-    switch (recovery_dialog(panels.recovering, panels.autosave)) {
+}
+
+void answer_recovery(Planner& planner, PanelStates& panels, RecoverChoice given) {
+    switch (recovery_dialog(panels.recovering, panels.autosave, given)) {
         case RecoverChoice::recover:
             try {
                 replace_document(planner, recover(planner.wards, planner.document, panels.autosave));
@@ -37,6 +40,32 @@ void close_and_recover(Planner& planner, PanelStates& panels, std::vector<Comman
         case RecoverChoice::discard: discard_autosave(planner.document); break;
         case RecoverChoice::none: break;
     }
+}
+
+// A replay's answer to the recovery question, taken out of the commands while the question is
+// open (else it stays, and apply_command says no question is open).
+RecoverChoice take_answer(const PanelStates& panels, std::vector<Command>& commands) {
+    if (!panels.recovering) return RecoverChoice::none;
+    for (auto c = commands.begin(); c != commands.end(); ++c) {
+        if (const AnswerRecovery* answer = std::get_if<AnswerRecovery>(&*c)) {
+            const RecoverChoice choice = answer->recover ? RecoverChoice::recover : RecoverChoice::discard;
+            commands.erase(c);
+            return choice;
+        }
+    }
+    return RecoverChoice::none;
+}
+
+// The modal questions, one at a time (a second top-level modal would close the first in ImGui),
+// in this order. Called after every other window and tooltip of the frame: Dear ImGui 1.86 asserts
+// (blocking_modal != NULL, its issue #4920) when a window appears after a modal's first Begin in
+// the same frame, as the map's ward tooltip did under the recovery question at start.
+void ask_questions(Planner& planner, PanelStates& panels, RecoverChoice given, std::vector<Command>& out) {
+    if (!planner.error.empty()) error_dialog(planner.error);
+    else if (panels.recovering) answer_recovery(planner, panels, given);
+    else if (panels.closing) answer_close(planner, panels, out);
+    else if (panels.prompt.kind != PathPrompt::Kind::none) path_prompt(panels.prompt, out);
+    else if (panels.export_map.open) export_map_dialog(panels.export_map, out);
 }
 
 void fly(Planner& planner) {
@@ -67,13 +96,10 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
     shortcuts(planner, commands, ask_save_as);
     if (ask_save_as) panels.prompt.kind = PathPrompt::Kind::save_as;
     if (panels.prompt.kind == PathPrompt::Kind::export_map) panels.export_map.open = true, panels.prompt.kind = PathPrompt::Kind::none;
-    path_prompt(panels.prompt, commands);
-    export_map_dialog(panels.export_map, commands);
-    close_and_recover(planner, panels, commands);
     if (panels.mouse) map_input(planner, panels.map, planner.view, commands);
+    const RecoverChoice given = take_answer(panels, commands);
     for (const Command& command : commands) apply_command(planner, command);
     sync_overlays(planner);
-    error_dialog(planner.error);
     if (planner.quit) {
         planner.quit = false;
         panels.closing = planner.document.modified();
@@ -82,6 +108,12 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
     fly(planner);
     if (planner.show.labels) map_labels(planner);
     map_overlay(planner, panels.map);
+    // Last: nothing may begin a window after a question opens (see ask_questions).
+    std::vector<Command> answers;
+    ask_questions(planner, panels, given, answers);
+    panels.question = question_on_screen();
+    for (const Command& command : answers) apply_command(planner, command);
+    sync_overlays(planner);  // after a recovery or a save: the next frame draws what they left
 }
 
 void draw_frame(Planner& planner, const PanelStates& panels) {

@@ -21,6 +21,7 @@ struct PanelStates {
     bool discarded = false;      // answered: close without saving
     bool recovering = false;     // the recovery question is open
     std::string autosave;        // what it would recover
+    std::string question;        // the title of the question on screen this frame, if any
     bool mouse = true;           // false in a replay: a stray pointer must not change the picture
 };
 

@@ -78,6 +78,12 @@ void run(Planner& planner, const Command& command) {
                 planner.status = export_map(planner, c.path, c.theme);
             } else if constexpr (std::is_same_v<T, Quit>) {
                 planner.quit = true;
+            } else if constexpr (std::is_same_v<T, Autosave>) {
+                planner.status = autosave(planner.wards, planner.document) ? "Autosaved" : "Nothing new to autosave";
+            } else if constexpr (std::is_same_v<T, AnswerRecovery>) {
+                // The frame hands an answer to the question when it is on screen: here there is none.
+                throw geo::InputError("", "answer", "no recovery question is open",
+                                      "The window asks it at start, when the plan has an autosave newer than itself.");
             }
             // Screenshot needs the drawn frame: the frame loop takes it.
         },

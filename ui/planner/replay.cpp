@@ -35,7 +35,8 @@ struct LineParser {
         throw geo::InputError(path, "line " + std::to_string(line), problem,
                               "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
                               "save [as] PATH, open PATH, export PATH, export map PATH [bcu|phase|officers], colour units|officers|officers-unit|phase, "
-                              "timeline DATE|off, screenshot PATH [WARD...], panels on|off, labels on|off, wait FRAMES.");
+                              "timeline DATE|off, screenshot PATH [WARD...], panels on|off, labels on|off, autosave, answer recover|discard, "
+                              "wait FRAMES.");
     }
     std::string unit(const std::string& code) const { return code == "-" ? "" : code; }
 
@@ -77,6 +78,11 @@ struct LineParser {
             step.command = Screenshot{w[1], {w.begin() + 2, w.end()}};
         } else if (n == 2 && (w[0] == "panels" || w[0] == "labels")) {
             return show(w, step);
+        } else if (n == 1 && w[0] == "autosave") {
+            step.command = Autosave{};
+        } else if (n == 2 && w[0] == "answer") {
+            if (w[1] != "recover" && w[1] != "discard") fail("answer takes recover or discard, not " + w[1]);
+            step.command = AnswerRecovery{w[1] == "recover"};
         } else if (n == 2 && w[0] == "wait") {
             step.command = Undo{};  // never run: parse_replay adds the frames to the step before
             try {

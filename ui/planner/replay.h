@@ -12,6 +12,8 @@
 //   timeline DATE | timeline off     (wards not live on DATE are greyed)
 //   screenshot PATH [WARD...]        (reports each ward's screen point and colour on stdout)
 //   panels on|off, labels on|off     (a screenshot of the map alone)
+//   autosave                         (writes the autosave now, as the window does every 5 s)
+//   answer recover|discard           (the question "Recover plan" asked at start, after a crash)
 //   wait FRAMES
 #include "geo/source/unit.h"
 #include "ui/planner/commands.h"

@@ -21,12 +21,12 @@ namespace {
 
 constexpr auto autosave_every = std::chrono::seconds(5);
 
-// The screenshot and, for each probe ward, where its label point is on screen and what colour is
-// there, as one JSON line on stdout: what the GUI test checks.
-void take_screenshot(const Planner& planner, const Screenshot& shot) {
+// The screenshot, the question on screen if any, and for each probe ward where its label point is
+// on screen and what colour is there, as one JSON line on stdout: what the GUI test checks.
+void take_screenshot(const Planner& planner, const PanelStates& panels, const Screenshot& shot) {
     const Pixels pixels = read_framebuffer(planner.view.width, planner.view.height);
     write_png(shot.path, pixels);
-    nlohmann::json report = {{"screenshot", shot.path}, {"width", pixels.width}, {"height", pixels.height}};
+    nlohmann::json report = {{"screenshot", shot.path}, {"width", pixels.width}, {"height", pixels.height}, {"question", panels.question}};
     report["wards"] = nlohmann::json::array();
     const geo::Assignment& assignment = planner.document.session->assignment();
     for (const std::string& code : shot.probes) {
@@ -111,10 +111,9 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
     const bool scripted = !options.replay.empty();
     Replay replay(scripted ? read_replay(options.replay, wards) : std::vector<ReplayStep>{});
     panels.mouse = !scripted;
-    if (!scripted) {
-        panels.autosave = recoverable_autosave(planner.document);
-        panels.recovering = !panels.autosave.empty();
-    }
+    // Asked in a replay too: a replay after a crash sees what the planner would, and answers it.
+    panels.autosave = recoverable_autosave(planner.document);
+    panels.recovering = !panels.autosave.empty();
     auto last_autosave = std::chrono::steady_clock::now();
     std::string title;
     constexpr int settle_frames = 2;
@@ -137,14 +136,16 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
         if (step) check_replay_step(planner, *step, options.replay);
         draw_frame(planner, panels);
         imgui.render();
-        if (step && std::holds_alternative<Screenshot>(step->command)) take_screenshot(planner, std::get<Screenshot>(step->command));
-        const bool finished = scripted && settled && options.exit_after && replay.done();
-        if (finished && !options.screenshot.empty()) take_screenshot(planner, Screenshot{options.screenshot, {}});
+        if (step && std::holds_alternative<Screenshot>(step->command)) take_screenshot(planner, panels, std::get<Screenshot>(step->command));
+        // Without a replay, --exit closes the window as soon as it has settled: a picture of the start.
+        const bool finished = settled && options.exit_after && (!scripted || replay.done());
+        if (finished && !options.screenshot.empty()) take_screenshot(planner, panels, Screenshot{options.screenshot, {}});
         glfwSwapBuffers(window.get());
         if (const std::string now = planner.document.title(); now != title) glfwSetWindowTitle(window.get(), (title = now).c_str());
         if (finished) return;
         if (panels.close_now && (panels.discarded || !planner.document.modified())) break;
-        if (!scripted && std::chrono::steady_clock::now() - last_autosave > autosave_every) {
+        // Not while the recovery question is open: the autosave it offers must not be written over.
+        if (!scripted && !panels.recovering && std::chrono::steady_clock::now() - last_autosave > autosave_every) {
             last_autosave = std::chrono::steady_clock::now();
             try {
                 if (autosave(wards, planner.document)) planner.status = "Autosaved";
@@ -153,7 +154,8 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
             }
         }
     }
-    if (!planner.document.modified()) discard_autosave(planner.document);
+    // An autosave not yet recovered or discarded stays for the next start.
+    if (!planner.document.modified() && !panels.recovering) discard_autosave(planner.document);
 }
 
 }  // namespace ui
