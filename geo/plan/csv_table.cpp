@@ -80,11 +80,22 @@ CsvTable parse_csv(const std::string& raw, const std::string& path) {
     table.delimiter = detect_delimiter(text);
     std::vector<std::string> record;
     std::string field;
+    // Whether `field` is only blanks so far, kept as it grows: trimming the field at every quote
+    // made a line of `" " " "...` quadratic (800 KB took minutes).
+    bool field_blank = true;
+    auto append = [&](char c) {
+        field += c;
+        field_blank = field_blank && (c == ' ' || c == '\t' || c == '\r');
+    };
+    auto next_field = [&] {
+        record.push_back(trim(field));
+        field.clear();
+        field_blank = true;
+    };
     bool quoted = false, any = false;
     std::size_t line = 1, record_line = 1;
     auto end_record = [&] {
-        record.push_back(trim(field));
-        field.clear();
+        next_field();
         const bool blank = record.size() == 1 && record[0].empty();
         if (!blank) {
             if (table.header.empty()) {
@@ -106,19 +117,19 @@ CsvTable parse_csv(const std::string& raw, const std::string& path) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') append('"'), ++i;
             else if (c == '"') quoted = false;
-            else field += c;
+            else append(c);
             if (c == '\n') ++line;
-        } else if (c == '"' && trim(field).empty()) {
+        } else if (c == '"' && field_blank) {
             quoted = true, any = true;
         } else if (c == table.delimiter) {
-            record.push_back(trim(field)), field.clear(), any = true;
+            next_field(), any = true;
         } else if (c == '\n') {
             ++line;
             end_record();
         } else if (c != '\r') {
-            field += c, any = true;
+            append(c), any = true;
         }
     }
     if (quoted)
