@@ -46,6 +46,10 @@ std::string trim(const std::string& text) {
     return text.substr(begin, text.find_last_not_of(" \t\r") - begin + 1);
 }
 
+// Values (rows times columns) of one table. A plan or lookup table has a row per ward or district
+// (the largest here, 22,438 rows of 30); 64 MiB of empty fields would take ~3 GB as strings.
+constexpr std::size_t max_values = 5'000'000;
+
 }  // namespace
 
 std::optional<std::size_t> CsvTable::column(const std::string& name) const {
@@ -87,13 +91,17 @@ CsvTable parse_csv(const std::string& raw, const std::string& path) {
         field += c;
         field_blank = field_blank && (c == ' ' || c == '\t' || c == '\r');
     };
+    std::size_t line = 1, record_line = 1;
     auto next_field = [&] {
+        if (record.size() == max_values)
+            throw InputError(path, fmt::format("line {}", record_line),
+                             fmt::format("more than {} fields on one line, the most wardmap reads in a table", max_values),
+                             "A plan or lookup table has a few columns: check that this is the right file.");
         record.push_back(trim(field));
         field.clear();
         field_blank = true;
     };
     bool quoted = false, any = false;
-    std::size_t line = 1, record_line = 1;
     auto end_record = [&] {
         next_field();
         const bool blank = record.size() == 1 && record[0].empty();
@@ -106,6 +114,11 @@ CsvTable parse_csv(const std::string& raw, const std::string& path) {
                                      fmt::format("{} fields where the header has {} ({})", record.size(),
                                                  table.header.size(), table.header_list()),
                                      "Check the delimiter and quoting on that line.");
+                if ((table.rows.size() + 1) * table.header.size() > max_values)
+                    throw InputError(path, fmt::format("line {}", record_line),
+                                     fmt::format("more than {} values ({} rows of {} columns), the most wardmap reads in a table",
+                                                 max_values, table.rows.size() + 1, table.header.size()),
+                                     "A plan or lookup table has one row per ward or district: check that this is the right file.");
                 table.rows.push_back(std::move(record));
                 table.lines.push_back(record_line);
             }

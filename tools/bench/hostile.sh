@@ -29,7 +29,7 @@ say() { echo "$*" >&2; }
 limit_seconds=10
 limit_mb=1024
 cases=(strip_100k ring_1m ring_10m props_20k_features props_20k_one_feature plan_dev_zero rules_dev_zero
-       wardplan_dev_zero csv_quoted_blanks csv_empty_cells toml_many_keys huge_coordinates deep_json
+       wardplan_dev_zero csv_quoted_blanks csv_empty_cells csv_wide_header toml_many_keys huge_coordinates deep_json
        features_200k)
 
 only=""
@@ -129,6 +129,8 @@ make_input() {  # make_input CASE: the input files of a case, in $workdir
               printf 'E05000026,'; awk 'BEGIN { for (i = 0; i < 200000; ++i) printf "\" \" " }'; echo '"CE",Central East'; } >quoted_blanks.csv ;;
         csv_empty_cells)  # 60 MB of rows of two empty fields: under the size limit, many cells
             { echo 'code,unit_code'; awk 'BEGIN { for (i = 0; i < 30000000; ++i) print "," }'; } >empty_cells.csv ;;
+        csv_wide_header)  # a header of 60 million empty column names
+            { head -c 60000000 /dev/zero | tr '\0' ','; echo; echo 'E05000026,CE'; } >wide_header.csv ;;
         toml_many_keys)  # 60 MB of officer rules, one key a line
             awk 'BEGIN { for (i = 0; i < 4000000; ++i) printf "k%d = %d\n", i, i }' >many_keys.toml ;;
         huge_coordinates)
@@ -150,6 +152,7 @@ command_of() {  # command_of CASE: the wardmap arguments of a case
         wardplan_dev_zero) echo "validate --plan zero.wardplan" ;;
         csv_quoted_blanks) echo "validate --plan quoted_blanks.csv" ;;
         csv_empty_cells) echo "validate --plan empty_cells.csv" ;;
+        csv_wide_header) echo "validate --plan wide_header.csv" ;;
         toml_many_keys) echo "allocate --rules many_keys.toml -o out.gpkg --overwrite" ;;
         huge_coordinates) echo "info huge.geojson --code-field code" ;;
         deep_json) echo "info deep.geojson --code-field code" ;;
