@@ -54,6 +54,9 @@ struct Scratch {
 };
 
 // The ring's points without consecutive repeats (GEOS ignores them); at least three distinct.
+// A ring taller than wide is mirrored (x and y swapped) so that the sweep below runs along its
+// longer side: a long thin ring across the sweep would have every edge overlapping every other.
+// Mirroring flips every orientation's sign and nothing else, and simplicity never looks at signs.
 bool load_ring(const GEOSGeometry& ring, Scratch& scratch) {
     const GEOSContextHandle_t h = handle();
     const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, &ring);
@@ -66,11 +69,21 @@ bool load_ring(const GEOSGeometry& ring, Scratch& scratch) {
     for (const Vertex& point : p)
         if (!std::isfinite(point.x) || !std::isfinite(point.y)) return false;
     p.erase(std::unique(p.begin(), p.end()), p.end());
+    const auto [west, east] = std::minmax_element(p.begin(), p.end(), [](const Vertex& a, const Vertex& b) { return a.x < b.x; });
+    const auto [south, north] = std::minmax_element(p.begin(), p.end(), [](const Vertex& a, const Vertex& b) { return a.y < b.y; });
+    if (north->y - south->y > east->x - west->x)
+        for (Vertex& point : p) std::swap(point.x, point.y);
     return p.size() >= 4;
 }
 
+// Pairs of edges the sweep may compare per edge, on average, before it leaves the ring to GEOS.
+// Boundary rings need a handful; rings where most edges overlap most others in x (a spiral, a
+// comb) would make the sweep quadratic, and GEOS's noding is O(n log n) whatever the shape.
+constexpr std::size_t comparisons_per_edge = 32;
+
 // A ring is simple when consecutive edges never fold back and no two other edges meet.
-// Edges are swept in order of their western end; only those overlapping in x are compared.
+// Edges are swept in order of their western end; only those overlapping in x are compared, and
+// only up to a budget: false ("not proven") once it is spent.
 bool simple_ring(Scratch& scratch) {
     const std::vector<Vertex>& p = scratch.points;
     const std::size_t n = p.size() - 1;  // edges; edge e runs from p[e] to p[e + 1]
@@ -82,10 +95,12 @@ bool simple_ring(Scratch& scratch) {
     for (std::size_t e = 0; e < n; ++e)
         spans[e] = {std::min(p[e].x, p[e + 1].x), std::max(p[e].x, p[e + 1].x), static_cast<std::uint32_t>(e)};
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.west < b.west; });
+    std::size_t budget = comparisons_per_edge * n;
     for (std::size_t k = 0; k < n; ++k) {
         const std::uint32_t e = spans[k].e;
         const double reach = spans[k].east;
         for (std::size_t l = k + 1; l < n && spans[l].west <= reach; ++l) {
+            if (budget-- == 0) return false;
             const std::uint32_t f = spans[l].e;
             const std::size_t gap = e > f ? e - f : f - e;
             if (gap == 1 || gap == n - 1) continue;  // neighbours: their turn was checked above

@@ -46,6 +46,10 @@ std::string trim(const std::string& text) {
     return text.substr(begin, text.find_last_not_of(" \t\r") - begin + 1);
 }
 
+// Values (rows times columns) of one table. A plan or lookup table has a row per ward or district
+// (the largest here, 22,438 rows of 30); 64 MiB of empty fields would take ~3 GB as strings.
+constexpr std::size_t max_values = 5'000'000;
+
 }  // namespace
 
 std::optional<std::size_t> CsvTable::column(const std::string& name) const {
@@ -80,11 +84,26 @@ CsvTable parse_csv(const std::string& raw, const std::string& path) {
     table.delimiter = detect_delimiter(text);
     std::vector<std::string> record;
     std::string field;
-    bool quoted = false, any = false;
+    // Whether `field` is only blanks so far, kept as it grows: trimming the field at every quote
+    // made a line of `" " " "...` quadratic (800 KB took minutes).
+    bool field_blank = true;
+    auto append = [&](char c) {
+        field += c;
+        field_blank = field_blank && (c == ' ' || c == '\t' || c == '\r');
+    };
     std::size_t line = 1, record_line = 1;
-    auto end_record = [&] {
+    auto next_field = [&] {
+        if (record.size() == max_values)
+            throw InputError(path, fmt::format("line {}", record_line),
+                             fmt::format("more than {} fields on one line, the most wardmap reads in a table", max_values),
+                             "A plan or lookup table has a few columns: check that this is the right file.");
         record.push_back(trim(field));
         field.clear();
+        field_blank = true;
+    };
+    bool quoted = false, any = false;
+    auto end_record = [&] {
+        next_field();
         const bool blank = record.size() == 1 && record[0].empty();
         if (!blank) {
             if (table.header.empty()) {
@@ -95,6 +114,11 @@ CsvTable parse_csv(const std::string& raw, const std::string& path) {
                                      fmt::format("{} fields where the header has {} ({})", record.size(),
                                                  table.header.size(), table.header_list()),
                                      "Check the delimiter and quoting on that line.");
+                if ((table.rows.size() + 1) * table.header.size() > max_values)
+                    throw InputError(path, fmt::format("line {}", record_line),
+                                     fmt::format("more than {} values ({} rows of {} columns), the most wardmap reads in a table",
+                                                 max_values, table.rows.size() + 1, table.header.size()),
+                                     "A plan or lookup table has one row per ward or district: check that this is the right file.");
                 table.rows.push_back(std::move(record));
                 table.lines.push_back(record_line);
             }
@@ -106,19 +130,19 @@ CsvTable parse_csv(const std::string& raw, const std::string& path) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') append('"'), ++i;
             else if (c == '"') quoted = false;
-            else field += c;
+            else append(c);
             if (c == '\n') ++line;
-        } else if (c == '"' && trim(field).empty()) {
+        } else if (c == '"' && field_blank) {
             quoted = true, any = true;
         } else if (c == table.delimiter) {
-            record.push_back(trim(field)), field.clear(), any = true;
+            next_field(), any = true;
         } else if (c == '\n') {
             ++line;
             end_record();
         } else if (c != '\r') {
-            field += c, any = true;
+            append(c), any = true;
         }
     }
     if (quoted)

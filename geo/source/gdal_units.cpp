@@ -6,6 +6,7 @@
 
 #include "geo/core/parallel.h"
 #include "geo/source/geojson_reader.h"
+#include "geo/source/limits.h"
 
 #include <fmt/format.h>
 #include <condition_variable>
@@ -198,8 +199,10 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
         }
         keep_unit(file, std::move(read.unit), std::move(read.converted), read.where, mapping);
     };
+    const std::size_t field_count = static_cast<std::size_t>(definition.GetFieldCount());
     for (const auto& feature : *opened.layer) {
         ++features;
+        if (features * field_count > max_field_values) refuse_field_values(path, features, field_count);
         Read one;
         Read& read = batches ? batches->next() : one;
         Unit& unit = read.unit;
@@ -212,6 +215,8 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
         for (int i = 0; i < definition.GetFieldCount(); ++i) unit.values.push_back(value_of(*feature, i, file.fields[i].kind));
         if (!stem_field.empty()) unit.values.emplace_back(file.info.stem);
         if (const OGRGeometry* geometry = feature->GetGeometryRef()) {
+            if (polygon_points(*geometry) > max_feature_points)
+                refuse_feature_points(path, fmt::format("feature {} ({})", unit.feature, unit.where()));
             read.has_geometry = true;
             read.geometry_empty = geometry->IsEmpty();
             read.converted.dropped_parts = flatten_polygons(*geometry, read.flat);

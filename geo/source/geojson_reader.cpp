@@ -1,5 +1,7 @@
 #include "geo/source/geojson_reader.h"
 
+#include "geo/source/limits.h"
+
 #include <cpl_error.h>
 #include <ogr_core.h>
 #include <simdjson.h>
@@ -26,6 +28,9 @@ namespace json = simdjson::dom;
 constexpr std::size_t no_field = std::numeric_limits<std::size_t>::max();
 
 // ---- Geometry ---------------------------------------------------------------------------
+
+// Thrown when a feature's points pass max_feature_points; the reader names the feature.
+struct TooManyPoints {};
 
 // [x, y] or [x, y, z]; z is dropped. Integers beyond int64 are declined: json-c clamps them.
 bool read_point(json::array point, std::vector<double>& xy) {
@@ -56,6 +61,7 @@ bool read_polygon(json::array rings, GeoJsonPolygons& shape) {
         for (json::element point_value : ring) {
             json::array point;
             if (point_value.get_array().get(point) || !read_point(point, shape.xy)) return false;
+            if (shape.xy.size() > 2 * max_feature_points) throw TooManyPoints{};
         }
         const bool is_empty = points_in(shape) == start;
         if (empty_shell && !is_empty) return false;
@@ -183,7 +189,7 @@ struct NameHash {
 
 class CollectionReader {
 public:
-    explicit CollectionReader(std::string stem) { layer_.name = std::move(stem); }
+    CollectionReader(std::string path, std::string stem) : path_(std::move(path)) { layer_.name = std::move(stem); }
 
     // False when the document is not a FeatureCollection we can read exactly as GDAL would.
     bool read(json::object collection) {
@@ -247,7 +253,13 @@ private:
         layer_.features.reserve(features.size());
         for (json::element feature_value : features) {
             json::object feature;
-            if (feature_value.get_object().get(feature) || !read_feature(feature)) return false;
+            if (feature_value.get_object().get(feature)) return false;
+            check_field_values();
+            try {
+                if (!read_feature(feature)) return false;
+            } catch (const TooManyPoints&) {
+                refuse_feature_points(path_, "feature " + std::to_string(layer_.features.size() - 1));
+            }
         }
         return true;
     }
@@ -318,12 +330,20 @@ private:
         if (const auto found = index_.find(name); found != index_.end()) return found->second;
         if (name.find('\0') != std::string_view::npos) return no_field;
         const std::size_t field = layer_.fields.size();
+        if (field == max_fields) refuse_fields(path_);
         layer_.fields.push_back({std::string(name), FieldKind::text});
+        check_field_values();
         index_.emplace(std::string(name), field);
         seen_.push_back(0);
         last_feature_.push_back(0);
         order_.add_field();
         return field;
+    }
+
+    // Every feature will hold a value for every field: refused before that takes the memory.
+    void check_field_values() const {
+        if (layer_.features.size() * layer_.fields.size() > max_field_values)
+            refuse_field_values(path_, layer_.features.size(), layer_.fields.size());
     }
 
     bool read_value(const json::element& value, std::size_t field, FieldValue& slot) {
@@ -368,6 +388,7 @@ private:
         return true;
     }
 
+    std::string path_;
     GeoJsonLayer layer_;
     GeoJsonPolygons shape_;  // the feature being read: grows once per file, each feature keeps an exact copy
     std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> index_;
@@ -376,17 +397,60 @@ private:
     FieldOrder order_;
 };
 
+// ---- A feature too large to parse --------------------------------------------------------
+
+// The first feature with more than max_feature_points points, found by one pass over the bytes
+// before the DOM is built: parsing a 240 MB ring took 10 s and 1 GB just to refuse it after.
+// Features are the objects in an array member of the top object (the collection's "features",
+// not its "crs" object's "properties"); a point is an innermost array (one with no array or
+// object inside). Only a file long enough to hold such a feature (six bytes a point at the
+// least, "[0,0],") is scanned: the usual file costs nothing.
+std::optional<std::size_t> feature_over_point_limit(std::string_view text) {
+    if (text.size() < 6 * max_feature_points) return std::nullopt;
+    std::size_t depth = 0, points = 0, features = 0;
+    bool in_string = false, innermost = false, in_top_array = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        switch (c) {
+            case '"': in_string = true; break;
+            case '{':
+                if (depth++ == 2 && in_top_array) ++features, points = 0;
+                innermost = false;
+                break;
+            case '[':
+                if (depth++ == 1) in_top_array = true;
+                innermost = true;
+                break;
+            case ']':
+                if (innermost && ++points > max_feature_points && features > 0) return features - 1;
+                innermost = false;
+                [[fallthrough]];
+            case '}':
+                if (depth > 0 && --depth == 1) in_top_array = false;
+                break;
+            default: break;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<GeoJsonLayer> read_geojson(const std::string& path) {
     simdjson::padded_string text;
     if (simdjson::padded_string::load(path).get(text)) return std::nullopt;
+    if (const auto feature = feature_over_point_limit(text)) refuse_feature_points(path, "feature " + std::to_string(*feature));
     // One parser per thread, kept: its buffers are sized once for the largest file instead of
     // being allocated (and page-faulted in) again for each of hundreds of files.
     thread_local json::parser parser;
     json::element document;
     json::object collection;
-    CollectionReader reader(std::filesystem::path(path).stem().string());
+    CollectionReader reader(path, std::filesystem::path(path).stem().string());
     if (parser.parse(text).get(document) || document.get_object().get(collection) || !reader.read(collection))
         return std::nullopt;
     return std::move(reader).finish();

@@ -45,7 +45,8 @@ struct GeoJsonLayer {
 // with flat properties: Points, LineStrings, GeometryCollections, nested objects or arrays in
 // properties, feature "id" members, properties GDAL would read as dates, a top-level Feature or
 // Geometry, invalid JSON, a missing file. The caller then falls back to GDAL, which gives the
-// user-facing error. Never throws for content problems; may throw std::bad_alloc only.
+// user-facing error. Throws InputError for a file beyond geo/source/limits.h (a feature with too
+// many points, too many fields): GDAL would take minutes and gigabytes to say the same.
 std::optional<GeoJsonLayer> read_geojson(const std::string& path);
 
 }  // namespace geo

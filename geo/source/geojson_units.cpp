@@ -5,9 +5,9 @@
 
 namespace geo {
 
-void geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
+void geojson_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
                    VertexTransform& vertices, FileUnits& out) {
-    const GeoJsonLayer& layer = *file.geojson;
+    GeoJsonLayer& layer = *file.geojson;
     out.fields = layer.fields;
     if (!stem_field.empty()) out.fields.push_back({stem_field, FieldKind::text});
     auto index_of = [&](const std::string& name) -> int {
@@ -18,10 +18,10 @@ void geojson_units(const SourceFile& file, const FieldMapping& mapping, const st
     const int code = index_of(mapping.code), name = index_of(mapping.name), parent = index_of(mapping.parent),
               parent_name = index_of(mapping.parent_name);
     for (std::size_t f = 0; f < layer.features.size(); ++f) {
-        const GeoJsonFeature& feature = layer.features[f];
+        GeoJsonFeature& feature = layer.features[f];
         Unit unit;
         unit.feature = static_cast<std::int64_t>(f);
-        unit.values = feature.values;
+        unit.values = std::move(feature.values);  // the layer is dropped once read: one copy of the values, not two
         if (!stem_field.empty()) unit.values.emplace_back(file.info.stem);
         auto text = [&](int i) { return i < 0 ? std::string() : as_text(unit.values[i]); };
         unit.code = text(code);

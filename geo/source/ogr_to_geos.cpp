@@ -100,6 +100,18 @@ ConvertedShape to_geos(const GeoJsonPolygons& polygons, VertexTransform& vertice
     return {build_polygons(polygons, transformed, where), 0};
 }
 
+std::size_t polygon_points(const OGRGeometry& geometry) {
+    if (const auto* polygon = dynamic_cast<const OGRCurvePolygon*>(&geometry)) {
+        std::size_t points = 0;
+        for (const OGRCurve* ring : *polygon) points += static_cast<std::size_t>(ring->getNumPoints());
+        return points;
+    }
+    std::size_t points = 0;
+    if (const auto* collection = dynamic_cast<const OGRGeometryCollection*>(&geometry))
+        for (const OGRGeometry* part : *collection) points += polygon_points(*part);
+    return points;
+}
+
 std::size_t flatten_polygons(const OGRGeometry& geometry, GeoJsonPolygons& flat) {
     std::vector<const OGRPolygon*> polygons;
     std::vector<std::unique_ptr<OGRGeometry>> linearised;

@@ -19,6 +19,9 @@ struct ConvertedShape {
 // First the polygons of `geometry` (curves made linear), flat, in the source CRS; returns the
 // point and line parts left out.
 std::size_t flatten_polygons(const OGRGeometry& geometry, struct GeoJsonPolygons& flat);
+// The points of the rings of `geometry`'s polygonal parts (curves counted by their control points),
+// counted without copying: a feature too large to read is refused before anything is made of it.
+std::size_t polygon_points(const OGRGeometry& geometry);
 // Then their shape in the working CRS. `vertices` belongs to the file (or batch) being read:
 // places are shared between its features. dropped_parts is left 0.
 ConvertedShape to_geos(const struct GeoJsonPolygons& polygons, VertexTransform& vertices, const std::string& where);

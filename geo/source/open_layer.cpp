@@ -2,6 +2,7 @@
 
 #include "geo/core/errors.h"
 #include "geo/gdal/error_capture.h"
+#include "geo/source/limits.h"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -97,6 +98,7 @@ OpenedLayer open_layer(const std::string& path, const std::optional<std::string>
     info.crs_how = opened.crs.how;
 
     const OGRFeatureDefn* definition = opened.layer->GetLayerDefn();
+    if (static_cast<std::size_t>(definition->GetFieldCount()) > max_fields) refuse_fields(path);
     for (int i = 0; i < definition->GetFieldCount(); ++i)
         opened.field_names.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
     return opened;

@@ -45,12 +45,13 @@ std::vector<std::string> available_fields(const SourceFile& file, const std::str
 void read_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
                 double snap_tolerance, FileUnits& out);
 
-// The two readers behind read_units; `vertices` transforms the file's coordinates. gdal_units
+// The two readers behind read_units; `vertices` transforms the file's coordinates. geojson_units
+// moves the values out of file.geojson, which is of no use once read. gdal_units
 // makes its own: a file in another CRS is transformed on every core, a batch of features at a
 // time.
 void gdal_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field, const Crs& working,
                 double snap_tolerance, FileUnits& out);
-void geojson_units(const SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
+void geojson_units(SourceFile& file, const FieldMapping& mapping, const std::string& stem_field,
                    VertexTransform& vertices, FileUnits& out);
 
 // Keeps a unit read from a file, or records why it is left out.
