@@ -79,6 +79,13 @@ TEST(TomlText, InputsReachingTomlPlusPlusUndefinedBehaviourAreRefusedFirst) {
     EXPECT_THAT(rules_message("establishment = 1\n\xC3\xA9\n"), HasSubstr("rules.toml: line 2: '\xC3\xA9' outside quotes"));
     EXPECT_THAT(rules_message("\xC3\xA9"), HasSubstr("rules.toml: line 1: '\xC3\xA9' outside quotes"));
     EXPECT_THAT(rules_message("a = \"\xC3\x28\"\n"), HasSubstr("rules.toml: line 1: the file is not UTF-8 text"));
+    // Found by fuzz_rules_toml (tests/fuzz/corpus/fuzz_rules_toml/ub-*): each asserts or reaches
+    // __builtin_unreachable() in toml++ 3.3.0.
+    EXPECT_THAT(rules_message("a = [ [ }\n"), HasSubstr("rules.toml: line 1: '}' closes a '['"));
+    EXPECT_THAT(rules_message("a = 01'x\xC3\xA9'\n"), HasSubstr("rules.toml: line 1: '\xC3\xA9' outside quotes"));
+    EXPECT_THAT(rules_message("a = \"\"\"x\\\xC3\xBC\"\"\"\n"), HasSubstr("rules.toml: line 1: a backslash before a character it cannot escape"));
+    EXPECT_THAT(rules_message("d = 1979-05-27 0\n"), HasSubstr("rules.toml: line 1: a time of one digit after a date"));
+    EXPECT_THAT(rules_message("a = \"x\x01\"\n"), HasSubstr("rules.toml: line 1: a control character (byte 0x01)"));
     EXPECT_THAT(message_of([] { geo::parse_plan_file("name = \"x\"\n[\n", "p.wardplan"); }),
                 HasSubstr("p.wardplan: line 2: a table header with no name"));
     EXPECT_THAT(message_of([] { geo::parse_plan_file("name = \"x\"\n\xC3\xA9 = 1\n", "p.wardplan"); }),
