@@ -2,7 +2,8 @@
 # Installs what wardmap needs on Debian 12 (only what is missing), then builds it.
 #   tools/setup.sh            install and build (build/)
 #   tools/setup.sh --run      ... then dissolve the bundled London wards into the 12 BCUs
-#   tools/setup.sh --test     ... then build and run every test, and again under ASan/UBSan
+#   tools/setup.sh --test     ... then build and run every test, and again under ASan/UBSan,
+#                             then fuzz the file readers for a minute each (clang, build-fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev libgtest-dev libgmock-dev
   libglfw3-dev libimgui-dev libcairo2-dev libtomlplusplus-dev libmimalloc-dev fonts-dejavu-core
   xvfb xauth libgl1-mesa-dri mesa-utils poppler-utils libxml2-utils librsvg2-bin
-  time
+  time clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -41,6 +42,11 @@ case "${1:-}" in
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j "$jobs"
+    # Then libFuzzer on the readers of the files users hand us (plan tables, officer rules, plan
+    # files, GeoJSON), a minute each, side by side; a crash fails. Only the fuzz targets are built.
+    CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWARDMAP_FUZZ=ON >/dev/null
+    cmake --build build-fuzz -j "$jobs" --target wardmap_fuzzers
+    tests/fuzz/run.sh build-fuzz 60
     ;;
   --run)
     build build -DBUILD_TESTING=OFF

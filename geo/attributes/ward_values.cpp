@@ -5,6 +5,7 @@
 #include "geo/plan/csv_table.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <map>
@@ -28,6 +29,15 @@ std::optional<double> number(const std::string& text) {
     const double value = std::strtod(text.c_str(), &end);
     if (end != text.c_str() + text.size()) return std::nullopt;
     return value;
+}
+
+// A figure the officer pools or a rollout are weighted by: a share of a negative, infinite or NaN
+// figure means nothing, and would turn every share of the pool into NaN. Refused where it stands.
+double weight_figure(double value, const std::string& text, const CsvTable& table, std::size_t row, std::size_t column) {
+    if (std::isfinite(value) && value >= 0) return value;
+    throw InputError(table.path, fmt::format("line {}, column {}", table.lines[row], table.header[column]),
+                     fmt::format("'{}' is not a figure the wards can be weighted by", text),
+                     "Figures are numbers, 0 or more; leave the cell empty when a ward has none.");
 }
 
 bool is_month(const std::string& name) {
@@ -98,7 +108,11 @@ WardValues read_crime(const std::string& path, const CrimeSelection& selection) 
             if (!count)
                 throw InputError(path, fmt::format("line {}, column {}", table.lines[r], table.header[c]),
                                  "not a number: '" + row[c] + "'", "Crime counts are whole numbers.");
-            values.rows[at->second].value += *count;
+            double& total = values.rows[at->second].value;
+            total += weight_figure(*count, row[c], table, r, c);
+            if (!std::isfinite(total))
+                throw InputError(path, fmt::format("line {}, column {}", table.lines[r], table.header[c]),
+                                 fmt::format("the crimes of ward {} add up past any number", row[code]), "Crime counts are whole numbers.");
         }
     }
     return values;
@@ -125,7 +139,7 @@ WardValues read_ward_column(const std::string& path, const ColumnChoice& columns
             values.without_value.push_back(fmt::format("{} {} (line {})", row[code], ward, table.lines[r]));
             continue;
         }
-        values.rows.push_back({row[code], ward, borough, *number_read, table.lines[r]});
+        values.rows.push_back({row[code], ward, borough, weight_figure(*number_read, row[value], table, r, value), table.lines[r]});
     }
     return values;
 }

@@ -125,7 +125,7 @@ Allocation allocate(const UnitSet& set, const Grouping& grouping, const OfficerR
         std::vector<int> minimums;
         for (std::size_t g = 0; g < wards.size(); ++g)
             if (wards[g] > 0) live.push_back(g), live_weights.push_back(weights[g]), minimums.push_back(pool.minimum_of(grouping.groups[g].code));
-        const int floors = std::accumulate(minimums.begin(), minimums.end(), 0);
+        const long long floors = std::accumulate(minimums.begin(), minimums.end(), 0LL);
         if (floors > pool.posts)
             throw InputError(rules.path, "pool " + pool.name, fmt::format("the minimums of its {} command units add up to {}, more than its {} posts", live.size(), floors, pool.posts),
                              "Lower the minimums or raise the posts.");

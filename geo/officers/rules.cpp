@@ -2,14 +2,20 @@
 
 #include "geo/core/errors.h"
 #include "geo/core/read_text.h"
+#include "geo/core/toml_text.h"
 
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 namespace geo {
 namespace {
+
+// Bounds on every count, far above any force's and low enough that no sum over thousands of wards
+// or command units can overflow an int (2147483647 DWOs per ward once gave -2147483275 officers).
+constexpr std::int64_t most_per_ward = 1000;
+constexpr std::int64_t most_per_unit = 1000;
+constexpr std::int64_t most_in_force = 1000000;
 
 struct Reader {
     const std::string& path;
@@ -18,11 +24,10 @@ struct Reader {
         throw InputError(path, where, problem, fix);
     }
 
-    int count(const toml::node* node, const std::string& where, int fallback) const {
+    int count(const toml::node* node, const std::string& where, int fallback, std::int64_t most, const char* what) const {
         if (!node) return fallback;
-        const auto value = node->value<std::int64_t>();
-        if (!value || *value < 0) fail(where, "expected a whole number of posts, 0 or more", "e.g. " + where + " = 2");
-        return static_cast<int>(*value);
+        const std::string key = where.substr(where.find_last_of(". ") + 1);
+        return static_cast<int>(whole_number(*node, path, where, 0, most, what, fmt::format("e.g. {} = 2", key)));
     }
 
     void only_keys(const toml::table& table, const std::string& where, std::initializer_list<std::string_view> keys) const {
@@ -36,8 +41,8 @@ struct Reader {
 
     WardPosts ward_posts(const toml::table& table, const std::string& where, WardPosts base) const {
         only_keys(table, where, {"dwo", "pcso", "by_borough", "by_code"});
-        base.dwo = count(table["dwo"].node(), where + ".dwo", base.dwo);
-        base.pcso = count(table["pcso"].node(), where + ".pcso", base.pcso);
+        base.dwo = count(table["dwo"].node(), where + ".dwo", base.dwo, most_per_ward, "posts in one ward");
+        base.pcso = count(table["pcso"].node(), where + ".pcso", base.pcso, most_per_ward, "posts in one ward");
         return base;
     }
 
@@ -57,10 +62,9 @@ struct Reader {
         double total = 0;
         for (const auto& [key, value] : *mix) {
             check(std::string(key.str()));
-            const auto share = value.value<double>();
-            if (!share || *share < 0) fail(where + "." + std::string(key.str()), "expected a share between 0 and 1", "e.g. crime = 0.7");
-            parts.push_back({std::string(key.str()), *share});
-            total += *share;
+            const double share = real_number(value, path, where + "." + std::string(key.str()), 0, 1, "a share of the pool", "e.g. crime = 0.7");
+            parts.push_back({std::string(key.str()), share});
+            total += share;
         }
         if (std::abs(total - 1.0) > 1e-9)
             fail(where, fmt::format("the shares add up to {:g}, not 1", total), "Make the shares of one pool add up to 1.");
@@ -87,6 +91,7 @@ void read_ward_section(const Reader& reader, const toml::table& root, OfficerRul
 void read_pools(const Reader& reader, const toml::table& root, OfficerRules& rules) {
     const auto* pools = root["pool"].as_array();
     if (!pools) return;
+    std::int64_t total = 0;
     for (std::size_t i = 0; i < pools->size(); ++i) {
         const auto* table = (*pools)[i].as_table();
         const std::string where = fmt::format("pool {}", i + 1);
@@ -96,13 +101,17 @@ void read_pools(const Reader& reader, const toml::table& root, OfficerRules& rul
         pool.name = (*table)["name"].value_or(std::string());
         if (pool.name.empty()) reader.fail(where, "a pool needs a name", "e.g. name = \"Safeguarding uplift\"");
         const std::string named = "pool " + pool.name;
-        pool.posts = reader.count((*table)["posts"].node(), named + ".posts", -1);
+        pool.posts = reader.count((*table)["posts"].node(), named + ".posts", -1, most_in_force, "posts in a pool");
         if (pool.posts < 0) reader.fail(named, "a pool needs its number of posts", "e.g. posts = 488");
         pool.weight = reader.weight((*table)["weight"].node(), named + ".weight");
-        pool.minimum_per_unit = reader.count((*table)["minimum"].node(), named + ".minimum", 0);
+        pool.minimum_per_unit = reader.count((*table)["minimum"].node(), named + ".minimum", 0, most_in_force, "posts per command unit");
         if (const auto* minimums = (*table)["minimums"].as_table())
             for (const auto& [unit, value] : *minimums)
-                pool.minimum_for[std::string(unit.str())] = reader.count(&value, named + ".minimums." + std::string(unit.str()), 0);
+                pool.minimum_for[std::string(unit.str())] = reader.count(&value, named + ".minimums." + std::string(unit.str()), 0, most_in_force, "posts per command unit");
+        total += pool.posts;
+        if (total > most_in_force)
+            reader.fail(named + ".posts", fmt::format("the pools add up to {} posts, more than {}", total, most_in_force),
+                        "Give each pool its number of posts, not a running total.");
         rules.pools.push_back(std::move(pool));
     }
 }
@@ -149,23 +158,19 @@ std::vector<std::string> OfficerRules::measures_used() const {
 }
 
 OfficerRules parse_rules(const std::string& text, const std::string& path) {
-    toml::table root;
-    try {
-        root = toml::parse(text, path);
-    } catch (const toml::parse_error& error) {
-        throw InputError(path, fmt::format("line {}", error.source().begin.line), std::string(error.description()),
-                         "The rules are TOML: see datasets/officers/mps-2018.toml.");
-    }
+    const toml::table root = parse_toml(text, path, "The rules are TOML: see datasets/officers/mps-2018.toml.");
     const Reader reader{path};
     reader.only_keys(root, "", {"establishment", "ward", "leadership", "pool", "measure"});
     OfficerRules rules;
     rules.path = path;
-    if (root["establishment"]) rules.establishment = reader.count(root["establishment"].node(), "establishment", 0);
+    if (root["establishment"]) rules.establishment = reader.count(root["establishment"].node(), "establishment", 0, most_in_force, "police officers in the force");
     read_ward_section(reader, root, rules);
     if (const auto* leadership = root["leadership"].as_table()) {
         reader.only_keys(*leadership, "leadership", {"chief_superintendents", "superintendents"});
-        rules.leadership.chief_superintendents = reader.count((*leadership)["chief_superintendents"].node(), "leadership.chief_superintendents", 1);
-        rules.leadership.superintendents = reader.count((*leadership)["superintendents"].node(), "leadership.superintendents", 5);
+        rules.leadership.chief_superintendents = reader.count((*leadership)["chief_superintendents"].node(), "leadership.chief_superintendents", 1,
+                                                                 most_per_unit, "officers per command unit");
+        rules.leadership.superintendents = reader.count((*leadership)["superintendents"].node(), "leadership.superintendents", 5, most_per_unit,
+                                                           "officers per command unit");
     }
     read_pools(reader, root, rules);
     read_measures(reader, root, rules);

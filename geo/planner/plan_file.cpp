@@ -4,6 +4,7 @@
 #include "geo/export/atomic_output.h"
 #include "geo/plan/resolve.h"
 #include "geo/core/read_text.h"
+#include "geo/core/toml_text.h"
 #include "geo/core/wording.h"
 
 #include <algorithm>
@@ -13,7 +14,6 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <set>
-#include <toml++/toml.h>
 #include <unordered_map>
 
 namespace geo {
@@ -21,6 +21,10 @@ namespace geo {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Far above any real plan; below them a number read is the number written.
+constexpr std::int64_t max_version = 1'000'000'000;
+constexpr std::int64_t max_wards = 100'000'000;
 
 // A TOML basic string: always double quotes, so the file reads the same whatever the text holds.
 std::string quoted(const std::string& text) {
@@ -42,8 +46,6 @@ std::string key(const std::string& text) {
     return bare ? text : quoted(text);
 }
 
-std::string line_of(const toml::node& node) { return fmt::format("line {}", node.source().begin.line); }
-
 // A string value, or an InputError naming the line when it has another type.
 std::string text(const toml::table& table, const std::string& name, const std::string& path, const std::string& fallback = {}) {
     const toml::node* node = table.get(name);
@@ -60,27 +62,21 @@ bool is_plan_file(const std::string& path) {
 }
 
 PlanFile parse_plan_file(const std::string& source, const std::string& path) {
-    toml::table doc;
-    try {
-        doc = toml::parse(source, path);
-    } catch (const toml::parse_error& error) {
-        throw InputError(path, fmt::format("line {}", error.source().begin.line), std::string(error.description()),
-                         "A plan file is TOML: key = \"value\" lines, [sections] and [[command_units]].");
-    }
+    const toml::table doc =
+        parse_toml(source, path, "A plan file is TOML: key = \"value\" lines, [sections] and [[command_units]].");
     PlanFile plan;
     plan.path = path;
     plan.name = text(doc, "name", path, fs::path(path).stem().string());
     plan.author = text(doc, "author", path);
     plan.status = text(doc, "status", path, "draft");
-    if (const toml::node* version = doc.get("version")) {
-        const auto number = version->value<std::int64_t>();
-        if (!number) throw InputError(path, line_of(*version), "`version` must be a whole number", "Write version = 1.");
-        plan.version = static_cast<int>(*number);
-    }
+    if (const toml::node* version = doc.get("version"))
+        plan.version = static_cast<int>(whole_number(*version, path, "version", 0, max_version, "the plan's version", "Write version = 1."));
     if (const toml::table* boundaries = doc["boundaries"].as_table()) {
         plan.boundary_path = text(*boundaries, "path", path);
         plan.boundary_fingerprint = text(*boundaries, "fingerprint", path);
-        if (auto wards = (*boundaries)["wards"].value<std::int64_t>()) plan.boundary_wards = static_cast<std::size_t>(*wards);
+        if (const toml::node* wards = boundaries->get("wards"))
+            plan.boundary_wards = static_cast<std::size_t>(
+                whole_number(*wards, path, "boundaries.wards", 0, max_wards, "wards in the boundaries", "Write wards = 654."));
     }
     std::set<std::string> codes;
     if (const toml::node* units = doc.get("command_units")) {
