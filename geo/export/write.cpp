@@ -120,8 +120,14 @@ void write_layers(const std::vector<OutputLayer>& layers, const Crs& working, co
     if (format.format == Format::gpkg && !options.provenance.empty())
         dataset->SetMetadataItem("wardmap_provenance", options.provenance.c_str());
     std::vector<std::vector<std::string>> written;
-    for (const OutputLayer& layer : layers)
-        written.push_back(write_layer(*dataset, layer, format, &target.srs, transform, options.provenance, progress, gdal));
+    try {
+        for (const OutputLayer& layer : layers)
+            written.push_back(write_layer(*dataset, layer, format, &target.srs, transform, options.provenance, progress, gdal));
+    } catch (const OutputError& error) {  // name the output, and keep SQLite's cascade of follow-ups short
+        std::string what = error.what();
+        if (what.size() > 400) what = what.substr(0, 400) + "...";
+        throw OutputError(options.path + ": " + what + "\n  Check the disk has room and is writable; nothing was left behind.");
+    }
     // GPKG and others finish writing at close; GDAL 3.6's close returns nothing, so check the
     // capture, then read it all back (GeoJSON and KML do not even report a failed write).
     dataset.reset();

@@ -19,7 +19,7 @@ wm_small_disk() {
     RC=$?
 }
 
-# fields FILE LAYER FIELD... : those fields of every feature, tab-separated, rows sorted. Fields are
+# fields FILE LAYER FIELD... : those fields of every feature, '|'-separated, rows sorted. Fields are
 # found by name in any case (KML reads "name" back as Name); reals to 6 decimals.
 fields() {
     local file=$1 layer=$2
@@ -35,17 +35,17 @@ fields() {
             { line = ""
               for (j = 1; j <= n; j++) { v = $(col[tolower(w[j])]); gsub(/^"|"$/, "", v)
                                          if (w[j] ~ /_km2$|_km$|^compact$/ && v != "") v = sprintf("%.6f", v)
-                                         line = line (j > 1 ? "\t" : "") v }
+                                         line = line (j > 1 ? "|" : "") v }
               print line }' | sort
 }
 
-# The bundled plan's command units as meant: code, name, colour, phase, borough count, boroughs
+# The bundled plan's command units as meant: code|name|colour|phase|borough count|boroughs
 # (sorted, comma-joined), sorted by code.
 plan_command_units() {
     awk -F, 'NR > 1 && $3 != "-" { name[$3] = $4; colour[$3] = $5; if ($6 != "") phase[$3] = $6; n[$3]++; b[$3] = b[$3] " " $1 }
-             END { for (c in name) print c "\t" name[c] "\t" colour[c] "\t" phase[c] "\t" n[c] "\t" b[c] }' "$PLAN" |
-        while IFS=$'\t' read -r code name colour phase count boroughs; do
-            printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$code" "$name" "$colour" "$phase" "$count" \
+             END { for (c in name) print c "|" name[c] "|" colour[c] "|" phase[c] "|" n[c] "|" b[c] }' "$PLAN" |
+        while IFS='|' read -r code name colour phase count boroughs; do
+            printf '%s|%s|%s|%s|%s|%s\n' "$code" "$name" "$colour" "$phase" "$count" \
                 "$(tr ' ' '\n' <<<"$boroughs" | grep . | sort | paste -sd,)"
         done | sort
 }
@@ -56,8 +56,8 @@ plan_command_units() {
 expect_command_units_as_planned() {
     local file=$1 layer=$2 got meant
     got=$(fields "$file" "$layer" code name colour phase parents parent_cds |
-        while IFS=$'\t' read -r code name colour phase count boroughs; do
-            printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$code" "$name" "$colour" "$phase" "$count" "$(tr ',' '\n' <<<"$boroughs" | sort | paste -sd,)"
+        while IFS='|' read -r code name colour phase count boroughs; do
+            printf '%s|%s|%s|%s|%s|%s\n' "$code" "$name" "$colour" "$phase" "$count" "$(tr ',' '\n' <<<"$boroughs" | sort | paste -sd,)"
         done)
     meant=$(plan_command_units)
     [[ $got == "$meant" ]] || fail "$file $layer: the plan's values read back wrong:$(diff <(echo "$meant") <(echo "$got") | head -n 12 | sed 's/^/\n      /')"
@@ -70,7 +70,7 @@ expect_command_units_as_planned() {
 expect_units_as_planned() {
     local file=$1 layer=$2 wrong
     wrong=$(fields "$file" "$layer" code parent cu_code cu_name |
-        awk -F'\t' -v plan="$PLAN" 'BEGIN { FS = ","; while ((getline line < plan) > 0) { split(line, p, ","); cu[p[1]] = p[3]; cn[p[1]] = p[4] }; FS = "\t" }
+        awk -F'\t' -v plan="$PLAN" 'BEGIN { FS = ","; while ((getline line < plan) > 0) { split(line, p, ","); cu[p[1]] = p[3]; cn[p[1]] = p[4] }; FS = "|" }
              { want = cu[$2] == "-" ? "" : cu[$2]; wantn = cu[$2] == "-" ? "" : cn[$2]
                if ($3 != want || $4 != wantn) { print $1 " (" $2 "): " $3 "/" $4 " where the plan says " want "/" wantn; bad++ } }
              END { if (NR < 654) print "only " NR " wards" }' | head -n 5)
@@ -219,7 +219,7 @@ case_outputs_synced_after_rename() {  # the file before its rename, the folder a
 # ======================================================================= odd targets
 
 case_outputs_folder_without_format() {
-    wm export "$TAB2014" --plan "$PLAN" -o out
+    wm dissolve "$TAB2014" --plan "$PLAN" -o out
     expect_error 3 "is a folder" "ESRI Shapefile"
     grep -q "extension ''" log/stderr && fail "still speaks of an empty extension"
     return 0
