@@ -21,12 +21,19 @@ bool same_name(const std::string& a, const std::string& b) {
                       [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
 }
 
+// The columns a GeoPackage keeps for itself (geometry and key): a source field of that name would
+// stop the export with SQLite's "duplicate column name".
+bool reserved(const std::string& name) { return same_name(name, "geom") || same_name(name, "fid"); }
+
+bool taken(const std::vector<FieldDef>& fields, const std::string& name) {
+    return reserved(name) || std::any_of(fields.begin(), fields.end(), [&](const FieldDef& field) { return same_name(field.name, name); });
+}
+
 // The extra columns after the layer's own, renamed like source fields if a name is taken.
 void add_extra(OutputLayer& layer, const std::vector<std::string>& codes, const ExtraColumns& extra) {
     if (extra.fields.empty()) return;
     for (FieldDef field : extra.fields) {
-        while (std::any_of(layer.fields.begin(), layer.fields.end(), [&](const FieldDef& taken) { return same_name(taken.name, field.name); }))
-            field.name = "x_" + field.name;
+        while (taken(layer.fields, field.name)) field.name = "x_" + field.name;
         layer.fields.push_back(field);
     }
     for (std::size_t f = 0; f < layer.features.size(); ++f) {
@@ -59,10 +66,8 @@ OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_
         for (FieldDef field : set.fields) {
             // Output formats compare column names without case: the source's "Name" would clash with ours.
             // Extra columns (officers, phase) keep their names too: the source's copy is renamed.
-            auto taken_in = [&](const std::vector<FieldDef>& fields) {
-                return std::any_of(fields.begin(), fields.end(), [&](const FieldDef& taken) { return same_name(taken.name, field.name); });
-            };
-            while (taken_in(layer.fields) || taken_in(extra.fields)) field.name = "src_" + field.name;
+            // So are "geom" and "fid", the GeoPackage's own.
+            while (taken(layer.fields, field.name) || taken(extra.fields, field.name)) field.name = "src_" + field.name;
             layer.fields.push_back(field);
         }
     for (std::size_t u = 0; u < set.units.size(); ++u) {
@@ -108,7 +113,9 @@ OutputLayer dissolved_layer(const UnitSet& set, const DissolveResult& result, co
     for (std::size_t f = 0; f < set.fields.size(); ++f)
         if (set.fields[f].measure() || (set.fields[f].numeric() && aggregated(f))) {
             numeric.push_back(f);
-            layer.fields.push_back({set.fields[f].name, FieldKind::real});
+            std::string name = set.fields[f].name;
+            while (taken(layer.fields, name) || taken(extra.fields, name)) name = "src_" + name;
+            layer.fields.push_back({name, FieldKind::real});
         }
     for (const DissolvedUnit& unit : result.units) {
         OutputFeature feature;

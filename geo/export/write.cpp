@@ -2,6 +2,7 @@
 
 #include "geo/core/errors.h"
 #include "geo/export/atomic_output.h"
+#include "geo/export/read_back.h"
 #include "geo/gdal/config_option.h"
 #include "geo/gdal/error_capture.h"
 
@@ -9,6 +10,9 @@
 #include <ogrsf_frmts.h>
 
 #include <fmt/format.h>
+
+#include <filesystem>
+#include <optional>
 
 namespace geo {
 namespace {
@@ -42,33 +46,46 @@ std::unique_ptr<OGRGeometry> to_ogr(const GEOSGeometry& shape, OGRCoordinateTran
     return geometry;
 }
 
-void write_layer(GDALDataset& dataset, const OutputLayer& layer, const FormatInfo& format, OGRSpatialReference* srs,
-                 OGRCoordinateTransformation* transform, const std::string& provenance, const Progress& progress,
-                 const gdal::CplErrorCapture& gdal) {
+// Returns the name GDAL gave each field (a Shapefile shortens long ones), for the read-back.
+std::vector<std::string> write_layer(GDALDataset& dataset, const OutputLayer& layer, const FormatInfo& format,
+                                     OGRSpatialReference* srs, OGRCoordinateTransformation* transform,
+                                     const std::string& provenance, const Progress& progress,
+                                     const gdal::CplErrorCapture& gdal) {
     CPLStringList options;
     if (!provenance.empty() && (format.format == Format::gpkg || format.format == Format::geojson))
         options.SetNameValue("DESCRIPTION", (layer.description + "\n" + provenance).c_str());
     if (format.format == Format::geojson) options.SetNameValue("RFC7946", "YES");
-    if (format.format == Format::shapefile) options.SetNameValue("ENCODING", "UTF-8");
-    if (format.format == Format::kml) options.SetNameValue("NameField", "name");
+    if (format.format == Format::shapefile) {
+        options.SetNameValue("ENCODING", "UTF-8");
+        options.SetNameValue("RESIZE", "YES");  // text columns as wide as their longest value, not cut at 80
+    }
     OGRLayer* out = dataset.CreateLayer(layer.name.c_str(), format.geometry ? srs : nullptr,
                                         format.geometry ? wkbMultiPolygon : wkbNone, options.List());
     if (!out) throw OutputError("cannot create layer " + layer.name + " (" + gdal.last_failure() + ")");
+    // Where each field went: a driver may have columns of its own first (KML: Name, Description),
+    // so values are set at the index each field got, never at its position in layer.fields.
+    std::vector<int> index;
+    std::vector<std::string> names;
     for (const FieldDef& field : layer.fields) {
         OGRFieldDefn definition(field.name.c_str(), ogr_type(field.kind));
-        if (out->CreateField(&definition) != OGRERR_NONE) throw OutputError("cannot create field " + field.name + " (" + gdal.last_failure() + ")");
+        const int before = out->GetLayerDefn()->GetFieldCount();
+        if (out->CreateField(&definition) != OGRERR_NONE || out->GetLayerDefn()->GetFieldCount() != before + 1)
+            throw OutputError("cannot create field " + field.name + " (" + gdal.last_failure() + ")");
+        index.push_back(before);
+        names.emplace_back(out->GetLayerDefn()->GetFieldDefn(before)->GetNameRef());
     }
     const bool transaction = out->StartTransaction() == OGRERR_NONE;
     std::size_t written = 0;
     for (const OutputFeature& source : layer.features) {
         OGRFeature feature(out->GetLayerDefn());
-        for (std::size_t i = 0; i < source.values.size(); ++i) set_value(feature, static_cast<int>(i), source.values[i]);
+        for (std::size_t i = 0; i < source.values.size() && i < index.size(); ++i) set_value(feature, index[i], source.values[i]);
         if (format.geometry && source.shape) feature.SetGeometryDirectly(to_ogr(*source.shape, transform).release());
         if (out->CreateFeature(&feature) != OGRERR_NONE)
             throw OutputError(fmt::format("cannot write feature {} of layer {} ({})", written + 1, layer.name, gdal.last_failure()));
         if (++written % 256 == 0) report(progress, "writing " + layer.name, double(written) / layer.features.size());
     }
     if (transaction && out->CommitTransaction() != OGRERR_NONE) throw OutputError("cannot finish layer " + layer.name);
+    return names;
 }
 
 }  // namespace
@@ -80,7 +97,14 @@ void write_layers(const std::vector<OutputLayer>& layers, const Crs& working, co
     Crs target = format.lonlat_only ? crs_from_epsg(4326) : options.target_crs.value_or(working);
     OGRCoordinateTransformation* transform = cached_transformer(working, target).get();
 
-    AtomicOutput output(options.path, options.overwrite);
+    // A Shapefile into a folder: one .shp per layer, each replaced as a whole.
+    std::error_code ignored;
+    const bool into_folder = format.format == Format::shapefile && std::filesystem::is_directory(options.path, ignored);
+    std::vector<std::string> files;
+    for (const OutputLayer& layer : layers) files.push_back(layer.name + ".shp");
+    std::optional<AtomicOutput> output;
+    if (into_folder) output.emplace(options.path, files, options.overwrite);
+    else output.emplace(options.path, options.overwrite);
     // No rollback journal and no syncs for a GeoPackage nobody sees until commit() renames it:
     // atomicity comes from the rename, and a failed write is thrown away whole.
     const gdal::ScopedConfigOption journal("OGR_SQLITE_JOURNAL", "OFF");
@@ -91,14 +115,26 @@ void write_layers(const std::vector<OutputLayer>& layers, const Crs& working, co
     gdal::CplErrorCapture gdal;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(format.name);
     if (!driver) throw OutputError(std::string("GDAL has no ") + format.name + " driver");
-    GDALDatasetUniquePtr dataset(driver->Create(output.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    GDALDatasetUniquePtr dataset(driver->Create(output->path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!dataset) throw OutputError(options.path + ": cannot create (" + gdal.last_failure() + ")");
     if (format.format == Format::gpkg && !options.provenance.empty())
         dataset->SetMetadataItem("wardmap_provenance", options.provenance.c_str());
-    for (const OutputLayer& layer : layers) write_layer(*dataset, layer, format, &target.srs, transform, options.provenance, progress, gdal);
-    dataset.reset();  // GPKG and others finish writing at close; GDALClose returns nothing, so check the capture
-    if (!gdal.failures().empty()) throw OutputError(options.path + ": writing failed (" + gdal.last_failure() + ")");
-    output.commit();
+    std::vector<std::vector<std::string>> written;
+    try {
+        for (const OutputLayer& layer : layers)
+            written.push_back(write_layer(*dataset, layer, format, &target.srs, transform, options.provenance, progress, gdal));
+    } catch (const OutputError& error) {  // name the output, and keep SQLite's cascade of follow-ups short
+        std::string what = error.what();
+        if (what.size() > 400) what = what.substr(0, 400) + "...";
+        throw OutputError(options.path + ": " + what + "\n  Check the disk has room and is writable; nothing was left behind.");
+    }
+    // GPKG and others finish writing at close; GDAL 3.6's close returns nothing, so check the
+    // capture, then read it all back (GeoJSON and KML do not even report a failed write).
+    dataset.reset();
+    if (!gdal.failures().empty())
+        throw OutputError(options.path + ": writing failed (" + gdal.last_failure() + ")\n  Check the disk has room and is writable.");
+    check_read_back(output->path().string(), options.path, format, layers, written);
+    output->commit();
 }
 
 }  // namespace geo

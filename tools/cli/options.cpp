@@ -39,7 +39,7 @@ void add_plan_options(CLI::App& command, PlanOptions& o, bool allow_by) {
 }
 
 void add_output_options(CLI::App& command, OutputOptions& o, bool format_required) {
-    command.add_option("-o,--output", o.path, "Output file")->required();
+    command.add_option("-o,--output", o.path, "Output file (with -f \"ESRI Shapefile\", a folder: one .shp per layer)")->required();
     auto* format = command.add_option("-f,--format", o.format,
                                       "GPKG, \"ESRI Shapefile\", GeoJSON, FlatGeobuf, KML or CSV (default: from -o)");
     if (format_required) format->required();

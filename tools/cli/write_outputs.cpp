@@ -6,14 +6,34 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 namespace cli {
 
+namespace {
+
+bool is_folder(const std::string& path) {
+    std::error_code ignored;
+    return std::filesystem::is_directory(path, ignored);
+}
+
+// Every layer in one output: a multi-layer format, or Shapefiles into a folder (one per layer).
+bool all_layers(const OutputOptions& options, const geo::FormatInfo& format) {
+    return options.layer.empty() && (format.multi_layer || (format.format == geo::Format::shapefile && is_folder(options.path)));
+}
+
+}  // namespace
+
 const geo::FormatInfo& output_format(const OutputOptions& options) {
+    if (options.format.empty() && is_folder(options.path))
+        throw geo::InputError("", "-o " + options.path, "is a folder",
+                              "Give a file name (e.g. " + (std::filesystem::path(options.path) / "bcus.gpkg").lexically_normal().string() +
+                                  "), or -f \"ESRI Shapefile\" to write one Shapefile per layer into the folder.");
     return options.format.empty() ? geo::format_for_path(options.path) : geo::format_named(options.format);
 }
 
 bool writes_parents(const OutputOptions& options) {
-    return options.layer.empty() ? output_format(options).multi_layer : options.layer == "parents";
+    return options.layer.empty() ? all_layers(options, output_format(options)) : options.layer == "parents";
 }
 
 std::string write_outputs(const geo::UnitSet& set, const geo::AppliedPlan& applied, const OutputOptions& options,
@@ -29,7 +49,7 @@ std::string write_outputs(const geo::UnitSet& set, const geo::AppliedPlan& appli
     };
     if (format.format == geo::Format::csv && (options.layer.empty() || options.layer == "units")) {
         layers.push_back(geo::lookup_table(set, applied.grouping, extras.units));
-    } else if (format.multi_layer && options.layer.empty()) {
+    } else if (all_layers(options, format)) {
         add("units");
         if (!applied.parents.units.empty()) add("parents");
         add("command_units");
