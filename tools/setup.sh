@@ -13,7 +13,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev libgtest-dev libgmock-dev
   libglfw3-dev libimgui-dev libcairo2-dev libtomlplusplus-dev libmimalloc-dev fonts-dejavu-core
   xvfb xauth libgl1-mesa-dri mesa-utils poppler-utils libxml2-utils librsvg2-bin
-  time clang libclang-rt-14-dev
+  time strace clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
