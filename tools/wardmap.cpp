@@ -4,6 +4,7 @@
 #include "cli/progress_bar.h"
 #include "cli/subcommands.h"
 
+#include "geo/core/cancel.h"
 #include "geo/core/errors.h"
 #include "geo/core/version.h"
 
@@ -73,6 +74,9 @@ int run(int argc, char** argv) {
     cli::install_interrupt_handler();
     try {
         app.parse(cli::gdal_style_arguments(argc, argv));
+        // Ctrl-C during work that never looked (a validity proof, a last GEOS union) and finished
+        // within the watchdog's grace: interrupted all the same, unless its output was already in place.
+        if (cli::interrupted() && !geo::output_committed()) throw geo::Cancelled();
         return result;
     } catch (const CLI::CallForHelp& help) {
         return app.exit(help);

@@ -1,5 +1,6 @@
 #include "geo/export/atomic_output.h"
 
+#include "geo/core/cancel.h"
 #include "geo/core/errors.h"
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@ AtomicOutput::AtomicOutput(fs::path target, bool overwrite) : target_(std::move(
     if (fs::exists(target_) && !overwrite_)
         throw OutputError(target_.string() + ": already exists, left as it is\n  Add --overwrite to replace it.");
     folder_ = parent / fmt::format(".{}.partial-{}", target_.filename().string(), ::getpid());
+    register_partial_output(folder_);  // before it exists: Ctrl-C's watchdog removes it from then on
     std::error_code error;
     fs::remove_all(folder_, error);
     if (!fs::create_directory(folder_, error))
@@ -26,10 +28,13 @@ AtomicOutput::AtomicOutput(fs::path target, bool overwrite) : target_(std::move(
 AtomicOutput::~AtomicOutput() {
     std::error_code ignored;  // a destructor cannot report; the folder is hidden and named by pid
     fs::remove_all(folder_, ignored);
+    unregister_partial_output(folder_);
 }
 
 void AtomicOutput::commit() {
     const fs::path destination = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+    const auto moving = hold_partial_outputs();  // Ctrl-C's watchdog waits: all of it moves, or none
+    allow_commit();                               // after Ctrl-C, none
     for (const auto& entry : fs::directory_iterator(folder_)) {
         const fs::path final_path = destination / entry.path().filename();
         if (fs::exists(final_path) && !overwrite_)  // it may have appeared while we were writing

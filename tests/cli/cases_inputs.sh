@@ -80,3 +80,81 @@ case_empty_plan_file() {
     wm validate "$TAB2014" --plan in/none.wardplan
     expect_error 3 in/none.wardplan "the plan gives no ward to a command unit"
 }
+
+# ======================================================================= Ctrl-C at any moment
+
+# Bound on the time from SIGINT to the process gone: the promise is 1 s (wardmap's watchdog ends
+# it 0.5 s after the signal, removal and exit take milliseconds); 0.5 s more is allowed for this
+# script's own `kill`, `wait` and `date` being scheduled late on two cores shared with ctest -j2.
+CTRL_C_BOUND=1.5
+
+# ctrl_c_at_moments OUTPUT ARGS... : runs the command once to the end (it must succeed and write
+# OUTPUT, "-" for none), then ten more times, each sent SIGINT at another moment of that run's
+# length, from its first milliseconds to 60% through (later runs may be quicker): loading,
+# dissolving, drawing, writing. Each must end with 130 within CTRL_C_BOUND s and leave nothing in
+# out/, hidden partial folders included. A run that ended, or moved its output into place, before
+# the signal reached it is not judged; more than three such runs in ten fail the case, as testing
+# too little (and as what ignored signals look like).
+ctrl_c_at_moments() {
+    local output=$1 start end length k delay pid state sent gone took finished_early=0
+    shift
+    start=$(date +%s.%N)
+    wm "$@"
+    end=$(date +%s.%N)
+    expect_ok
+    [[ $output == - || -s $output ]] || fail "the run to the end wrote no $output"
+    length=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
+    rm -rf out && mkdir out
+    for k in 0 1 2 3 4 5 6 7 8 9; do
+        delay=$(awk -v l="$length" -v k="$k" 'BEGIN { printf "%.3f", k == 0 ? 0.02 : l * k / 15 }')
+        LAST_CMD="wardmap $(printf '%q ' "$@")  (SIGINT after ${delay}s of a ${length}s run)"
+        set -m  # job control: a background job of a script would otherwise ignore SIGINT
+        "$WARDMAP" "$@" </dev/null >log/stdout 2>log/stderr &
+        pid=$!
+        set +m
+        sleep "$delay"
+        state=$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null)
+        if [[ -z $state || $state == Z ]]; then  # already ended by itself: no Ctrl-C to judge
+            wait "$pid"
+            RC=$?
+            expect_ok
+            finished_early=$((finished_early + 1))
+            rm -rf out && mkdir out
+            continue
+        fi
+        sent=$(date +%s.%N)
+        kill -INT "$pid"
+        wait "$pid"
+        RC=$?
+        gone=$(date +%s.%N)
+        took=$(awk -v a="$sent" -v b="$gone" 'BEGIN { printf "%.3f", b - a }')
+        if ((RC == 0)) && [[ $output == - || -s $output ]]; then
+            # The output went into place (or the command made its last check) in the moment
+            # before the signal: done, not interrupted. wardmap moves no output into place after one.
+            expect_ok
+            finished_early=$((finished_early + 1))
+            rm -rf out && mkdir out
+            continue
+        fi
+        expect_exit 130
+        awk -v t="$took" -v m="$CTRL_C_BOUND" 'BEGIN { exit !(t <= m) }' ||
+            fail "SIGINT after ${delay}s: the process took ${took}s to end (bound ${CTRL_C_BOUND}s)"
+        expect_no_output
+        [[ -n ${CLI_VERBOSE:-} ]] && echo "SIGINT after ${delay}s: exit $RC in ${took}s"
+        rm -rf out && mkdir out
+    done
+    ((finished_early <= 3)) || fail "$finished_early of 10 runs ended before their SIGINT: the moments test too little"
+}
+
+case_ctrl_c_render_moments() { ctrl_c_at_moments out/map.pdf render "$TAB2014" --plan "$PLAN" -o out/map.pdf -q; }
+case_ctrl_c_render_atlas_moments() {
+    ctrl_c_at_moments out/atlas.pdf render "$TAB2014" --plan "$PLAN" --atlas bcu -o out/atlas.pdf -q
+}
+case_ctrl_c_dissolve_moments() { ctrl_c_at_moments out/d.gpkg dissolve "$TAB2014" --plan "$PLAN" -o out/d.gpkg -q; }
+case_ctrl_c_export_lsoa_moments() {  # the LSOAs of London's 33 districts, read from 33 files
+    ctrl_c_at_moments out/lsoa.shp export "$GB_LSOA"/england/E09*.json --stem-field LAD --parent-field LAD --by LAD \
+        -f "ESRI Shapefile" -o out/lsoa.shp -q
+}
+case_ctrl_c_validate_moments() {  # validate writes nothing, but its checks must stop too
+    ctrl_c_at_moments - validate "$TAB2014" --plan "$PLAN" -q
+}
