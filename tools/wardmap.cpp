@@ -56,6 +56,7 @@ int usage_error(const CLI::App& app, const CLI::ParseError& error, int argc, cha
 }
 
 int run(int argc, char** argv) {
+    cli::install_interrupt_handler();  // first: until then Ctrl-C kills without a word
     CLI::App app{"wardmap: ward boundaries into command units", "wardmap"};
     app.set_version_flag("--version", geo::tool_version);
     app.require_subcommand(1);
@@ -71,7 +72,6 @@ int run(int argc, char** argv) {
     cli::add_render(app, common, result);
     cli::add_view(app, common, result);
     for (CLI::App* sub : app.get_subcommands({})) cli::add_common_flags(*sub, common);
-    cli::install_interrupt_handler();
     try {
         app.parse(cli::gdal_style_arguments(argc, argv));
         // Ctrl-C during work that never looked (a validity proof, a last GEOS union) and finished
