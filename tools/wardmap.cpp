@@ -4,6 +4,7 @@
 #include "cli/progress_bar.h"
 #include "cli/subcommands.h"
 
+#include "geo/core/cancel.h"
 #include "geo/core/errors.h"
 #include "geo/core/version.h"
 
@@ -55,6 +56,7 @@ int usage_error(const CLI::App& app, const CLI::ParseError& error, int argc, cha
 }
 
 int run(int argc, char** argv) {
+    cli::install_interrupt_handler();  // first: until then Ctrl-C kills without a word
     CLI::App app{"wardmap: ward boundaries into command units", "wardmap"};
     app.set_version_flag("--version", geo::tool_version);
     app.require_subcommand(1);
@@ -70,9 +72,11 @@ int run(int argc, char** argv) {
     cli::add_render(app, common, result);
     cli::add_view(app, common, result);
     for (CLI::App* sub : app.get_subcommands({})) cli::add_common_flags(*sub, common);
-    cli::install_interrupt_handler();
     try {
         app.parse(cli::gdal_style_arguments(argc, argv));
+        // Ctrl-C during work that never looked (a validity proof, a last GEOS union) and finished
+        // within the watchdog's grace: interrupted all the same, unless its output was already in place.
+        if (cli::interrupted() && !geo::output_committed()) throw geo::Cancelled();
         return result;
     } catch (const CLI::CallForHelp& help) {
         return app.exit(help);

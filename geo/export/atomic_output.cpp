@@ -1,5 +1,6 @@
 #include "geo/export/atomic_output.h"
 
+#include "geo/core/cancel.h"
 #include "geo/core/errors.h"
 
 #include <fmt/format.h>
@@ -202,6 +203,7 @@ void AtomicOutput::prepare(const fs::path& destination, const std::string& hidde
     destination_ = destination;
     remove_dead_partials(destination_, hidden_base);
     folder_ = destination_ / fmt::format("{}.partial-{}", hidden_base, ::getpid());
+    register_partial_output(folder_);  // before it exists: Ctrl-C's watchdog removes it from then on
     std::error_code error;
     fs::remove_all(folder_, error);
     if (!fs::create_directory(folder_, error) || !fs::create_directory(folder_ / ".old", error))
@@ -211,6 +213,7 @@ void AtomicOutput::prepare(const fs::path& destination, const std::string& hidde
 AtomicOutput::~AtomicOutput() {
     std::error_code ignored;  // a destructor cannot report; the folder is hidden and named by pid
     fs::remove_all(folder_, ignored);
+    unregister_partial_output(folder_);
 }
 
 std::vector<AtomicOutput::Rename> AtomicOutput::commit_steps() const {
@@ -233,6 +236,8 @@ std::vector<AtomicOutput::Rename> AtomicOutput::commit_steps() const {
 }
 
 void AtomicOutput::commit() {
+    const auto moving = hold_partial_outputs();  // Ctrl-C's watchdog waits: all of it moves, or none
+    allow_commit();                               // after Ctrl-C, none
     for (const std::string& name : names_) {
         const std::vector<fs::path> fresh = output_set(folder_, name);
         if (std::none_of(fresh.begin(), fresh.end(), [&](const fs::path& file) { return is_primary(file, name); }))

@@ -64,6 +64,11 @@ bool is_plan_file(const std::string& path) {
 PlanFile parse_plan_file(const std::string& source, const std::string& path) {
     const toml::table doc =
         parse_toml(source, path, "A plan file is TOML: key = \"value\" lines, [sections] and [[command_units]].");
+    // The planner always writes a name and a [boundaries] table: nothing at all is a file cut short
+    // or made by mistake, not a plan that leaves every ward out.
+    if (doc.empty())
+        throw InputError(path, "", "the plan file is empty (no name, no [[command_units]], no [assignment])",
+                         "Give the plan saved by the planner (wardmap view), or a CSV plan table.");
     PlanFile plan;
     plan.path = path;
     plan.name = text(doc, "name", path, fs::path(path).stem().string());
@@ -243,6 +248,10 @@ Plan plan_from_file(const PlanFile& file) {
     plan.units = file.units;
     std::size_t line = 0;
     for (const auto& [ward, unit] : file.assignment) plan.rows.push_back({ward, unit == "-" ? "" : unit, "", ++line});
+    // As a CSV plan without rows is refused: dissolving it would write 0 command units.
+    if (std::none_of(plan.rows.begin(), plan.rows.end(), [](const PlanRow& row) { return !row.unit_code.empty(); }))
+        throw InputError(file.path, "[assignment]", "the plan gives no ward to a command unit",
+                         "Assign wards in the planner (wardmap view) and save, or give a CSV plan table.");
     return plan;
 }
 

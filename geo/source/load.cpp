@@ -9,6 +9,7 @@
 #include "geo/source/source_file.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -171,6 +172,24 @@ Crs working_crs_for(const SourceFile& first) {
     return choose_working_crs(to_lonlat(first.info.extent, first.crs));
 }
 
+// Loading carries on past features it must leave out, but a source that leaves nothing would give
+// a plan of empty command units and an output that looks written.
+void refuse_when_nothing_kept(const UnitSet& set, const std::vector<std::string>& paths) {
+    if (!set.units.empty()) return;
+    std::size_t features = 0;
+    for (const SourceInfo& source : set.sources) features += source.features;
+    const std::size_t no_geometry = set.hygiene.count(ProblemKind::empty_geometry);
+    const std::size_t no_code = set.hygiene.count(ProblemKind::missing_code);
+    features = std::max(features, no_geometry + no_code);  // some drivers cannot count cheaply
+    const std::string file = paths.size() == 1 ? paths.front() : fmt::format("{} and {} more file(s)", paths.front(), paths.size() - 1);
+    if (no_code == 0)
+        throw InputError(file, "", fmt::format("none of its {} feature(s) has a geometry: every one is null or empty", no_geometry),
+                         "Give the file that holds the boundary polygons; `ogrinfo -al -so` shows what this one holds.");
+    throw InputError(file, "", fmt::format("no feature can be used: {} of {} have no geometry and {} no code in field {}", no_geometry,
+                                           features, no_code, set.mapping.code),
+                     "Give the field holding the unit codes with --code-field, or the file that holds the boundaries.");
+}
+
 Extent extent_of(const std::vector<Unit>& units) {
     Extent extent;
     for (const Unit& unit : units) extent.include(geos::envelope(*unit.shape));
@@ -213,6 +232,7 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
     });
     const std::vector<HygieneReport> checked_early = early ? early->finish() : std::vector<HygieneReport>{};
     merge_fields(files, set);
+    refuse_when_nothing_kept(set, paths);
     for (const HygieneReport& found : checked_early) set.hygiene.append(found);
     report_duplicates(set);
     std::vector<std::size_t> moved;

@@ -47,16 +47,31 @@ OGRLayer* choose_layer(GDALDataset& dataset, const std::optional<std::string>& n
 }  // namespace
 
 void check_plausible(const Extent& extent, const Crs& crs, const std::string& path) {
-    if (extent.empty || !crs.geographic()) return;
-    if (extent.min_x >= -180.5 && extent.max_x <= 360.5 && extent.min_y >= -90.5 && extent.max_y <= 90.5) return;
-    const bool looks_bng = extent.min_x >= -10000 && extent.max_x <= 800000 && extent.min_y >= -10000 &&
-                           extent.max_y <= 1300000;
-    throw InputError(path, "CRS",
-                     fmt::format("the file says {} (lon/lat) but its coordinates reach ({:.0f}, {:.0f}), which are not "
-                                 "degrees: the declared CRS is wrong",
-                                 crs.label, extent.max_x, extent.max_y),
-                     looks_bng ? "They look like British National Grid metres: add -s_srs EPSG:27700."
-                               : "Give the real CRS with -s_srs, e.g. -s_srs EPSG:27700.");
+    if (extent.empty) return;
+    const bool degrees_sized = extent.min_x >= -180.5 && extent.max_x <= 360.5 && extent.min_y >= -90.5 && extent.max_y <= 90.5;
+    if (crs.geographic() && !degrees_sized) {
+        const bool looks_bng = extent.min_x >= -10000 && extent.max_x <= 800000 && extent.min_y >= -10000 &&
+                               extent.max_y <= 1300000;
+        throw InputError(path, "CRS",
+                         fmt::format("the file says {} (lon/lat) but its coordinates reach ({:.0f}, {:.0f}), which are not "
+                                     "degrees: the declared CRS is wrong",
+                                     crs.label, extent.max_x, extent.max_y),
+                         looks_bng ? "They look like British National Grid metres: add -s_srs EPSG:27700."
+                                   : "Give the real CRS with -s_srs, e.g. -s_srs EPSG:27700.");
+    }
+    // The other way round: every boundary within a few hundred metres (or feet) of a projection's
+    // false origin, out at sea for British National Grid and Web Mercator, is lon/lat read as
+    // metres, and every area comes out as a fraction of a square metre.
+    if (crs.srs.IsProjected() && degrees_sized) {
+        const char* unit = nullptr;
+        crs.srs.GetLinearUnits(&unit);
+        throw InputError(path, "CRS",
+                         fmt::format("the file says {} (projected, in {}) but all its coordinates lie within "
+                                     "({:.3f}, {:.3f})-({:.3f}, {:.3f}), which look like lon/lat degrees: the declared CRS is wrong",
+                                     crs.label, !unit || !*unit || std::string(unit) == "metre" ? "metres" : unit, extent.min_x, extent.min_y, extent.max_x,
+                                     extent.max_y),
+                         "Read the coordinates as lon/lat: add -s_srs EPSG:4326.");
+    }
 }
 
 OpenedLayer open_layer(const std::string& path, const std::optional<std::string>& layer_name,

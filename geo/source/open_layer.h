@@ -24,8 +24,9 @@ struct OpenedLayer {
 OpenedLayer open_layer(const std::string& path, const std::optional<std::string>& layer_name,
                        const std::optional<Crs>& source_srs);
 
-// GeoJSON says lon/lat, but some files hold projected coordinates without saying so.
-// Throws InputError when a geographic CRS meets coordinates outside the globe.
+// GeoJSON says lon/lat, but some files hold projected coordinates without saying so, and some
+// declare British National Grid over lon/lat. Throws InputError when a geographic CRS meets
+// coordinates outside the globe, or a projected one coordinates that all fit in degrees' range.
 void check_plausible(const Extent& extent, const Crs& crs, const std::string& path);
 
 }  // namespace geo

@@ -110,6 +110,16 @@ TEST(PlanFile, ErrorsNameTheLine) {
                 HasSubstr("line 1: `name` must be text in quotes"));
 }
 
+// An empty file, or one of comments only, is not a plan that leaves every ward out (issue #15).
+TEST(PlanFile, EmptyIsRefused) {
+    EXPECT_THAT(message_of([] { geo::parse_plan_file("", "p.wardplan"); }), HasSubstr("p.wardplan: the plan file is empty"));
+    EXPECT_THAT(message_of([] { geo::parse_plan_file("# just this\n\n", "p.wardplan"); }), HasSubstr("the plan file is empty"));
+    const geo::PlanFile unassigned = geo::parse_plan_file("name = \"x\"\n[[command_units]]\ncode = \"A\"\n", "p.wardplan");
+    EXPECT_EQ(unassigned.units.size(), 1u);  // read: the planner opens it to assign wards
+    EXPECT_THAT(message_of([&] { geo::plan_from_file(unassigned); }),
+                HasSubstr("p.wardplan: [assignment]: the plan gives no ward to a command unit"));
+}
+
 TEST(PlanFile, WriteIsAtomicAndReadBack) {
     wardmap_test::TempDir dir;
     const geo::UnitSet wards = three_wards();

@@ -3,10 +3,23 @@
 #include "geo/core/errors.h"
 #include "geo/planner/plan_file.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
 namespace cli {
+
+// CLI11 reads "NaN", "inf" and "-5" as numbers; as a distance or an area they mean nothing, and
+// NaN compares false with everything, so that `--snap NaN` silently snapped every vertex pair.
+const CLI::Validator amount_not_below_zero(
+    [](std::string& text) -> std::string {
+        char* end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0' || !std::isfinite(value) || value < 0)
+            return "must be a number of 0 or more, not " + text;
+        return {};
+    },
+    "NUMBER>=0");
 
 void add_common_flags(CLI::App& command, CommonOptions& common) {
     command.add_flag("-q,--quiet", common.quiet, "No progress bar");
@@ -23,7 +36,9 @@ void add_source_options(CLI::App& command, SourceOptions& o) {
     group->add_option("--s_srs", o.source_srs, "CRS of the sources when missing or wrong, e.g. EPSG:27700 (also -s_srs)");
     group->add_option("--source-layer", o.source_layer, "Layer to read when a source has several");
     group->add_option("--stem-field", o.stem_field, "Record each file's name stem (e.g. a district code) in this field");
-    group->add_option("--snap", o.snap, "Vertices closer than this many metres become one (0: off)")->capture_default_str();
+    group->add_option("--snap", o.snap, "Vertices closer than this many metres become one (0: off)")
+        ->check(amount_not_below_zero)
+        ->capture_default_str();
 }
 
 void add_plan_options(CLI::App& command, PlanOptions& o, bool allow_by) {
@@ -35,7 +50,9 @@ void add_plan_options(CLI::App& command, PlanOptions& o, bool allow_by) {
     group->add_option("--plan-unit-name", o.columns.unit_name, "Plan column with the command unit name");
     group->add_option("--code-changes", o.code_changes, "CSV old_code,new_code applied to parent codes before the plan lookup");
     group->add_option("--agg", o.aggregates, "How a numeric field aggregates: FIELD=sum|mean|min|max (default sum)");
-    group->add_option("--sliver-area", o.sliver_area, "Holes under this many m² in a dissolved unit are gaps, closed")->capture_default_str();
+    group->add_option("--sliver-area", o.sliver_area, "Holes under this many m² in a dissolved unit are gaps, closed")
+        ->check(amount_not_below_zero)
+        ->capture_default_str();
 }
 
 void add_output_options(CLI::App& command, OutputOptions& o, bool format_required) {

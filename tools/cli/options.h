@@ -37,6 +37,9 @@ struct OutputOptions {
     bool overwrite = false;
 };
 
+// A finite number of 0 or more: the check of --snap, --sliver-area and --max-deviation.
+extern const CLI::Validator amount_not_below_zero;
+
 void add_common_flags(CLI::App& command, CommonOptions& common);
 void add_source_options(CLI::App& command, SourceOptions& options);
 void add_plan_options(CLI::App& command, PlanOptions& options, bool allow_by);

@@ -1,27 +1,20 @@
 #include "cli/progress_bar.h"
 
-#include "geo/core/errors.h"
+#include "cli/exit_codes.h"
 
-#include <atomic>
-#include <csignal>
+#include "geo/core/cancel.h"
+
 #include <cstdio>
 #include <unistd.h>
 
 namespace cli {
-namespace {
-std::atomic<bool> interrupt_flag{false};
-extern "C" void on_interrupt(int) { interrupt_flag = true; }
-}  // namespace
 
-void install_interrupt_handler() {
-    struct sigaction action {};
-    action.sa_handler = on_interrupt;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
+// Half a second: work that looks stops well within it, and what cannot look (a GEOS union, a Cairo
+// page) is ended after it, leaving the rest of the second the planner was promised for removing
+// the partial output and exiting.
+void install_interrupt_handler() { geo::stop_on_interrupt(exit_code::cancelled, std::chrono::milliseconds(500)); }
 
-bool interrupted() { return interrupt_flag; }
+bool interrupted() { return geo::interrupt_requested(); }
 
 ProgressBar::ProgressBar(bool quiet) : draw_(!quiet && ::isatty(STDERR_FILENO)) {}
 
@@ -30,7 +23,7 @@ ProgressBar::~ProgressBar() {
 }
 
 void ProgressBar::operator()(std::string_view stage, double fraction) {
-    if (interrupt_flag) throw geo::Cancelled();
+    geo::throw_if_interrupted();
     if (!draw_) return;
     std::lock_guard lock(mutex_);
     const auto now = std::chrono::steady_clock::now();

@@ -1,6 +1,7 @@
 #pragma once
 // Progress on stderr, drawn only when stderr is a terminal and -q is not given. It is also where
-// Ctrl-C is noticed: the SIGINT handler sets a flag that the next progress call turns into Cancelled.
+// Ctrl-C is noticed: the next progress call after it throws Cancelled (geo/core/cancel.h ends the
+// process a moment later if the work does not get that far).
 #include "geo/core/progress.h"
 
 #include <chrono>

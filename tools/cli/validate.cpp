@@ -23,7 +23,8 @@ void add_validate(CLI::App& app, const CommonOptions& common, int& result) {
     add_source_options(*command, options->source);
     add_plan_options(*command, options->plan, false);
     command->add_option("--balance", options->checks.balance_fields, "Numeric field to balance across command units (repeatable)");
-    command->add_option("--max-deviation", options->max_deviation, "Imbalance beyond ±PCT of the mean is an error");
+    command->add_option("--max-deviation", options->max_deviation, "Imbalance beyond ±PCT of the mean is an error")
+        ->check(amount_not_below_zero);
     command->callback([options, &common, &result] {
         ProgressBar progress(common.quiet);
         const geo::UnitSet set = load_sources(options->source, progress.callback());

@@ -7,6 +7,7 @@
 #include "cli/subcommands.h"
 #include "cli/write_outputs.h"
 
+#include "geo/core/cancel.h"
 #include "geo/core/errors.h"
 #include "ui/planner/run.h"
 
@@ -95,6 +96,7 @@ void add_view(CLI::App& app, const CommonOptions& common, int& result) {
         const std::string plan = options->plan.plan.empty() ? bundled("datasets/plans/mps-12-bcu-2018.csv") : options->plan.plan;
         const geo::CodeChanges changes =
             options->plan.code_changes.empty() ? geo::CodeChanges{} : geo::read_code_changes(options->plan.code_changes);
+        geo::keep_running_on_interrupt();  // the window has its own close, which keeps the plan
         ui::run_planner(wards, ui::open_document(wards, plan, viewer.boundary_path, options->plan.columns, changes), viewer);
         result = 0;
     });
