@@ -23,7 +23,7 @@ case_hostile_property_names() {
     awk 'BEGIN {
         printf "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:27700\"}},\"features\":["
         for (i = 0; i < 20000; ++i)
-            printf "%s{\"type\":\"Feature\",\"properties\":{\"code\":\"F%d\",\"p%d\":1},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}}", i ? "," : "", i, i
+            printf "%s{\"type\":\"Feature\",\"properties\":{\"code\":\"F%d\",\"p%d\":1},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[530000,180000],[530100,180000],[530100,180100],[530000,180000]]]}}", i ? "," : "", i, i
         printf "]}\n" }' >in/names.geojson
     wm info in/names.geojson --code-field code
     expect_error 3 in/names.geojson "field values, the most wardmap holds" "ogr2ogr -select"
@@ -36,7 +36,7 @@ case_hostile_property_names_gdal() {
         printf "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:27700\"}},\"features\":["
         printf "{\"type\":\"Feature\",\"id\":1,\"properties\":{\"code\":\"F1\""
         for (i = 0; i < 10001; ++i) printf ",\"p%d\":1", i
-        printf "},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}}]}\n" }' >in/names.geojson
+        printf "},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[530000,180000],[530100,180000],[530100,180100],[530000,180000]]]}}]}\n" }' >in/names.geojson
     wm info in/names.geojson --code-field code
     expect_error 3 in/names.geojson "more than 10,000 fields" "ogr2ogr -select"
 }

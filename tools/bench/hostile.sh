@@ -113,7 +113,7 @@ one_feature_geojson() {  # one_feature_geojson N > file
         printf "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:27700\"}},\"features\":["
         printf "{\"type\":\"Feature\",\"properties\":{\"code\":\"F1\""
         for (i = 0; i < n; ++i) printf ",\"property_%d\":%d", i, i
-        printf "},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}}]}\n" }'
+        printf "},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[530000,180000],[530010,180000],[530010,180010],[530000,180010],[530000,180000]]]}}]}\n" }'
 }
 
 make_input() {  # make_input CASE: the input files of a case, in $workdir
