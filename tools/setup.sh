@@ -46,7 +46,7 @@ case "${1:-}" in
     # files, GeoJSON), a minute each, side by side; a crash fails. Only the fuzz targets are built.
     CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWARDMAP_FUZZ=ON >/dev/null
     cmake --build build-fuzz -j "$jobs" --target wardmap_fuzzers
-    tests/fuzz/run.sh build-fuzz 60
+    FUZZ_SEED=1 tests/fuzz/run.sh build-fuzz 60
     ;;
   --run)
     build build -DBUILD_TESTING=OFF

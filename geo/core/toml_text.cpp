@@ -111,6 +111,13 @@ std::optional<Refusal> unsafe_for_parser(std::string_view text) {
             std::size_t next = i + 1;
             while (at(next) == ' ' || at(next) == '\t') ++next;
             if (static_cast<unsigned char>(at(next)) >= 0x80) return Refusal{line, "a backslash before a character it cannot escape"};
+            // A line-ending backslash: the parser skips blanks and line ends after it, testing each
+            // character for a blank, which reaches __builtin_unreachable() on some letters (U+FE7F).
+            if (at(next) == '\n' || at(next) == '\r') {
+                while (at(next) == ' ' || at(next) == '\t' || at(next) == '\n' || at(next) == '\r') ++next;
+                if (static_cast<unsigned char>(at(next)) >= 0x80)
+                    return Refusal{line, "a line-ending backslash before a line that starts with a letter other than A-Z"};
+            }
         }
         switch (in) {
             case In::bare:

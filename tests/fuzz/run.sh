@@ -3,6 +3,8 @@
 # copy of its seed corpus (tests/fuzz/corpus/TARGET plus the bundled files of its kind). Exits 1 if
 # any found a crash; the input is kept as WORK/TARGET/crash-* and the log as WORK/TARGET.log.
 #   tests/fuzz/run.sh BUILD_DIR [SECONDS] [TARGET...]      e.g. tests/fuzz/run.sh build-fuzz 3600 fuzz_rules_toml
+# FUZZ_SEED=N fixes libFuzzer's seed: CI uses it so that a run tries the same inputs each time (a
+# find is then a change's doing, and can be reproduced); unset, each run explores anew.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:?usage: tests/fuzz/run.sh BUILD_DIR [SECONDS] [TARGET...]}
@@ -26,7 +28,7 @@ for target in "${targets[@]}"; do
   for file in $(bundled "$target"); do cp "$file" "$work/$target/corpus/"; done
   ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$build/tests/fuzz/$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
+    "$build/tests/fuzz/$target" -max_total_time="$seconds" ${FUZZ_SEED:+-seed="$FUZZ_SEED"} -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
       -artifact_prefix="$work/$target/" -print_final_stats=1 "$work/$target/corpus" >"$work/$target.log" 2>&1 &
   pids[$target]=$!
 done

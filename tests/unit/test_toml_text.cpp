@@ -84,6 +84,8 @@ TEST(TomlText, InputsReachingTomlPlusPlusUndefinedBehaviourAreRefusedFirst) {
     EXPECT_THAT(rules_message("a = [ [ }\n"), HasSubstr("rules.toml: line 1: '}' closes a '['"));
     EXPECT_THAT(rules_message("a = 01'x\xC3\xA9'\n"), HasSubstr("rules.toml: line 1: '\xC3\xA9' outside quotes"));
     EXPECT_THAT(rules_message("a = \"\"\"x\\\xC3\xBC\"\"\"\n"), HasSubstr("rules.toml: line 1: a backslash before a character it cannot escape"));
+    EXPECT_THAT(rules_message("a = \"\"\"x\\\n\t\xEF\xB9\xBF\"\"\"\n"),
+                HasSubstr("rules.toml: line 1: a line-ending backslash before a line that starts with a letter other than A-Z"));
     EXPECT_THAT(rules_message("d = 1979-05-27 0\n"), HasSubstr("rules.toml: line 1: a time of one digit after a date"));
     EXPECT_THAT(rules_message("a = \"x\x01\"\n"), HasSubstr("rules.toml: line 1: a control character (byte 0x01)"));
     EXPECT_THAT(message_of([] { geo::parse_plan_file("name = \"x\"\n[\n", "p.wardplan"); }),
