@@ -270,3 +270,17 @@ case_outputs_overwrite_pipe() {  # a device or pipe is not replaced by a file
     expect_stderr "not a regular file"
     [[ -p out/cu.geojson ]] || fail "out/cu.geojson is no longer the pipe"
 }
+
+# A source field named geom or fid (GeoPackage's own column names) reaches the GeoPackage renamed,
+# with its values, rather than failing with SQLite's "duplicate column name".
+case_outputs_fields_named_geom_and_fid() {
+    ogr2ogr -f GeoJSON -t_srs EPSG:4326 in/clash.geojson "$TAB2014" -nln wards \
+        -sql "SELECT GSS_Code, Name, Borough, LB_GSS_Code, Name AS geom, Hectares AS fid FROM London_Ward" 2>log/ogr2ogr.err ||
+        fail "ogr2ogr could not make the source: $(cat log/ogr2ogr.err)"
+    wm export in/clash.geojson --plan "$PLAN" -f GPKG -o out/clash.gpkg
+    expect_ok
+    local row
+    row=$(fields out/clash.gpkg units code src_geom src_fid | grep '^E05000026|')
+    [[ $row == "E05000026|Abbey|"* ]] || fail "E05000026's geom and fid fields did not come through as src_geom, src_fid: '$row'"
+    [[ ${row##*|} =~ ^[0-9]+(\.[0-9]+)?$ ]] || fail "src_fid of E05000026 is not Abbey's hectares: '$row'"
+}
