@@ -51,4 +51,9 @@ const FormatInfo& format_for_path(const std::string& path) {
                      "Give -f with one of: " + names());
 }
 
+bool shapefiles_into_folder(const FormatInfo& format, const std::string& path) {
+    std::error_code ignored;
+    return format.format == Format::shapefile && std::filesystem::is_directory(path, ignored);
+}
+
 }  // namespace geo

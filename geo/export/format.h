@@ -21,5 +21,7 @@ const FormatInfo& format_info(Format format);
 const FormatInfo& format_named(const std::string& name);
 // By the output's extension; throws InputError when it is not one of ours.
 const FormatInfo& format_for_path(const std::string& path);
+// A Shapefile whose -o is an existing folder: one .shp per layer inside it, each layer written.
+bool shapefiles_into_folder(const FormatInfo& format, const std::string& path);
 
 }  // namespace geo

@@ -11,7 +11,6 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <optional>
 
 namespace geo {
@@ -98,13 +97,14 @@ void write_layers(const std::vector<OutputLayer>& layers, const Crs& working, co
     OGRCoordinateTransformation* transform = cached_transformer(working, target).get();
 
     // A Shapefile into a folder: one .shp per layer, each replaced as a whole.
-    std::error_code ignored;
-    const bool into_folder = format.format == Format::shapefile && std::filesystem::is_directory(options.path, ignored);
-    std::vector<std::string> files;
-    for (const OutputLayer& layer : layers) files.push_back(layer.name + ".shp");
     std::optional<AtomicOutput> output;
-    if (into_folder) output.emplace(options.path, files, options.overwrite);
-    else output.emplace(options.path, options.overwrite);
+    if (shapefiles_into_folder(format, options.path)) {
+        std::vector<std::string> files;
+        for (const OutputLayer& layer : layers) files.push_back(layer.name + ".shp");
+        output.emplace(options.path, std::move(files), options.overwrite);
+    } else {
+        output.emplace(options.path, options.overwrite);
+    }
     // No rollback journal and no syncs for a GeoPackage nobody sees until commit() renames it:
     // atomicity comes from the rename, and a failed write is thrown away whole.
     const gdal::ScopedConfigOption journal("OGR_SQLITE_JOURNAL", "OFF");

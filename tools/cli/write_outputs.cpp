@@ -19,7 +19,7 @@ bool is_folder(const std::string& path) {
 
 // Every layer in one output: a multi-layer format, or Shapefiles into a folder (one per layer).
 bool all_layers(const OutputOptions& options, const geo::FormatInfo& format) {
-    return options.layer.empty() && (format.multi_layer || (format.format == geo::Format::shapefile && is_folder(options.path)));
+    return options.layer.empty() && (format.multi_layer || geo::shapefiles_into_folder(format, options.path));
 }
 
 }  // namespace
