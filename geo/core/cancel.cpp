@@ -111,10 +111,6 @@ void unregister_partial_output(const std::filesystem::path& folder) {
 
 std::unique_lock<std::mutex> hold_partial_outputs() { return std::unique_lock(registry().mutex); }
 
-}  // namespace geo
-
-namespace geo {
-
 void allow_commit() {
     if (requested.load() && forced_exit.load()) throw Cancelled();
     committed.store(true);
