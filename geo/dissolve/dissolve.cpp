@@ -5,6 +5,7 @@
 #include "geo/dissolve/coverage_union.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
@@ -119,8 +120,15 @@ struct ParentShapes {
 
 }  // namespace
 
+namespace {
+std::atomic<std::uint64_t> dissolves{0};
+}  // namespace
+
+std::uint64_t dissolve_calls() { return dissolves.load(); }
+
 DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const DissolveOptions& options,
                         const Progress& progress, const Grouping* parent_grouping, const DissolveResult* parents) {
+    ++dissolves;
     DissolveResult result;
     const std::vector<std::vector<std::size_t>> members = members_of(grouping);
     const ParentShapes parent_shapes(parent_grouping, parents);

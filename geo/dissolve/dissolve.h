@@ -5,6 +5,7 @@
 #include "geo/dissolve/grouping.h"
 #include "geo/source/unit.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -43,6 +44,10 @@ struct DissolveResult {
 DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const DissolveOptions& options,
                         const Progress& progress = {}, const Grouping* parent_grouping = nullptr,
                         const DissolveResult* parents = nullptr);
+
+// How many times dissolve() has run in this process: the tests check that a front end holding
+// dissolved shapes (the planner's export) reuses them instead of dissolving again.
+std::uint64_t dissolve_calls();
 
 // Area, perimeter, parts, holes and Polsby-Popper compactness (4πA/P²) of a shape.
 void measure(DissolvedUnit& unit);

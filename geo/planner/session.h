@@ -1,12 +1,12 @@
 #pragma once
-// A plan being edited: the assignment, unlimited undo and redo, and everything the window shows
-// about it (command-unit shapes, statistics, findings), kept current after every edit. Only the
-// command units an edit touches are dissolved again, so an edit costs a few milliseconds however
-// large the ward set. Plain data in, plain data out: no window, no files.
-#include "geo/dissolve/dissolve.h"
+// A plan being edited: the assignment, unlimited undo and redo (history.h), and everything worked
+// out from it (worked_plan.h: command-unit shapes, statistics, findings, officers, rollout), kept
+// current after every edit. Only the command units an edit touches are dissolved again, so an edit
+// costs a few milliseconds however large the ward set; officers and rollout are worked out when
+// first asked for after a change. Plain data in, plain data out: no window, no files.
 #include "geo/planner/assignment.h"
 #include "geo/planner/edit.h"
-#include "geo/validate/validate.h"
+#include "geo/planner/worked_plan.h"
 
 #include <cstdint>
 #include <memory>
@@ -16,28 +16,11 @@
 
 namespace geo {
 
-// One row of the statistics panel.
-struct UnitStats {
-    std::string code;
-    std::size_t wards = 0, parents = 0;  // parents: boroughs with at least one ward in the unit
-    double area = 0, perimeter = 0, polsby_popper = 0;  // m², m, 4πA/P²
-    int parts = 0, holes = 0;
-    bool contiguous = true;     // one part
-    bool whole_parents = true;  // no borough of it shared with another command unit
-    std::vector<std::optional<double>> values;         // parallel to UnitSet::fields; numeric fields, aggregated
-    std::vector<std::optional<double>> deviation_pct;  // of each value from the mean over command units
-};
-
 struct EditOutcome {
     bool applied = false;
     std::string refused;                      // why not, in the planner's words ("Central West is locked")
     std::vector<std::string> changed_units;   // codes whose shape changed: redraw their outlines
     std::vector<std::size_t> locked_wards;    // wards the edit left where they were (in a locked unit)
-};
-
-struct SessionOptions {
-    DissolveOptions dissolve;
-    ValidateOptions validate;
 };
 
 class PlanSession {
@@ -70,6 +53,11 @@ public:
     const std::vector<UnitStats>& stats() const;  // parallel to assignment().units
     const DissolveResult& parents() const;        // boroughs, dissolved once
     const std::vector<Finding>& findings() const; // split parents, non-contiguous units, unassigned wards, locked conflicts
+    // Officers and rollout of the plan as it is now, from the session's inputs.
+    const PlanFigures& figures() const;
+    const PlanInputs* inputs() const;             // null: the session was given none
+    // The plan as exports and briefing maps take it, from the shapes held here (no dissolve).
+    AppliedPlan applied() const;
 
     std::uint64_t revision() const;  // changes on every applied edit, undo and redo
     bool modified() const;           // since the last mark_saved() (undoing back to it counts as unmodified)

@@ -248,4 +248,69 @@ TEST(PlanSession, AnAssignmentOfTheWrongLengthIsRefused) {
     EXPECT_THROW(geo::PlanSession(set, short_one), geo::InputError);
 }
 
+// The plan as exports and briefing maps take it comes from the shapes the session holds: no
+// dissolve, the same shapes, the edit and its undo included.
+TEST(PlanSession, AppliedPlanIsTheSessionsShapesWithoutADissolve) {
+    const geo::UnitSet set = six_wards();
+    geo::PlanSession session(set, two_units());
+    ASSERT_TRUE(session.apply(geo::MoveWards{{2}, "U1"}).applied);
+    const std::uint64_t before = geo::dissolve_calls();
+    const geo::AppliedPlan applied = session.applied();
+    EXPECT_EQ(geo::dissolve_calls(), before);
+    ASSERT_TRUE(applied.plan);
+    EXPECT_EQ(applied.plan->units.size(), 2u);
+    EXPECT_EQ(applied.grouping.group_of_unit, (std::vector<int>{0, 0, 0, 1, 1, 1}));
+    ASSERT_EQ(applied.groups.units.size(), 2u);
+    for (std::size_t u = 0; u < 2; ++u) {
+        EXPECT_EQ(applied.groups.units[u].info.code, session.assignment().units[u].code);
+        EXPECT_EQ(wardmap_test::to_wkt(*applied.groups.units[u].shape), wardmap_test::to_wkt(*session.shape(u)));
+    }
+    EXPECT_EQ(applied.groups.units[0].members, (std::vector<std::size_t>{0, 1, 2}));
+    EXPECT_DOUBLE_EQ(applied.groups.units[0].area, session.stats()[0].area);
+    ASSERT_EQ(applied.parents.units.size(), 3u);  // boroughs A, B, C
+
+    session.undo();
+    const geo::AppliedPlan undone = session.applied();
+    EXPECT_EQ(undone.groups.units[0].members, (std::vector<std::size_t>{0, 1}));
+    EXPECT_EQ(geo::dissolve_calls(), before + 1) << "only the undo dissolved (its two units, in one call)";
+}
+
+// A session without inputs has no officers or rollout, and says nothing is wrong.
+TEST(PlanSession, FiguresWithoutInputsAreEmpty) {
+    const geo::UnitSet set = six_wards();
+    geo::PlanSession session(set, two_units());
+    EXPECT_EQ(session.inputs(), nullptr);
+    EXPECT_FALSE(session.figures().allocation);
+    EXPECT_FALSE(session.figures().rollout);
+    EXPECT_TRUE(session.figures().officers_error.empty());
+}
+
+// The plan's own phase column as the rollout: it follows a recolour-free edit of the phases'
+// wards, and a rollout that cannot be made is said, not thrown.
+TEST(PlanSession, RolloutFollowsEditsAndItsErrorsAreSaid) {
+    const geo::UnitSet set = six_wards();
+    geo::Assignment start = two_units();
+    start.units[0].phase = "2017-01-01";
+    start.units[1].phase = "2018-06-01";
+    geo::PlanInputs inputs;
+    inputs.rollout = geo::RolloutRecipe{};
+    inputs.rollout->plan_phases = true;
+    geo::SessionOptions options;
+    options.inputs = std::make_shared<const geo::PlanInputs>(inputs);
+    geo::PlanSession session(set, start, options);
+    ASSERT_TRUE(session.figures().rollout) << session.figures().rollout_error;
+    EXPECT_EQ(session.figures().rollout->phase_of_unit[2], 1);
+    ASSERT_TRUE(session.apply(geo::MoveWards{{2}, "U1"}).applied);
+    EXPECT_EQ(session.figures().rollout->phase_of_unit[2], 0) << "b1 goes live with U1 now";
+    session.undo();
+    EXPECT_EQ(session.figures().rollout->phase_of_unit[2], 1);
+
+    inputs.rollout->plan_phases = false;
+    inputs.rollout->tranches = "/nonexistent/tranches.csv";
+    options.inputs = std::make_shared<const geo::PlanInputs>(inputs);
+    geo::PlanSession broken(set, start, options);
+    EXPECT_FALSE(broken.figures().rollout);
+    EXPECT_THAT(broken.figures().rollout_error, HasSubstr("tranches.csv"));
+}
+
 }  // namespace

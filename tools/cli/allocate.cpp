@@ -4,7 +4,7 @@
 #include "cli/progress_bar.h"
 #include "cli/subcommands.h"
 #include "cli/summary.h"
-#include "cli/write_outputs.h"
+#include "geo/model/plan_figures.h"
 
 #include "geo/officers/allocation_columns.h"
 
@@ -69,16 +69,17 @@ void print_allocation(std::ostream& out, const geo::Allocation& allocation) {
 void run(const AllocateCommand& o, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
     const geo::UnitSet set = load_sources(o.source, progress.callback());
-    const geo::AppliedPlan applied = apply_plan_options(set, o.plan, writes_parents(o.output), progress.callback());
-    const geo::OfficerRules rules = read_rules_option(o.measures, o.plan.plan);
-    const JoinedMeasures joined = join_measures(set, applied.grouping, o.measures, &rules, rules.measures_used());
-    const geo::Allocation allocation = geo::allocate(set, applied.grouping, rules, joined.measures);
-    const std::string written = write_outputs(set, applied, o.output, progress.callback(), geo::allocation_columns(set, allocation));
+    const geo::AppliedPlan applied = apply_plan_options(set, o.plan, geo::writes_parents(o.output), progress.callback());
+    const geo::OfficerRules rules = geo::read_rules_for(o.measures, o.plan.plan);
+    const geo::OfficerFigures officers =
+        geo::allocate_plan(set, applied.grouping, rules, geo::read_measure_tables(o.measures, &rules, rules.measures_used()));
+    const geo::Allocation& allocation = officers.allocation;
+    const std::string written = geo::write_plan(set, applied, o.output, progress.callback(), geo::allocation_columns(set, allocation));
     const std::string table = o.table.empty() ? "" : write_table(geo::allocation_table(allocation), set.working_crs, o.table, o.output.overwrite);
     if (common.json) {
         nlohmann::json out = allocation_json(allocation);
         out["rules"] = rules.path;
-        out["joins"] = joins_json(set, joined.joins);
+        out["joins"] = joins_json(set, officers.joins);
         out["hygiene"] = hygiene_json(plan_hygiene(set, applied));
         out["output"] = written;
         if (!table.empty()) out["table"] = table;
@@ -88,7 +89,7 @@ void run(const AllocateCommand& o, const CommonOptions& common) {
     fmt::print(std::cout, "{} units from {} file(s); rules {}\n", set.units.size(), set.sources.size(), rules.path);
     print_plan(std::cout, set, applied);
     print_hygiene(std::cout, plan_hygiene(set, applied), 5);
-    print_joins(std::cout, set, joined.joins);
+    print_joins(std::cout, set, officers.joins);
     print_allocation(std::cout, allocation);
     fmt::print(std::cout, "{}\n", written);
     if (!table.empty()) fmt::print(std::cout, "{}\n", table);

@@ -1,7 +1,6 @@
 #include "cli/progress_bar.h"
 #include "cli/subcommands.h"
 #include "cli/summary.h"
-#include "cli/write_outputs.h"
 
 #include <fmt/ostream.h>
 #include <iostream>
@@ -19,8 +18,8 @@ struct DissolveCommand {
 void run(const DissolveCommand& options, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
     const geo::UnitSet set = load_sources(options.source, progress.callback());
-    const geo::AppliedPlan applied = apply_plan_options(set, options.plan, writes_parents(options.output), progress.callback());
-    const std::string written = write_outputs(set, applied, options.output, progress.callback());
+    const geo::AppliedPlan applied = apply_plan_options(set, options.plan, geo::writes_parents(options.output), progress.callback());
+    const std::string written = geo::write_plan(set, applied, options.output, progress.callback());
     const geo::HygieneReport hygiene = plan_hygiene(set, applied);
     if (common.json) {
         nlohmann::json out = plan_json(set, applied);

@@ -4,60 +4,10 @@
 #include "geo/export/format.h"
 #include "geo/export/write.h"
 
-#include <filesystem>
 #include <fmt/ostream.h>
 #include <ostream>
 
 namespace cli {
-namespace {
-
-constexpr const char* bundled_rules_file = "datasets/officers/mps-2018.toml";
-
-// A path in the rules file is relative to the rules file.
-std::string beside(const std::string& rules_path, const std::string& file) {
-    const std::filesystem::path path(file);
-    return path.is_absolute() ? file : (std::filesystem::path(rules_path).parent_path() / path).lexically_normal().string();
-}
-
-geo::MeasureSource source_for(const std::string& name, const MeasureOptions& o, const geo::OfficerRules* rules) {
-    geo::MeasureSource source;
-    if (rules)
-        if (const auto found = rules->measures.find(name); found != rules->measures.end()) {
-            source = found->second;
-            if (!source.file.empty()) source.file = beside(rules->path, source.file);
-        }
-    const std::string& given = name == "crime" ? o.crime : name == "population" ? o.population : o.access;
-    if (!given.empty()) source.file = given;
-    if (name == "crime") {
-        if (!o.months.empty()) source.months = o.months;
-        if (!o.categories.empty()) source.categories = o.categories;
-    }
-    const std::string& column = name == "population" ? o.population_column : name == "access" ? o.access_column : std::string();
-    if (!column.empty()) source.column = column;
-    if (source.column.empty()) source.column = name == "population" ? "Population - 2015" : "AvPTAI2015";
-    source.name_fallback = source.name_fallback || o.name_fallback;
-    if (name == "population") source.borough_totals = source.borough_totals || o.borough_totals;
-    if (source.file.empty())
-        throw geo::InputError(rules ? rules->path : "", name, "the " + name + " figures are needed but no table was given",
-                              "Give --" + name + " FILE (e.g. ../shared/data/london/" +
-                                  (name == "crime" ? "mps-ward-crime-2017-03-to-2019-02.csv" : name == "population" ? "ward-profiles-2015.csv" : "ward-2014-ptai-2015.csv") +
-                                  ") or [measure." + name + "] file = ... in the rules.");
-    return source;
-}
-
-geo::WardValues read_measure(const std::string& name, const geo::MeasureSource& source) {
-    if (name != "crime") return geo::read_ward_column(source.file, {"", source.column, ""});
-    geo::CrimeSelection selection;
-    selection.categories = source.categories;
-    if (!source.months.empty()) {
-        const auto dash = source.months.find('-');
-        selection.first_month = source.months.substr(0, dash);
-        selection.last_month = dash == std::string::npos ? selection.first_month : source.months.substr(dash + 1);
-    }
-    return geo::read_crime(source.file, selection);
-}
-
-}  // namespace
 
 void add_measure_options(CLI::App& command, MeasureOptions& o) {
     auto* group = command.add_option_group("Officers and ward tables");
@@ -71,40 +21,6 @@ void add_measure_options(CLI::App& command, MeasureOptions& o) {
     group->add_option("--access-column", o.access_column, "Its column (default: AvPTAI2015)");
     group->add_flag("--borough-totals", o.borough_totals, "Population wards still without a value share their borough's total row (GLA profiles), reported");
     group->add_flag("--name-fallback", o.name_fallback, "Wards whose code is not in a table: match by ward name within the borough, reported");
-}
-
-geo::OfficerRules read_rules_option(const MeasureOptions& o, const std::string& plan_path) {
-    if (!o.rules.empty()) return geo::read_rules(o.rules);
-    if (!plan_path.empty()) {
-        const std::filesystem::path plan(plan_path);
-        const std::filesystem::path beside_plan = plan.parent_path() / (plan.stem().string() + ".officers.toml");
-        if (std::filesystem::exists(beside_plan)) return geo::read_rules(beside_plan.string());
-    }
-    return geo::read_rules(bundled(bundled_rules_file));
-}
-
-bool bundled_rules(const geo::OfficerRules& rules) { return rules.path == bundled(bundled_rules_file); }
-
-std::vector<geo::MeasureTable> read_measure_tables(const MeasureOptions& o, const geo::OfficerRules* rules,
-                                                   const std::vector<std::string>& names) {
-    std::vector<geo::MeasureTable> tables;
-    for (const std::string& name : names) {
-        if (name == "equal") continue;
-        if (name == "area") {
-            tables.push_back({name, {}, geo::JoinFallback::none});
-            continue;
-        }
-        const geo::MeasureSource source = source_for(name, o, rules);
-        tables.push_back({name, read_measure(name, source),
-                          source.name_fallback ? geo::JoinFallback::name_and_borough : geo::JoinFallback::none,
-                          source.borough_totals});
-    }
-    return tables;
-}
-
-JoinedMeasures join_measures(const geo::UnitSet& set, const geo::Grouping& grouping, const MeasureOptions& o,
-                             const geo::OfficerRules* rules, const std::vector<std::string>& names) {
-    return geo::join_measure_tables(set, grouping, read_measure_tables(o, rules, names));
 }
 
 nlohmann::json joins_json(const geo::UnitSet& set, const std::vector<geo::JoinResult>& joins) {

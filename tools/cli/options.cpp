@@ -66,11 +66,6 @@ void add_output_options(CLI::App& command, OutputOptions& o, bool format_require
     command.add_flag("--overwrite", o.overwrite, "Replace the output if it exists");
 }
 
-std::string bundled(const std::string& relative) {
-    if (const char* root = std::getenv("WARDMAP_DATA")) return (std::filesystem::path(root) / relative).string();
-    return (std::filesystem::path(WARDMAP_SOURCE_DIR) / relative).string();
-}
-
 geo::UnitSet load_sources(const SourceOptions& o, const geo::Progress& progress) {
     geo::LoadOptions load;
     load.sources = o.sources.empty() ? std::vector<std::string>{bundled("shapes/london-wards-2014.gpkg")} : o.sources;

@@ -2,6 +2,8 @@
 // Options shared by subcommands, declared once (GDAL's AddOutputFormatArg idea): each subcommand
 // file only wires them to library calls.
 #include "geo/dissolve/dissolve.h"
+#include "geo/core/bundled.h"
+#include "geo/export/plan_output.h"
 #include "geo/plan/apply.h"
 #include "geo/source/load.h"
 
@@ -32,10 +34,7 @@ struct PlanOptions {
     double sliver_area = 1.0;
 };
 
-struct OutputOptions {
-    std::string path, format, target_srs, layer;
-    bool overwrite = false;
-};
+using OutputOptions = geo::PlanOutput;
 
 // A finite number of 0 or more: the check of --snap, --sliver-area and --max-deviation.
 extern const CLI::Validator amount_not_below_zero;
@@ -51,8 +50,7 @@ geo::UnitSet load_sources(const SourceOptions& options, const geo::Progress& pro
 geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& options, bool with_parents,
                                     const geo::Progress& progress);
 
-// Where the bundled shapes/ and datasets/ are: $WARDMAP_DATA, else the source tree.
-std::string bundled(const std::string& relative);
+using geo::bundled;
 
 // GDAL spells -s_srs/-t_srs with one dash; CLI11 wants two. Rewritten before parsing.
 std::vector<std::string> gdal_style_arguments(int argc, char** argv);

@@ -6,6 +6,7 @@
 #include "cli/subcommands.h"
 #include "cli/summary.h"
 
+#include "geo/model/plan_figures.h"
 #include "render/briefing/briefing.h"
 #include "render/briefing/date_text.h"
 
@@ -49,10 +50,10 @@ void run(const RenderCommand& command, const CommonOptions& common) {
     const geo::AppliedPlan applied = apply_plan_options(set, command.plan, true, progress.callback());
     render::BriefingOptions options = briefing_options(command);
     if (command.theme == "officers") {  // allocated as `wardmap allocate` does, drawn per command unit
-        const geo::OfficerRules rules = read_rules_option(command.measures, command.plan.plan);
-        const JoinedMeasures joined = join_measures(set, applied.grouping, command.measures, &rules, rules.measures_used());
-        const geo::Allocation allocation = geo::allocate(set, applied.grouping, rules, joined.measures);
-        options.officers = geo::command_unit_officers_of_unit(allocation, applied.grouping);
+        const geo::OfficerRules rules = geo::read_rules_for(command.measures, command.plan.plan);
+        const geo::OfficerFigures officers =
+            geo::allocate_plan(set, applied.grouping, rules, geo::read_measure_tables(command.measures, &rules, rules.measures_used()));
+        options.officers = geo::command_unit_officers_of_unit(officers.allocation, applied.grouping);
     }
     const render::BriefingResult result = render::render_briefing(set, applied, options, command.output);
     std::size_t dropped = 0;

@@ -6,7 +6,7 @@
 #include "cli/progress_bar.h"
 #include "cli/subcommands.h"
 #include "cli/summary.h"
-#include "cli/write_outputs.h"
+#include "geo/model/plan_figures.h"
 
 #include "geo/core/errors.h"
 #include "geo/officers/allocation_columns.h"
@@ -72,28 +72,29 @@ void print_phases(std::ostream& out, const std::vector<geo::PhaseResult>& result
 void run(const RolloutCommand& o, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
     const geo::UnitSet set = load_sources(o.source, progress.callback());
-    const geo::AppliedPlan applied = apply_plan_options(set, o.plan, writes_parents(o.output), progress.callback());
+    const geo::AppliedPlan applied = apply_plan_options(set, o.plan, geo::writes_parents(o.output), progress.callback());
     const geo::Adjacency adjacency = geo::ward_adjacency(set);
     // Read once, only when something needs them: bad rules must not stop a rollout that has no use for them.
     std::optional<geo::OfficerRules> rules;
-    if (o.officers || needs_priority_table(o.generator)) rules = read_rules_option(o.measures, o.plan.plan);
-    MadeRollout made = make_rollout(set, applied.grouping, o.generator,
-                                    read_priority_tables(o.generator, o.measures, rules ? &*rules : nullptr), adjacency);
-    const geo::Rollout& rollout = made.rollout;
-    std::vector<geo::JoinResult>& joins = made.joins;
-    const std::vector<std::string>& notes = made.notes;
-    std::optional<geo::Allocation> allocation;
+    if (o.officers || o.generator.needs_priority_table()) rules = geo::read_rules_for(o.measures, o.plan.plan);
+    std::optional<geo::OfficerFigures> officers;
+    if (o.officers)
+        officers = geo::allocate_plan(set, applied.grouping, *rules, geo::read_measure_tables(o.measures, &*rules, rules->measures_used()));
+    geo::RolloutFigures made = geo::roll_out_plan(set, applied.grouping, o.generator,
+                                                  geo::read_priority_tables(o.generator, o.measures, rules ? &*rules : nullptr), adjacency,
+                                                  officers ? &officers->allocation : nullptr);
+    const geo::Rollout& rollout = made.made.rollout;
+    std::vector<geo::JoinResult>& joins = made.made.joins;
+    const std::vector<std::string>& notes = made.made.notes;
+    const auto& results = made.phases;
     geo::LayerExtras extras = geo::rollout_columns(set, applied.grouping, rollout);
-    if (o.officers) {
-        JoinedMeasures joined = join_measures(set, applied.grouping, o.measures, &*rules, rules->measures_used());
-        joins.insert(joins.end(), joined.joins.begin(), joined.joins.end());
-        allocation = geo::allocate(set, applied.grouping, *rules, joined.measures);
-        const geo::LayerExtras officers = geo::allocation_columns(set, *allocation);
-        extras.units.append(officers.units);
-        extras.command_units.append(officers.command_units);
+    if (officers) {
+        joins.insert(joins.end(), officers->joins.begin(), officers->joins.end());
+        const geo::LayerExtras columns = geo::allocation_columns(set, officers->allocation);
+        extras.units.append(columns.units);
+        extras.command_units.append(columns.command_units);
     }
-    const auto results = geo::phase_results(set, applied.grouping, rollout, adjacency, allocation ? &*allocation : nullptr);
-    const std::string written = write_outputs(set, applied, o.output, progress.callback(), extras);
+    const std::string written = geo::write_plan(set, applied, o.output, progress.callback(), extras);
     const std::string table = o.table.empty() ? "" : write_table(geo::phase_table(results), set.working_crs, o.table, o.output.overwrite);
     if (common.json) {
         nlohmann::json out{{"phases", phases_json(results)}, {"notes", notes}, {"joins", joins_json(set, joins)},

@@ -5,10 +5,10 @@
 #include "cli/progress_bar.h"
 #include "cli/rollout_options.h"
 #include "cli/subcommands.h"
-#include "cli/write_outputs.h"
 
 #include "geo/core/cancel.h"
 #include "geo/core/errors.h"
+#include "geo/model/plan_inputs.h"
 #include "ui/planner/run.h"
 
 #include <memory>
@@ -26,14 +26,6 @@ struct ViewCommand {
     std::string size = "1600x1000";
 };
 
-// The CLI's own writer, so the window's export is the `export` subcommand's.
-std::string export_plan(const geo::UnitSet& wards, const geo::AppliedPlan& applied, const std::string& path) {
-    OutputOptions output;
-    output.path = path;
-    output.overwrite = true;  // the planner typed the path and confirmed it
-    return write_outputs(wards, applied, output, {});
-}
-
 void parse_size(const std::string& size, ui::ViewerOptions& viewer) {
     const auto x = size.find('x');
     try {
@@ -43,31 +35,6 @@ void parse_size(const std::string& size, ui::ViewerOptions& viewer) {
     } catch (const std::exception&) {
         throw geo::InputError("", "--size " + size, "expected WIDTHxHEIGHT", "e.g. --size 1600x1000");
     }
-}
-
-// The rules and tables `allocate` would read, and the rollout `rollout` would make, bound for the
-// window to apply to the plan as it changes. A table that cannot be read leaves the window open
-// and says so in its Officers panel.
-ui::FigureInputs figure_inputs(const ViewCommand& command) {
-    ui::FigureInputs inputs;
-    try {
-        inputs.rules = read_rules_option(command.measures, command.plan.plan);
-        inputs.tables = read_measure_tables(command.measures, &*inputs.rules, inputs.rules->measures_used());
-    } catch (const geo::Error& error) {
-        inputs.officers_error = error.what();
-    }
-    // A priority table that cannot be read stops the window: it was asked for on the command line.
-    const geo::OfficerRules* rules = inputs.rules ? &*inputs.rules : nullptr;
-    inputs.make_rollout = [generator = command.rollout, tables = read_priority_tables(command.rollout, command.measures, rules)](
-                              const geo::UnitSet& set, const geo::Grouping& grouping, const geo::Adjacency& adjacency) {
-        return make_rollout(set, grouping, generator, tables, adjacency).rollout;
-    };
-    inputs.rollout_source = describe(command.rollout);
-    // Rules beside the plan are the planner's own, so only the bundled ones with no table named count.
-    const MeasureOptions& m = command.measures;
-    inputs.default_officers = rules && bundled_rules(*rules) && m.crime.empty() && m.population.empty() && m.access.empty();
-    inputs.default_rollout = bundled_tranches(command.rollout);
-    return inputs;
 }
 
 }  // namespace
@@ -91,13 +58,15 @@ void add_view(CLI::App& app, const CommonOptions& common, int& result) {
         ui::ViewerOptions viewer = options->viewer;
         parse_size(options->size, viewer);
         viewer.boundary_path = options->source.sources.empty() ? bundled("shapes/london-wards-2014.gpkg") : options->source.sources.front();
-        viewer.export_plan = export_plan;
-        viewer.figures = figure_inputs(*options);
+        // The rules and tables `allocate` would read and the rollout `rollout` would make, kept
+        // for the window to work out again after every edit. A table that cannot be read leaves
+        // the window open and says so in its Officers panel.
+        auto inputs = std::make_shared<const geo::PlanInputs>(geo::read_plan_inputs(options->measures, options->rollout, options->plan.plan));
         const std::string plan = options->plan.plan.empty() ? bundled("datasets/plans/mps-12-bcu-2018.csv") : options->plan.plan;
         const geo::CodeChanges changes =
             options->plan.code_changes.empty() ? geo::CodeChanges{} : geo::read_code_changes(options->plan.code_changes);
         geo::keep_running_on_interrupt();  // the window has its own close, which keeps the plan
-        ui::run_planner(wards, ui::open_document(wards, plan, viewer.boundary_path, options->plan.columns, changes), viewer);
+        ui::run_planner(wards, ui::open_document(wards, plan, viewer.boundary_path, options->plan.columns, changes, std::move(inputs)), viewer);
         result = 0;
     });
 }

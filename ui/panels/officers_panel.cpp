@@ -72,12 +72,13 @@ void unit_table(const geo::Allocation& allocation) {
 }
 
 void joins_summary(const Planner& planner) {
-    for (const geo::JoinResult& join : planner.figures.joins) {
+    const geo::PlanFigures& figures = planner.document.session->figures();
+    for (const geo::JoinResult& join : figures.joins) {
         ImGui::BulletText("%s: %zu of %zu wards by code, %zu by name, %zu without a value, %zu table codes unmatched", join.measure.c_str(),
                           join.by_code, join.considered, join.by_fallback.size(), join.unmatched_units.size(), join.unmatched_codes.size());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", join.path.c_str());
     }
-    for (const std::string& finding : planner.figures.allocation->findings) ImGui::BulletText("note: %s", finding.c_str());
+    for (const std::string& finding : figures.allocation->findings) ImGui::BulletText("note: %s", finding.c_str());
 }
 
 }  // namespace
@@ -87,17 +88,18 @@ void officers_panel(const Planner& planner) {
     ImGui::SetNextWindowPos(ImVec2(static_cast<float>(planner.view.width) - panel_width - 8, top), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(panel_width, static_cast<float>(planner.view.height) - bottom_height - top - 8), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Officers")) {
-        const Figures& figures = planner.figures;
-        if (!planner.figure_inputs.rules && figures.officers_error.empty()) {
+        const geo::PlanFigures& figures = planner.document.session->figures();
+        const geo::PlanInputs* inputs = planner.document.session->inputs();
+        if ((!inputs || !inputs->rules) && figures.officers_error.empty()) {
             ImGui::TextDisabled("No officer rules loaded.");
-        } else if (!figures.allocation && planner.figure_inputs.default_officers) {
+        } else if (!figures.allocation && inputs && inputs->default_officers) {
             note_text("No officers: the bundled MPS rules and their London tables do not fit these wards (" + first_line(figures.officers_error) +
                       "). Give --rules and the tables with --crime, --population or --access.");
         } else if (!figures.allocation) {
             error_text(figures.officers_error);
         } else {
             ImGui::PushTextWrapPos(0);
-            ImGui::TextDisabled("Rules %s; recomputed in %.1f ms", planner.figure_inputs.rules->path.c_str(), figures.allocation_ms);
+            ImGui::TextDisabled("Rules %s; recomputed in %.1f ms", inputs->rules->path.c_str(), figures.allocation_ms);
             establishment_line(*figures.allocation);
             ImGui::PopTextWrapPos();
             unit_table(*figures.allocation);

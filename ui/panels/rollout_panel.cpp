@@ -48,9 +48,10 @@ int phase_index(const geo::Rollout& rollout, geo::Date date) {
 }
 
 void live_line(const Planner& planner, geo::Date date) {
-    const LiveOn live = live_on(planner.figures, date);
+    const geo::PlanFigures& figures = planner.document.session->figures();
+    const geo::LiveOn live = geo::live_on(figures, date);
     ImGui::PushTextWrapPos(0);
-    const std::size_t in_plan = planner.figures.phases.empty() ? 0 : planner.figures.phases.front().wards_in_plan;
+    const std::size_t in_plan = figures.phases.empty() ? 0 : figures.phases.front().wards_in_plan;
     ImGui::Text("On %s: %zu of %zu wards live", date.iso().c_str(), live.wards_live, in_plan);
     if (!live.phase) {
         ImGui::TextUnformatted("No command unit live yet");
@@ -103,21 +104,22 @@ void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector
     ImGui::SetNextWindowSize(ImVec2(panel_width, rollout_panel_height), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Map colours and rollout")) {
         colour_mode_choice(planner, out);
-        const Figures& figures = planner.figures;
+        const geo::PlanFigures& figures = planner.document.session->figures();
+        const geo::PlanInputs* inputs = planner.document.session->inputs();
         const bool officers = planner.colour_mode == ColourMode::officers_ward || planner.colour_mode == ColourMode::officers_unit;
         if (officers && !figures.allocation) ImGui::TextDisabled("No officers: %s", figures.officers_error.empty() ? "no rules" : "see Officers");
         legend(planner);
         ImGui::Separator();
-        if (!planner.figure_inputs.make_rollout) {
+        if (!inputs || !inputs->rollout) {
             ImGui::TextDisabled("No rollout chosen.");
-        } else if (!figures.rollout && planner.figure_inputs.default_rollout) {
+        } else if (!figures.rollout && inputs->default_rollout) {
             note_text("No rollout: the bundled SLP tranches are for the MPS 12-BCU plan and do not fit this one (" +
                       first_line(figures.rollout_error) + "). Choose one with --tranches, --step-change, --counts or --plan-phases.");
         } else if (!figures.rollout) {
             error_text("Rollout: " + figures.rollout_error);
         } else {
             ImGui::PushTextWrapPos(0);
-            ImGui::TextDisabled("Rollout: %s; %zu phases, recomputed in %.1f ms", planner.figure_inputs.rollout_source.c_str(),
+            ImGui::TextDisabled("Rollout: %s; %zu phases, recomputed in %.1f ms", geo::describe(*inputs->rollout).c_str(),
                                 figures.rollout->phases.size(), figures.rollout_ms);
             ImGui::PopTextWrapPos();
             timeline(planner, *figures.rollout, state, out);

@@ -14,9 +14,12 @@ std::string Document::title() const {
 bool Document::modified() const { return recovered || (session && session->modified()); }
 
 Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
-                      std::string source) {
+                      std::string source, std::shared_ptr<const geo::PlanInputs> inputs) {
     Document document;
-    document.session = std::make_unique<geo::PlanSession>(wards, std::move(assignment));
+    geo::SessionOptions options;
+    options.inputs = inputs;
+    document.session = std::make_unique<geo::PlanSession>(wards, std::move(assignment), std::move(options));
+    document.inputs = std::move(inputs);
     document.path = std::move(path);
     document.source = std::move(source);
     document.meta = std::move(meta);
@@ -25,11 +28,12 @@ Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo
 }
 
 Document open_document(const geo::UnitSet& wards, const std::string& path, const std::string& boundary_path,
-                       const geo::PlanColumns& columns, const geo::CodeChanges& changes) {
+                       const geo::PlanColumns& columns, const geo::CodeChanges& changes,
+                       std::shared_ptr<const geo::PlanInputs> inputs) {
     geo::PlanFile meta;
     if (geo::is_plan_file(path)) {
         geo::Assignment assignment = geo::open_plan(wards, path, &meta);
-        return new_document(wards, std::move(assignment), std::move(meta), path, path);
+        return new_document(wards, std::move(assignment), std::move(meta), path, path, std::move(inputs));
     }
     // A CSV table (custom columns allowed): edited from here on as a new plan file, since a table
     // holds no locks or metadata. It has no file of its own until "Save as".
@@ -37,7 +41,7 @@ Document open_document(const geo::UnitSet& wards, const std::string& path, const
     meta.name = plan.name;
     meta.boundary_path = boundary_path;
     return new_document(wards, geo::assignment_from(wards, plan, geo::resolve_plan(wards, plan, changes)), std::move(meta), "",
-                        path);
+                        path, std::move(inputs));
 }
 
 void save_document(const geo::UnitSet& wards, Document& document, const std::string& path) {
@@ -66,7 +70,7 @@ std::string recoverable_autosave(const Document& document) { return geo::recover
 
 Document recover(const geo::UnitSet& wards, const Document& document, const std::string& autosave) {
     geo::Assignment assignment = geo::assignment_from(wards, geo::read_plan_file(autosave));
-    Document recovered = new_document(wards, std::move(assignment), document.meta, document.path, document.source);
+    Document recovered = new_document(wards, std::move(assignment), document.meta, document.path, document.source, document.inputs);
     recovered.recovered = true;  // not on disk yet: still to save
     return recovered;
 }

@@ -15,6 +15,7 @@ struct Document {
     std::string path;    // the plan file being edited; empty until first saved
     std::string source;  // what it was opened from (a plan file or a CSV table): names the autosave
     geo::PlanFile meta;  // name, author, status, version, boundaries (units and assignment unused)
+    std::shared_ptr<const geo::PlanInputs> inputs;  // officer rules, tables, rollout recipe: kept for the next plan opened
     std::uint64_t autosaved_revision = 0;
     bool recovered = false;  // opened from an autosave: unsaved even before the first edit
 
@@ -26,9 +27,10 @@ struct Document {
 
 // Plan file or CSV table (by extension), checked against these wards. Throws InputError.
 Document open_document(const geo::UnitSet& wards, const std::string& path, const std::string& boundary_path,
-                       const geo::PlanColumns& columns = {}, const geo::CodeChanges& changes = {});
+                       const geo::PlanColumns& columns = {}, const geo::CodeChanges& changes = {},
+                       std::shared_ptr<const geo::PlanInputs> inputs = {});
 Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
-                      std::string source);
+                      std::string source, std::shared_ptr<const geo::PlanInputs> inputs = {});
 
 // Writes the plan file atomically and marks the session saved; removes the autosave.
 void save_document(const geo::UnitSet& wards, Document& document, const std::string& path);

@@ -8,13 +8,9 @@
 namespace ui {
 
 geo::AppliedPlan applied_plan(const Planner& planner) {
-    const geo::PlanSession& session = *planner.document.session;
-    geo::Plan plan;
-    plan.name = planner.document.meta.name;
-    plan.path = planner.document.path;
-    plan.units = session.assignment().units;
-    geo::AppliedPlan applied = geo::apply_grouping(planner.wards, geo::grouping_of(session.assignment()), {}, true);
-    applied.plan = std::move(plan);
+    geo::AppliedPlan applied = planner.document.session->applied();
+    applied.plan->name = planner.document.meta.name;
+    applied.plan->path = planner.document.path;
     return applied;
 }
 
@@ -25,11 +21,11 @@ std::string export_map(const Planner& planner, const std::string& path, const st
     options.overwrite = true;
     options.date = render::today_text();
     if (theme == "officers") {  // the Officers panel's allocation, drawn per command unit as `wardmap render` does
-        const Figures& figures = planner.figures;
+        const geo::PlanFigures& figures = planner.document.session->figures();
         if (!figures.allocation)
             throw geo::InputError("", "theme officers", "there is no allocation to draw: " + figures.officers_error,
                                   "Give the tables the officer rules need (wardmap view --crime/--population), or choose another theme.");
-        options.officers = geo::command_unit_officers_of_unit(*figures.allocation, figures.grouping);
+        options.officers = geo::command_unit_officers_of_unit(*figures.allocation, geo::grouping_of(planner.document.session->assignment()));
     }
     // A4 portrait at 300 dpi, as `wardmap render` without options; London is taller than wide.
     const render::BriefingResult result = render::render_briefing(planner.wards, applied_plan(planner), options, path);

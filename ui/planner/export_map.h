@@ -7,7 +7,8 @@
 
 namespace ui {
 
-// The session's assignment dissolved into command units and boroughs, named as the document.
+// The session's command units and boroughs, named as the document: the shapes the session holds,
+// not dissolved again.
 geo::AppliedPlan applied_plan(const Planner& planner);
 
 // Writes a briefing map (.pdf, .svg or .png from the path; theme bcu, phase, or a field), replacing

@@ -5,11 +5,12 @@ namespace ui {
 namespace {
 
 Colouring colouring_of(const Planner& planner) {
-    const Figures& figures = planner.figures;
+    const geo::PlanFigures& figures = planner.document.session->figures();
+    const geo::Grouping grouping = geo::grouping_of(planner.document.session->assignment());
     switch (planner.colour_mode) {
         case ColourMode::officers_ward:
         case ColourMode::officers_unit:
-            if (figures.allocation) return officers_colouring(*figures.allocation, figures.grouping, planner.colour_mode == ColourMode::officers_unit);
+            if (figures.allocation) return officers_colouring(*figures.allocation, grouping, planner.colour_mode == ColourMode::officers_unit);
             break;
         case ColourMode::phase:
             if (figures.rollout) return phase_colouring(*figures.rollout);
@@ -26,13 +27,17 @@ Colouring colouring_of(const Planner& planner) {
 
 void sync_overlays(Planner& planner) {
     const geo::PlanSession& session = *planner.document.session;
-    if (refresh_figures(planner.figures, planner.figure_inputs, planner.wards, session, planner.adjacency)) planner.colours_dirty = true;
+    // Fills follow every edit; officers and phase fills work the figures out here, on first use.
+    if (planner.coloured_revision != session.revision()) planner.colours_dirty = true;
     if (!planner.colours_dirty) return;
     planner.colours_dirty = false;
+    planner.coloured_revision = session.revision();
     planner.colouring = colouring_of(planner);
     std::vector<render::gl::Rgba> colours = planner.colouring.ward.empty() ? planner.map.unit_ward_colours(session) : planner.colouring.ward;
-    if (planner.timeline && planner.figures.rollout)
-        grey_not_live(colours, *planner.figures.rollout, live_on(planner.figures, *planner.timeline).ward);
+    if (planner.timeline) {
+        const geo::PlanFigures& figures = session.figures();
+        if (figures.rollout) grey_not_live(colours, *figures.rollout, geo::live_on(figures, *planner.timeline).ward);
+    }
     planner.map.set_ward_colours(std::move(colours));
 }
 

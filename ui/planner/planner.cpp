@@ -1,6 +1,7 @@
 #include "ui/planner/planner.h"
 
 #include "geo/core/errors.h"
+#include "geo/export/plan_output.h"
 #include "ui/planner/export_map.h"
 
 #include <type_traits>
@@ -21,9 +22,13 @@ void after_edit(Planner& planner, const geo::EditOutcome& outcome, const std::st
         planner.status += " (" + std::to_string(outcome.locked_wards.size()) + " ward(s) in locked units stayed)";
 }
 
+// The `export` subcommand's writer on the shapes the session holds; the planner typed the path
+// and confirmed it.
 void export_to(Planner& planner, const std::string& path) {
-    if (!planner.export_plan) throw geo::OutputError("export is not available in this window");
-    planner.status = planner.export_plan(planner.wards, applied_plan(planner), path);
+    geo::PlanOutput output;
+    output.path = path;
+    output.overwrite = true;
+    planner.status = geo::write_plan(planner.wards, applied_plan(planner), output);
 }
 
 void run(Planner& planner, const Command& command) {
@@ -47,7 +52,7 @@ void run(Planner& planner, const Command& command) {
                 save_document(planner.wards, planner.document, c.path);
                 planner.status = "Saved " + c.path;
             } else if constexpr (std::is_same_v<T, OpenPlan>) {
-                replace_document(planner, open_document(planner.wards, c.path, planner.boundary_path));
+                replace_document(planner, open_document(planner.wards, c.path, planner.boundary_path, {}, {}, planner.document.inputs));
                 planner.status = "Opened " + c.path;
             } else if constexpr (std::is_same_v<T, ExportPlan>) {
                 export_to(planner, c.path);
@@ -72,9 +77,6 @@ void run(Planner& planner, const Command& command) {
                 planner.timeline = c.date;
                 planner.colours_dirty = true;
             } else if constexpr (std::is_same_v<T, ExportMap>) {
-                // An edit earlier in this frame has not reached the figures yet: the officers theme needs them.
-                if (refresh_figures(planner.figures, planner.figure_inputs, planner.wards, session, planner.adjacency))
-                    planner.colours_dirty = true;
                 planner.status = export_map(planner, c.path, c.theme);
             } else if constexpr (std::is_same_v<T, Quit>) {
                 planner.quit = true;
@@ -118,7 +120,6 @@ geo::Extent extent_of(const Planner& planner, const std::string& code) {
 
 void replace_document(Planner& planner, Document document) {
     planner.document = std::move(document);
-    planner.figures = {};  // a new session may live where the old one did: recompute
     planner.colours_dirty = true;
     planner.map.sync_all(*planner.document.session);
     const auto& units = planner.document.session->assignment().units;

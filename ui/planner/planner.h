@@ -7,9 +7,8 @@
 #include "ui/map/view.h"
 #include "ui/planner/commands.h"
 #include "ui/planner/document.h"
-#include "ui/planner/figures.h"
+#include "geo/model/plan_figures.h"
 
-#include <functional>
 #include <optional>
 #include <string>
 
@@ -17,13 +16,9 @@ namespace ui {
 
 enum class Tool { paint, box, pan };
 
-// The CLI's writer (cli::write_outputs), handed down so the window exports with the same code.
-using ExportFunction = std::function<std::string(const geo::UnitSet&, const geo::AppliedPlan&, const std::string& path)>;
-
 struct Planner {
-    Planner(const geo::UnitSet& wards_, std::string boundary, Document document_, ExportFunction exporter)
-        : wards(wards_), boundary_path(std::move(boundary)), document(std::move(document_)), map(wards_),
-          export_plan(std::move(exporter)) {}
+    Planner(const geo::UnitSet& wards_, std::string boundary, Document document_)
+        : wards(wards_), boundary_path(std::move(boundary)), document(std::move(document_)), map(wards_) {}
 
     const geo::UnitSet& wards;
     std::string boundary_path;
@@ -31,7 +26,6 @@ struct Planner {
     MapLayer map;
     MapView view;
     std::optional<MapView> flying_to;
-    ExportFunction export_plan;
 
     Tool tool = Tool::paint;
     bool whole_boroughs = false;  // paint moves the borough under the cursor
@@ -42,10 +36,9 @@ struct Planner {
     bool quit = false;
     Show show;                    // what is drawn over the map
 
-    // Officers and rollout of the plan (ui/planner/overlays.h keeps them and the fills current).
-    FigureInputs figure_inputs;
-    Figures figures;
-    std::optional<geo::Adjacency> adjacency;
+    // Officers and rollout come from the session (document.session->figures()); overlays.h keeps
+    // the fills in step with them.
+    std::uint64_t coloured_revision = 0;  // the session revision the fills were made for
     ColourMode colour_mode = ColourMode::units;
     std::optional<geo::Date> timeline;  // wards not live on this date are greyed
     Colouring colouring;                // of colour_mode: fills and legend

@@ -43,8 +43,11 @@ void take_screenshot(const Planner& planner, const PanelStates& panels, const Sc
         }
     }
     // How long the last recompute of officers and rollout took: the cost of an edit beyond the map.
-    report["allocation_ms"] = planner.figures.allocation_ms;
-    report["rollout_ms"] = planner.figures.rollout_ms;
+    const geo::PlanFigures& figures = planner.document.session->figures();
+    report["allocation_ms"] = figures.allocation_ms;
+    report["rollout_ms"] = figures.rollout_ms;
+    // Dissolves so far in this process: exports and briefing maps reuse the session's shapes.
+    report["dissolves"] = geo::dissolve_calls();
     std::printf("%s\n", report.dump().c_str());
     std::fflush(stdout);
 }
@@ -85,8 +88,7 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
     GlfwLibrary glfw;
     Window window(options.width, options.height, document.title());
     ImGuiBinding imgui(window);
-    Planner planner(wards, options.boundary_path, std::move(document), options.export_plan);
-    planner.figure_inputs = options.figures;
+    Planner planner(wards, options.boundary_path, std::move(document));
     planner.map.sync_all(*planner.document.session);
     const auto& units = planner.document.session->assignment().units;
     planner.active_unit = units.empty() ? "" : units.front().code;

@@ -13,8 +13,6 @@ struct ViewerOptions {
     bool exit_after = false;    // close when the replay is done
     int bench_frames = 0;       // > 0: time a scripted pan/zoom and reassignments, print, close
     int width = 1600, height = 1000;
-    ExportFunction export_plan;
-    FigureInputs figures;       // officer rules and tables, rollout generator (`view`'s options)
 };
 
 // Throws geo::Error for what stops the window opening, and for a replay step that fails (a

@@ -1,0 +1,75 @@
+#include "geo/export/plan_output.h"
+
+#include "geo/core/errors.h"
+#include "geo/export/write.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace geo {
+namespace {
+
+bool is_folder(const std::string& path) {
+    std::error_code ignored;
+    return std::filesystem::is_directory(path, ignored);
+}
+
+// Every layer in one output: a multi-layer format, or Shapefiles into a folder (one per layer).
+bool all_layers(const PlanOutput& output, const FormatInfo& format) {
+    return output.layer.empty() && (format.multi_layer || shapefiles_into_folder(format, output.path));
+}
+
+}  // namespace
+
+const FormatInfo& output_format(const PlanOutput& output) {
+    if (output.format.empty() && is_folder(output.path))
+        throw InputError("", "-o " + output.path, "is a folder",
+                         "Give a file name (e.g. " + (std::filesystem::path(output.path) / "bcus.gpkg").lexically_normal().string() +
+                             "), or -f \"ESRI Shapefile\" to write one Shapefile per layer into the folder.");
+    return output.format.empty() ? format_for_path(output.path) : format_named(output.format);
+}
+
+bool writes_parents(const PlanOutput& output) {
+    return output.layer.empty() ? all_layers(output, output_format(output)) : output.layer == "parents";
+}
+
+std::string write_plan(const UnitSet& set, const AppliedPlan& applied, const PlanOutput& output, const Progress& progress,
+                       const LayerExtras& extras) {
+    const FormatInfo& format = output_format(output);
+    std::vector<OutputLayer> layers;
+    auto add = [&](const std::string& name) {
+        if (name == "units") layers.push_back(units_layer(set, applied.grouping, true, extras.units));
+        else if (name == "parents") layers.push_back(dissolved_layer(set, applied.parents, "parents", "Parents (boroughs, districts) dissolved from units"));
+        else layers.push_back(dissolved_layer(set, applied.groups, "command_units",
+                                              applied.plan ? "Command units dissolved from units" : "Units grouped by a field and dissolved",
+                                              extras.command_units));
+    };
+    if (format.format == Format::csv && (output.layer.empty() || output.layer == "units")) {
+        layers.push_back(lookup_table(set, applied.grouping, extras.units));
+    } else if (all_layers(output, format)) {
+        add("units");
+        if (!applied.parents.units.empty()) add("parents");
+        add("command_units");
+    } else {
+        if (output.layer == "parents" && applied.parents.units.empty())
+            throw InputError("", "--layer parents", "the units have no parent field", "Name it with --parent-field.");
+        add(output.layer.empty() ? "command_units" : output.layer);
+    }
+    WriteOptions write;
+    write.path = output.path;
+    write.format = &format;
+    if (!output.target_srs.empty()) write.target_crs = crs_from_user(output.target_srs, "-t_srs");
+    write.overwrite = output.overwrite;
+    write.provenance = provenance(set, applied.plan ? &*applied.plan : nullptr);
+    write_layers(layers, set.working_crs, write, progress);
+
+    std::string written;
+    for (const auto& layer : layers) written += fmt::format("{}{} {}", written.empty() ? "" : ", ", layer.name, layer.features.size());
+    const std::string crs = !format.geometry ? "no geometry"
+                            : format.lonlat_only ? "EPSG:4326"
+                            : write.target_crs ? write.target_crs->label : set.working_crs.label;
+    return fmt::format("wrote {} ({}: {}) in {}", output.path, format.name, written, crs);
+}
+
+}  // namespace geo

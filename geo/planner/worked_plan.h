@@ -1,0 +1,86 @@
+#pragma once
+// Everything worked out from a plan being edited: the boroughs dissolved once, each command unit's
+// shape, the statistics, the findings, and (on demand) the officers and rollout. The session tells
+// it which command units an edit touched; only those are dissolved again. No window, no files.
+#include "geo/dissolve/dissolve.h"
+#include "geo/model/plan_figures.h"
+#include "geo/plan/apply.h"
+#include "geo/planner/assignment.h"
+#include "geo/validate/validate.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace geo {
+
+// One row of the statistics panel.
+struct UnitStats {
+    std::string code;
+    std::size_t wards = 0, parents = 0;  // parents: boroughs with at least one ward in the unit
+    double area = 0, perimeter = 0, polsby_popper = 0;  // m², m, 4πA/P²
+    int parts = 0, holes = 0;
+    bool contiguous = true;     // one part
+    bool whole_parents = true;  // no borough of it shared with another command unit
+    std::vector<std::optional<double>> values;         // parallel to UnitSet::fields; numeric fields, aggregated
+    std::vector<std::optional<double>> deviation_pct;  // of each value from the mean over command units
+};
+
+struct SessionOptions {
+    DissolveOptions dissolve;
+    ValidateOptions validate;
+    std::shared_ptr<const PlanInputs> inputs;  // officer rules, tables and rollout recipe; null: no officers or rollout
+};
+
+class WorkedPlan {
+public:
+    WorkedPlan(const UnitSet& wards, const Assignment& assignment, SessionOptions options);
+
+    // Dissolves these command units again from their current wards (whole boroughs merged from the
+    // borough shapes) and re-checks their contiguity; codes no longer in the plan are forgotten.
+    void redissolve(const Assignment& assignment, const std::set<std::string>& codes);
+    // Names and colours of the units changed without their wards (findings use the names).
+    void rename(const std::vector<CommandUnit>& units);
+    // Statistics and findings of the whole plan from the per-unit results: cheap, linear in wards.
+    void refresh(const Assignment& assignment, std::vector<Finding> locked_conflicts);
+    // A finding for wards an edit left in a locked unit, placed on the first of them.
+    Finding locked_conflict(const CommandUnit& locked, const std::vector<std::string>& codes) const;
+
+    const GEOSGeometry* shape(const std::string& code) const;  // null when the unit has no ward
+    const std::vector<UnitStats>& stats() const { return stats_; }
+    const DissolveResult& parents() const { return parents_; }
+    const std::vector<Finding>& findings() const { return findings_; }
+    const SessionOptions& options() const { return options_; }
+
+    // The plan as the exports and briefing maps take it: copies of the shapes held here, no dissolve.
+    AppliedPlan applied(const Assignment& assignment) const;
+    // Officers and rollout of the plan at `revision`, worked out on first use after a change.
+    const PlanFigures& figures(const Assignment& assignment, std::uint64_t revision) const;
+    const Adjacency& adjacency() const;  // of the wards, worked out once, on first use
+
+private:
+    std::optional<Location> location_of_ward(const std::string& code) const;
+    std::optional<Location> location_of_parent(const std::string& code) const;
+    void collect_findings(const Assignment& assignment, std::vector<Finding> locked_conflicts);
+
+    const UnitSet& wards_;
+    SessionOptions options_;
+    Grouping by_parent_;
+    DissolveResult parents_;
+    std::unordered_map<std::string, std::size_t> ward_index_;
+    std::unordered_map<std::string, std::size_t> parent_index_;   // parent code -> index in parents_.units
+    std::unordered_map<std::string, DissolvedUnit> dissolved_;    // by command unit code; absent when empty
+    std::unordered_map<std::string, std::vector<Finding>> contiguity_;
+    std::vector<UnitStats> stats_;
+    std::vector<Finding> findings_;
+
+    mutable std::optional<Adjacency> adjacency_;
+    mutable std::optional<PlanFigures> figures_;
+    mutable std::uint64_t figures_revision_ = 0;
+};
+
+}  // namespace geo
