@@ -10,10 +10,11 @@ namespace {
 
 using render::from_hex;
 
-// The bundled plan's Central North (#1f78b4) and Central West (#33a02c) share the Camden and
-// Westminster boundary and print as nearly the same grey: the case the warning exists for.
-TEST(GreyClash, BundledCentralNorthAndCentralWestPrintAlike) {
-    const auto clash = render::grey_clash(from_hex("#1f78b4"), {from_hex("#ffff99"), from_hex("#33a02c")});
+// The bundled plan's Central North (#1f78b4, L* 48.3) and North (#e31a1c, L* 48.5) share the
+// Haringey boundary and print as the same grey: the case the warning exists for. Central West
+// (#33a02c, L* 58.1), its other neighbour, is far enough.
+TEST(GreyClash, BundledCentralNorthAndNorthPrintAlike) {
+    const auto clash = render::grey_clash(from_hex("#1f78b4"), {from_hex("#33a02c"), from_hex("#e31a1c")});
     ASSERT_TRUE(clash);
     EXPECT_EQ(clash->neighbour, 1u);
     EXPECT_LT(clash->difference, render::min_grey_difference);
