@@ -11,10 +11,10 @@ namespace render {
 
 enum class NameKind { command_unit, borough, ward };
 
-// Scales (metres per screen pixel) below which borough and ward names are shown. London's 33
-// boroughs fit at city scale (about 45 m/px: all of London in a 1600x1000 window); its 654 wards,
-// a few hundred metres across, from about 12 m/px.
-inline constexpr double borough_names_below = 60, ward_names_below = 12;
+// Scales (metres per screen pixel) below which borough and ward names are shown. Borough names
+// from city scale in (all of London between the planner's panels is about 80 m/px; those with no
+// room are left out); ward names, a few hundred metres across, from about 12 m/px.
+inline constexpr double borough_names_below = 100, ward_names_below = 12;
 
 bool named_at(NameKind kind, double metres_per_pixel);
 

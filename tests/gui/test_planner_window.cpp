@@ -176,13 +176,14 @@ TEST_F(PlannerWindow, TextIsDejaVuSans) {
     EXPECT_TRUE(imgui.font().note.empty());
     EXPECT_EQ(fs::path(imgui.font().path).filename(), "DejaVuSans.ttf");
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    // Built as the first frame builds it: fonts know their configuration (and name) from then on.
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
     ASSERT_GE(atlas.Fonts.Size, 2);
     EXPECT_EQ(std::string(atlas.Fonts[0]->GetDebugName()).rfind("DejaVu Sans, ", 0), 0u) << atlas.Fonts[0]->GetDebugName();
     EXPECT_EQ(std::string(atlas.Fonts[1]->GetDebugName()).rfind("DejaVu Sans Bold", 0), 0u) << atlas.Fonts[1]->GetDebugName();
     // The en dash of the legends is in the atlas (ImGui's default covers Latin-1 only).
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
     EXPECT_NE(atlas.Fonts[0]->FindGlyphNoFallback(0x2013), nullptr);
 }
 

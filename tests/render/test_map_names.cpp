@@ -92,8 +92,8 @@ TEST(MapNames, CityScaleShowsBoroughsNotWards) {
     const auto placement = render::place_map_names(names, 45, window_options());
     EXPECT_EQ(count_of(names, placement, NameKind::ward), 0u);
     EXPECT_GE(count_of(names, placement, NameKind::borough), 20u);
-    const auto far_out = render::place_map_names(on_screen(80), 80, window_options());
-    EXPECT_TRUE(far_out.placed.empty()) << "no command units given, and boroughs are not named at 80 m/px";
+    const auto far_out = render::place_map_names(on_screen(150), 150, window_options());
+    EXPECT_TRUE(far_out.placed.empty()) << "no command units given, and boroughs are not named at 150 m/px";
 }
 
 TEST(MapNames, WardNamesNeverPushABoroughNameOut) {
