@@ -31,10 +31,12 @@ NameText text_of(render::NameKind kind, const std::string& text) {
 
 void add_name(std::vector<render::MapName>& names, std::vector<NameText>& texts, const MapView& view, WorldPoint at,
               render::NameKind kind, const std::string& text) {
-    if (text.empty() || !render::named_at(kind, view.metres_per_pixel)) return;  // measuring costs; skip early
+    if (text.empty() || !render::named_at(kind, view.metres_per_pixel)) return;
+    // Off screen: place_map_names would pass over it; measuring 654 ward names each frame costs.
+    const ScreenPoint p = view.to_screen(at);
+    if (p.x < 0 || p.y < 0 || p.x > view.width || p.y > view.height) return;
     const NameText look = text_of(kind, text);
     const ImVec2 extent = look.font->CalcTextSizeA(look.size, 1e9f, 0, text.c_str());
-    const ScreenPoint p = view.to_screen(at);
     names.push_back({kind, {p.x, p.y}, extent.x + 2 * halo, extent.y + 2 * halo});
     texts.push_back(look);
 }
