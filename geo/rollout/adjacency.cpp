@@ -82,4 +82,23 @@ Adjacency ward_adjacency(const UnitSet& set) {
     return adjacency;
 }
 
+std::vector<std::vector<std::size_t>> command_unit_neighbours(const Adjacency& wards, const std::vector<int>& unit_of,
+                                                             std::size_t units) {
+    std::vector<std::vector<std::size_t>> neighbours(units);
+    const auto unit = [&](std::size_t ward) { return ward < unit_of.size() ? unit_of[ward] : -1; };
+    for (std::size_t ward = 0; ward < wards.neighbours.size(); ++ward) {
+        const int a = unit(ward);
+        if (a < 0 || static_cast<std::size_t>(a) >= units) continue;
+        for (std::size_t other : wards.neighbours[ward]) {
+            const int b = unit(other);
+            if (b >= 0 && b != a && static_cast<std::size_t>(b) < units) neighbours[static_cast<std::size_t>(a)].push_back(static_cast<std::size_t>(b));
+        }
+    }
+    for (auto& list : neighbours) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+    return neighbours;
+}
+
 }  // namespace geo

@@ -13,4 +13,9 @@ struct Adjacency {
 
 Adjacency ward_adjacency(const UnitSet& set);
 
+// Which command units share a stretch of boundary, from the wards': per unit (0 .. `units` - 1),
+// ascending. `unit_of` gives each ward's unit (negative: in none).
+std::vector<std::vector<std::size_t>> command_unit_neighbours(const Adjacency& wards, const std::vector<int>& unit_of,
+                                                             std::size_t units);
+
 }  // namespace geo

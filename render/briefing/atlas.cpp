@@ -58,7 +58,7 @@ geo::Extent padded(const geo::Extent& extent, double share) {
 }
 
 void command_unit_page(cairo_t* cairo, const geo::UnitSet& set, const geo::AppliedPlan& plan,
-                       const BriefingOptions& options, std::size_t index, BriefingResult& result) {
+                       const BriefingOptions& options, const GEOSGeometry* water, std::size_t index, BriefingResult& result) {
     const geo::DissolvedUnit& unit = plan.groups.units[index];
     const int group = group_index(plan.grouping, unit.info.code);
     const AtlasLayout layout = atlas_layout(options.page);
@@ -66,7 +66,7 @@ void command_unit_page(cairo_t* cairo, const geo::UnitSet& set, const geo::Appli
     std::vector<std::optional<UnitFill>> fills = fills_of(result.theme);
     for (std::size_t u = 0; u < fills.size(); ++u)
         if (!in_group(plan, u, group)) fills[u].reset();
-    const MapScene scene{set, plan, std::move(fills), true};
+    const MapScene scene{set, plan, std::move(fills), true, water};
     result.pages.push_back(draw_labelled_map(cairo, scene, padded(geo::geos::envelope(*unit.shape), 0.04), layout.map,
                                              [&](const PageTransform& transform) {
                                                  return unit_labels(set, plan, group, transform, {5.5, false, false});
@@ -114,15 +114,15 @@ Theme cumulative_theme(const geo::UnitSet& set, const geo::Grouping& grouping, c
 }  // namespace
 
 void draw_command_unit_atlas(PageWriter& writer, const geo::UnitSet& set, const geo::AppliedPlan& plan,
-                             const BriefingOptions& options, BriefingResult& result) {
+                             const BriefingOptions& options, const GEOSGeometry* water, BriefingResult& result) {
     for (std::size_t k = 0; k < plan.groups.units.size(); ++k) {
         if (k > 0) writer.next_page();
-        command_unit_page(writer.page(), set, plan, options, k, result);
+        command_unit_page(writer.page(), set, plan, options, water, k, result);
     }
 }
 
 void draw_phase_atlas(PageWriter& writer, const geo::UnitSet& set, const geo::AppliedPlan& plan,
-                      const BriefingOptions& options, BriefingResult& result) {
+                      const BriefingOptions& options, const GEOSGeometry* water, BriefingResult& result) {
     const std::vector<std::string> phases = dated_phases(plan.grouping);
     if (phases.empty())
         throw geo::InputError(plan.plan ? plan.plan->path : "--by", "", "no command unit has a go-live phase",
@@ -133,7 +133,7 @@ void draw_phase_atlas(PageWriter& writer, const geo::UnitSet& set, const geo::Ap
         cairo_t* cairo = writer.page();
         paint_white(cairo);
         const Theme theme = cumulative_theme(set, plan.grouping, phases[p]);
-        const MapScene scene{set, plan, fills_of(theme), true};
+        const MapScene scene{set, plan, fills_of(theme), true, water};
         result.pages.push_back(draw_labelled_map(cairo, scene, set.extent, layout.map, [&](const PageTransform& t) {
             return command_unit_labels(plan, t, {9, true, false});
         }));

@@ -4,6 +4,7 @@
 #include "render/briefing/legend.h"
 #include "render/briefing/page_text.h"
 #include "render/briefing/sheet.h"
+#include "render/context/river.h"
 
 namespace render {
 namespace {
@@ -25,10 +26,10 @@ std::string subtitle(const geo::UnitSet& set, const geo::AppliedPlan& plan, cons
 }
 
 void draw_single_map(cairo_t* cairo, const geo::UnitSet& set, const geo::AppliedPlan& plan,
-                     const BriefingOptions& options, BriefingResult& result) {
+                     const BriefingOptions& options, const GEOSGeometry* water, BriefingResult& result) {
     const PageLayout layout = single_map_layout(options.page);
     paint_white(cairo);
-    const MapScene scene{set, plan, fills_of(result.theme), true};
+    const MapScene scene{set, plan, fills_of(result.theme), true, water};
     result.pages.push_back(draw_labelled_map(cairo, scene, set.extent, layout.map, [&](const PageTransform& transform) {
         auto labels = command_unit_labels(plan, transform, {9, true, false});
         if (options.borough_labels) {
@@ -57,10 +58,11 @@ BriefingResult render_briefing(const geo::UnitSet& set, const geo::AppliedPlan& 
                               "write the atlas as .pdf");
     PageWriter writer(output, options.page, options.overwrite);
     result.format = writer.format();
+    const geo::geos::Geom river = river_for(set);  // London's boundaries only
     switch (options.atlas) {
-        case AtlasKind::none: draw_single_map(writer.page(), set, plan, options, result); break;
-        case AtlasKind::command_units: draw_command_unit_atlas(writer, set, plan, options, result); break;
-        case AtlasKind::phases: draw_phase_atlas(writer, set, plan, options, result); break;
+        case AtlasKind::none: draw_single_map(writer.page(), set, plan, options, river.get(), result); break;
+        case AtlasKind::command_units: draw_command_unit_atlas(writer, set, plan, options, river.get(), result); break;
+        case AtlasKind::phases: draw_phase_atlas(writer, set, plan, options, river.get(), result); break;
     }
     writer.finish();
     result.path = output;

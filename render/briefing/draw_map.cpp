@@ -2,6 +2,7 @@
 
 #include "render/briefing/geometry_path.h"
 #include "render/briefing/hatch.h"
+#include "render/context/river.h"
 #include "render/style/palette.h"
 
 namespace render {
@@ -52,6 +53,14 @@ void draw_map(cairo_t* cairo, const MapScene& scene, const PageTransform& transf
             continue;
         }
         set_colour(cairo, fill ? fill->colour : context_fill);
+        cairo_fill(cairo);
+    }
+    // The wards reach to the middle of the river: the water goes over their fills, and the ward and
+    // borough lines that run down the river stay visible on it.
+    if (scene.water && shown(*scene.water, view)) {
+        cairo_new_path(cairo);
+        append_polygons(cairo, *scene.water, transform);
+        set_colour(cairo, water_colour);
         cairo_fill(cairo);
     }
     // Ward lines: hairlines in a translucent dark grey, visible on light and dark fills alike.

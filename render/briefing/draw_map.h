@@ -22,9 +22,10 @@ struct MapScene {
     const geo::AppliedPlan& plan;
     std::vector<std::optional<UnitFill>> fill_of_unit;  // per unit; nullopt: context around the subject, pale
     bool borough_lines = true;
+    const GEOSGeometry* water = nullptr;  // the river over the fills, under the lines (render/context/river.h)
 };
 
-// Fills and boundaries, clipped to `frame`.
+// Fills, water and boundaries, clipped to `frame`.
 void draw_map(cairo_t* cairo, const MapScene& scene, const PageTransform& transform, const Box& frame);
 
 struct MapLabel {

@@ -28,10 +28,11 @@ template <class MakeLabels>
 RenderedPage draw_labelled_map(cairo_t* cairo, const MapScene& scene, const geo::Extent& world, const Box& frame,
                                MakeLabels make_labels);
 
+// `water`: the river drawn on every page (null: none).
 void draw_command_unit_atlas(PageWriter& writer, const geo::UnitSet& set, const geo::AppliedPlan& plan,
-                             const BriefingOptions& options, BriefingResult& result);
+                             const BriefingOptions& options, const GEOSGeometry* water, BriefingResult& result);
 void draw_phase_atlas(PageWriter& writer, const geo::UnitSet& set, const geo::AppliedPlan& plan,
-                      const BriefingOptions& options, BriefingResult& result);
+                      const BriefingOptions& options, const GEOSGeometry* water, BriefingResult& result);
 
 // The transform draw_map_sheet uses for `world` in `frame` (a small inset keeps lines off the border).
 PageTransform sheet_transform(const geo::Extent& world, const Box& frame);

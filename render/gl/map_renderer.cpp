@@ -108,6 +108,14 @@ void MapRenderer::set_unit_outline(std::size_t unit, const GEOSGeometry* shape) 
     units_dirty_ = true;
 }
 
+void MapRenderer::set_water(const GEOSGeometry& shape, Rgba colour) {
+    std::vector<float> triangles;
+    append_triangles(shape, origin_, 0, triangles);
+    upload(water_, triangles, fill_floats);
+    glBindVertexArray(0);
+    for (int c = 0; c < 4; ++c) water_colour_[c] = static_cast<float>((colour >> (8 * c)) & 0xff) / 255.f;
+}
+
 void MapRenderer::set_transform(GLuint program, const ViewTransform& view) {
     glUniform2f(glGetUniformLocation(program, "center"), static_cast<float>(view.center_x - origin_.x),
                 static_cast<float>(view.center_y - origin_.y));
@@ -146,6 +154,15 @@ void MapRenderer::draw_lines(const Vertices& lines, float width, const float col
     glDrawArrays(GL_LINES, 0, lines.count);
 }
 
+void MapRenderer::draw_water(const ViewTransform& view) {
+    if (water_.count == 0) return;
+    glUseProgram(line_program_.id());
+    set_transform(line_program_.id(), view);
+    glUniform4fv(line_program_.uniform("line_colour"), 1, water_colour_);
+    glBindVertexArray(water_.vao.id());
+    glDrawArrays(GL_TRIANGLES, 0, water_.count);
+}
+
 void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
     if (units_dirty_) {
         std::vector<float> xy;
@@ -166,6 +183,7 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
     glBindVertexArray(level.fill.vao.id());
     visible_runs(view, level.fill_tiles);
     glMultiDrawArrays(GL_TRIANGLES, firsts_.data(), counts_.data(), static_cast<GLsizei>(firsts_.size()));
+    draw_water(view);
 
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);

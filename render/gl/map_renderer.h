@@ -40,6 +40,8 @@ public:
     void set_parent_outlines(const std::vector<const GEOSGeometry*>& shapes);
     void set_unit_count(std::size_t units);
     void set_unit_outline(std::size_t unit, const GEOSGeometry* shape);  // null: empty unit
+    // Water drawn over the ward fills and under every line (the river the wards reach into).
+    void set_water(const GEOSGeometry& shape, Rgba colour);
     void draw(const ViewTransform& view, const DrawStyle& style);
 
 private:
@@ -59,6 +61,7 @@ private:
     };
     void draw_lines(const Vertices& lines, float width, const float rgba[4]);
     void set_transform(GLuint program, const ViewTransform& view);
+    void draw_water(const ViewTransform& view);
     // The tiles in view, as first/count runs for glMultiDrawArrays.
     void visible_runs(const ViewTransform& view, const std::vector<Range>& tiles);
 
@@ -70,6 +73,8 @@ private:
     Program fill_program_, line_program_;
     Texture colours_;
     int colour_rows_ = 1;
+    Vertices water_;  // triangles (x, y, unused ward), drawn in one colour by the line program
+    float water_colour_[4] = {0, 0, 0, 0};
     std::vector<std::vector<float>> unit_lines_;
     bool units_dirty_ = true;
 };

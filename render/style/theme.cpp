@@ -72,9 +72,13 @@ Theme command_unit_theme(const geo::UnitSet& set, const geo::Grouping& grouping)
     Theme theme;
     theme.title = "Command units";
     theme.unclassed_label = "Not in the plan";
+    // The plan's colour wins: a unit recoloured in the planner prints in that colour. Plans read
+    // from files have checked their colours, so from_hex only meets #RRGGBB here.
     const auto colours = categorical_palette(grouping.groups.size());
-    for (std::size_t g = 0; g < grouping.groups.size(); ++g)
-        theme.entries.push_back({grouping.groups[g].name, "", colours[g], 0});
+    for (std::size_t g = 0; g < grouping.groups.size(); ++g) {
+        const std::string& chosen = grouping.groups[g].colour;
+        theme.entries.push_back({grouping.groups[g].name, "", chosen.empty() ? colours[g] : from_hex(chosen), 0});
+    }
     theme.class_of_unit.assign(grouping.group_of_unit.begin(), grouping.group_of_unit.end());
     theme.class_of_unit.resize(set.units.size(), -1);
     count_classes(theme);

@@ -27,7 +27,8 @@ struct Theme {
     std::string unclassed_label;          // legend text for them ("Not in the plan")
 };
 
-// One class per command unit, in the plan's order, coloured by categorical_palette.
+// One class per command unit, in the plan's order, in the plan's colour for the unit when it has
+// one (GroupInfo::colour, #RRGGBB), categorical_palette's otherwise.
 Theme command_unit_theme(const geo::UnitSet& set, const geo::Grouping& grouping);
 
 // One class per go-live phase (GroupInfo::phase, "YYYY-MM" sorts in time), light to dark, plus a

@@ -153,3 +153,28 @@ case_render_field_theme_from_2018_wards() {
     expect_ok
     expect_stdout "theme HECTARES: 5 classes"
 }
+
+# colour_pixels PNG RRGGBB : how many pixels of the PNG have exactly this colour (GDAL writes the
+# pixels raw, one RGB triple a line for od).
+colour_pixels() {
+    gdal_translate -q -of ENVI -co INTERLEAVE=BIP -b 1 -b 2 -b 3 "$1" log/pixels.raw >/dev/null ||
+        { fail "gdal_translate cannot read $1"; return; }
+    od -An -v -tx1 -w3 log/pixels.raw | tr -d ' ' | grep -c "^$2\$"
+}
+
+# A command unit recoloured in the plan (Central North to magenta, as the planner saves a colour
+# picked for it) prints in that colour; and the tidal Thames is drawn in its blue-grey
+# (render/context/river.h: #aac1d5), over the wards that reach to the middle of the river.
+case_render_prints_the_plans_colours_and_the_river() {
+    sed 's/,CN,Central North,#[0-9a-fA-F]\{6\},/,CN,Central North,#ff00ff,/' "$PLAN" > in/plan.csv
+    grep -q ',CN,Central North,#ff00ff,' in/plan.csv || fail "the plan has no Central North row to recolour"
+    wm render --plan in/plan.csv -o out/map.png --dpi 100
+    expect_ok
+    local magenta water
+    magenta=$(colour_pixels out/map.png ff00ff)
+    water=$(colour_pixels out/map.png aac1d5)
+    # Camden and Islington are about 2 % of London: thousands of pixels on an A4 page at 100 dpi.
+    ((magenta > 2000)) || fail "only $magenta pixels of Central North's #ff00ff"
+    # The river: 21 km² of London's 1,572, a few hundred pixels at this scale.
+    ((water > 200)) || fail "only $water pixels of the river's blue-grey"
+}

@@ -3,14 +3,20 @@
 #include "geo/plan/resolve.h"
 #include "geo/planner/plan_file.h"
 #include "geo/source/load.h"
+#include "render/context/river.h"
+#include "ui/app/window.h"
+#include "ui/map/view.h"
 
 #include "tests/gui/scratch_dir.h"
 
 #include <gtest/gtest.h>
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 #include <stb_image.h>
 
+#include <cmath>
 #include <cstdlib>
+#include <tuple>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -131,6 +137,54 @@ TEST_F(PlannerWindow, ReplayErrorNamesTheLine) {
     std::ifstream err(dir / "err.txt");
     const std::string errors((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
     EXPECT_NE(errors.find("line 2"), std::string::npos) << errors;
+}
+
+// The tidal Thames is drawn over the wards that reach into it: off Wapping, just below Tower
+// Bridge, with Tower Hamlets filling the window, the screenshot shows water, not a ward's fill.
+TEST_F(PlannerWindow, ThamesIsWaterBelowTowerBridge) {
+    const std::string tower_hamlets = "E09000030";
+    const auto lines = replay("panels off\nlabels off\nzoom to " + tower_hamlets + "\nscreenshot " + (dir / "river.png").string() + "\n");
+    ASSERT_EQ(lines.size(), 1u);
+    const Image image = load_png(lines[0]["screenshot"]);
+    ASSERT_TRUE(image.rgb);
+    // Where the replay's view put the point: the borough's extent fitted to the window, as `zoom to` does.
+    geo::LoadOptions load;
+    load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
+    const geo::UnitSet wards = geo::load_units(load);
+    geo::Extent borough;
+    for (const geo::Unit& ward : wards.units)
+        if (ward.parent_code == tower_hamlets) borough.include(geo::geos::envelope(*ward.shape));
+    ui::MapView view;
+    view.width = lines[0]["width"];
+    view.height = lines[0]["height"];
+    view.fit(borough);
+    const ui::ScreenPoint wapping = view.to_screen({534125, 179950});  // 76 m from the lines down the river's middle
+    const auto [r, g, b] = std::tuple{render::water_colour.r, render::water_colour.g, render::water_colour.b};
+    const unsigned water = static_cast<unsigned>(std::lround(r * 255)) << 16 | static_cast<unsigned>(std::lround(g * 255)) << 8 |
+                           static_cast<unsigned>(std::lround(b * 255));
+    EXPECT_GE(matching(image, wapping.x, wapping.y, water), 20)
+        << "no water at (" << wapping.x << ", " << wapping.y << "): " << std::hex << image.at(static_cast<int>(wapping.x), static_cast<int>(wapping.y));
+}
+
+// The window's text is DejaVu Sans (fonts-dejavu-core, a dependency in tools/setup.sh), not ImGui's
+// bitmap font, and ImGui's atlas holds it under that name.
+TEST_F(PlannerWindow, TextIsDejaVuSans) {
+    ui::GlfwLibrary glfw;
+    ui::Window window(320, 200, "font");
+    ui::ImGuiBinding imgui(window);
+    EXPECT_EQ(imgui.font().name, "DejaVu Sans") << imgui.font().note;
+    EXPECT_TRUE(imgui.font().note.empty());
+    EXPECT_EQ(fs::path(imgui.font().path).filename(), "DejaVuSans.ttf");
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    // Built as the first frame builds it: fonts know their configuration (and name) from then on.
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+    ASSERT_GE(atlas.Fonts.Size, 2);
+    EXPECT_EQ(std::string(atlas.Fonts[0]->GetDebugName()).rfind("DejaVu Sans, ", 0), 0u) << atlas.Fonts[0]->GetDebugName();
+    EXPECT_EQ(std::string(atlas.Fonts[1]->GetDebugName()).rfind("DejaVu Sans Bold", 0), 0u) << atlas.Fonts[1]->GetDebugName();
+    // The en dash of the legends is in the atlas (ImGui's default covers Latin-1 only).
+    EXPECT_NE(atlas.Fonts[0]->FindGlyphNoFallback(0x2013), nullptr);
 }
 
 }  // namespace

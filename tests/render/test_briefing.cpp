@@ -6,6 +6,7 @@
 #include "render/briefing/briefing.h"
 #include "render/briefing/cairo_owner.h"
 #include "render/briefing/hatch.h"
+#include "render/context/river.h"
 #include "render/style/palette.h"
 #include "support.h"
 
@@ -22,6 +23,7 @@ namespace {
 struct London {
     geo::UnitSet set;
     geo::AppliedPlan plan;
+    geo::geos::Geom river;  // drawn over the wards that reach into it
 };
 
 // Loaded once for the suite: reading and dissolving the wards takes a few seconds.
@@ -33,6 +35,7 @@ const London& london() {
         made->set = geo::load_units(load);
         made->plan = geo::apply_plan(made->set, geo::read_plan(source_dir("datasets/plans/mps-12-bcu-2018.csv")), {},
                                      geo::DissolveOptions{}, true);
+        made->river = render::river_for(made->set);
         return made;
     }();
     return *loaded;
@@ -95,6 +98,16 @@ std::optional<geo::geos::Point> clear_point(const geo::Unit& unit, double cleara
     return point;
 }
 
+// Within `margin` of the river, which is drawn over the half of a riverside ward that reaches into it.
+bool in_the_river(const London& data, geo::geos::Point at, double margin) {
+    if (!data.river) return false;
+    const GEOSContextHandle_t h = geo::geos::handle();
+    const geo::geos::Geom point = geo::geos::own(GEOSGeom_createPointFromXY_r(h, at.x, at.y), "point");
+    double distance = 0;
+    GEOSDistance_r(h, point.get(), data.river.get(), &distance);
+    return distance < margin;
+}
+
 }  // namespace
 
 // Samples every ward at a point well inside it (clear of its lines and of every label and map
@@ -110,7 +123,7 @@ Sampled check_ward_colours(const London& data, const render::BriefingResult& res
     Sampled sampled;
     for (std::size_t u = 0; u < data.set.units.size(); ++u) {
         const auto point = clear_point(data.set.units[u], 4 * metres_per_pixel);
-        if (!point) continue;
+        if (!point || in_the_river(data, *point, 4 * metres_per_pixel)) continue;
         const render::PagePoint at = page.transform.to_page(point->x, point->y);
         if (under_a_label(page, at)) continue;
         const int klass = result.theme.class_of_unit[u];

@@ -3,6 +3,7 @@
 #include "test_officers_support.h"
 
 #include "geo/core/errors.h"
+#include "geo/rollout/adjacency.h"
 #include "geo/rollout/generators.h"
 #include "geo/rollout/phase_results.h"
 #include "geo/rollout/priority.h"
@@ -239,3 +240,16 @@ TEST(RolloutAdjacency, SplitSidesAndCornersAreDecidedByRelate) {
 }
 
 }  // namespace
+
+// Command units touch when any of their wards do: what the colour picker's greyscale check compares.
+TEST(CommandUnitNeighbours, FromTheWardsAdjacency) {
+    geo::Adjacency wards;
+    // Wards 0-1-2-3 in a row, 4 touches 0; ward 3 in no unit.
+    wards.neighbours = {{1, 4}, {0, 2}, {1, 3}, {2}, {0}};
+    const std::vector<int> unit_of{0, 0, 1, -1, 2};
+    const auto units = geo::command_unit_neighbours(wards, unit_of, 3);
+    ASSERT_EQ(units.size(), 3u);
+    EXPECT_EQ(units[0], (std::vector<std::size_t>{1, 2}));
+    EXPECT_EQ(units[1], (std::vector<std::size_t>{0}));  // ward 3 is in none: no neighbour from it
+    EXPECT_EQ(units[2], (std::vector<std::size_t>{0}));
+}

@@ -7,6 +7,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cstdio>
+
 namespace ui {
 
 namespace {
@@ -48,6 +50,11 @@ ImGuiBinding::ImGuiBinding(const Window& window) {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout is ours, not a file in the working folder
     ImGui::StyleColorsLight();
+    float x_scale = 1, y_scale = 1;
+    glfwGetWindowContentScale(window.get(), &x_scale, &y_scale);
+    font_ = load_window_fonts(y_scale);
+    // Said once, where a planner starting the window sees it: the window opens anyway.
+    if (!font_.note.empty()) std::fprintf(stderr, "wardmap view: %s; using %s\n", font_.note.c_str(), font_.name.c_str());
     ImGui_ImplGlfw_InitForOpenGL(window.get(), true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 }

@@ -1,6 +1,8 @@
 #pragma once
 // The window and its GL context (GLFW), and Dear ImGui bound to them. Owners: created in order,
 // destroyed in reverse, whatever way the planner leaves.
+#include "ui/app/font.h"
+
 #include <string>
 
 struct GLFWwindow;
@@ -30,12 +32,17 @@ private:
 
 class ImGuiBinding {
 public:
+    // Loads DejaVu Sans at the window's content scale (ui/app/font.h).
     explicit ImGuiBinding(const Window& window);
     ~ImGuiBinding();
     ImGuiBinding(const ImGuiBinding&) = delete;
     ImGuiBinding& operator=(const ImGuiBinding&) = delete;
     void new_frame();
     void render();
+    const WindowFont& font() const noexcept { return font_; }
+
+private:
+    WindowFont font_;
 };
 
 }  // namespace ui

@@ -1,5 +1,7 @@
 #include "ui/map/map_layer.h"
 
+#include "render/context/river.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -53,7 +55,13 @@ std::string colour_hex(render::gl::Rgba colour) {
 
 MapLayer::MapLayer(const geo::UnitSet& wards)
     : wards_(wards), index_(wards), renderer_(render::gl::build_ward_meshes(wards), wards.units.size()),
-      typical_ward_side_(typical_ward_side(index_, wards.units.size())) {}
+      typical_ward_side_(typical_ward_side(index_, wards.units.size())) {
+    if (const geo::geos::Geom river = render::river_for(wards)) {  // London's boundaries only
+        const auto byte = [](double c) { return static_cast<unsigned char>(c * 255 + 0.5); };
+        renderer_.set_water(*river, render::gl::rgba(byte(render::water_colour.r), byte(render::water_colour.g),
+                                                     byte(render::water_colour.b)));
+    }
+}
 
 render::gl::Rgba MapLayer::unit_colour(const geo::PlanSession& session, int unit) const {
     if (unit == geo::left_out) return left_out_colour;

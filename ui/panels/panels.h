@@ -17,6 +17,7 @@ struct UnitsPanelState {
     std::string renaming;  // code of the unit whose name is being edited
     char rename[64] = "";
     bool recolouring = false;  // a drag in a colour picker: its many recolours are one undo step
+    std::string picked;        // code of the unit last recoloured here: its greyscale check is shown
 };
 
 struct PathPrompt {

@@ -1,5 +1,8 @@
 #include "ui/panels/panels.h"
 
+#include "geo/rollout/adjacency.h"
+#include "render/style/grey_check.h"
+
 #include <imgui.h>
 
 #include <cstdio>
@@ -23,6 +26,35 @@ ImVec4 colour_of(const Planner& planner, int unit) {
     return ImVec4((c & 0xff) / 255.f, ((c >> 8) & 0xff) / 255.f, ((c >> 16) & 0xff) / 255.f, 1.f);
 }
 
+render::Rgb rgb_of(const ImVec4& colour) { return {colour.x, colour.y, colour.z}; }
+
+// Units sharing a boundary with each unit; every other unit while the wards' adjacency is not known
+// yet (it is worked out with the first rollout).
+std::vector<std::vector<std::size_t>> neighbours_of_units(const Planner& planner) {
+    const geo::Assignment& assignment = planner.document.session->assignment();
+    const std::size_t units = assignment.units.size();
+    if (planner.adjacency) return geo::command_unit_neighbours(*planner.adjacency, assignment.unit_of, units);
+    std::vector<std::vector<std::size_t>> all(units);
+    for (std::size_t a = 0; a < units; ++a)
+        for (std::size_t b = 0; b < units; ++b)
+            if (a != b) all[a].push_back(b);
+    return all;
+}
+
+// Under the row of a unit just recoloured: a warning when its new colour prints in greyscale like a
+// neighbour's (the briefing maps print the plan's colours, and many printers are greyscale).
+void grey_warning(const Planner& planner, std::size_t unit, const std::vector<std::size_t>& neighbours) {
+    std::vector<render::Rgb> colours;
+    for (std::size_t n : neighbours) colours.push_back(rgb_of(colour_of(planner, static_cast<int>(n))));
+    const auto clash = render::grey_clash(rgb_of(colour_of(planner, static_cast<int>(unit))), colours);
+    if (!clash) return;
+    const geo::CommandUnit& neighbour = planner.document.session->assignment().units[neighbours[clash->neighbour]];
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.3f, 0.f, 1.f));
+    ImGui::TextWrapped("Prints like its neighbour %s in greyscale (%.1f L* apart, %.0f needed): pick a lighter or darker colour.",
+                       neighbour.name.c_str(), clash->difference, render::min_grey_difference);
+    ImGui::PopStyleColor();
+}
+
 void unit_row(const Planner& planner, std::size_t i, std::string& active_unit, UnitsPanelState& state,
               std::vector<Command>& out) {
     const geo::CommandUnit& unit = planner.document.session->assignment().units[i];
@@ -34,6 +66,7 @@ void unit_row(const Planner& planner, std::size_t i, std::string& active_unit, U
         std::snprintf(hex, sizeof hex, "#%02x%02x%02x", static_cast<int>(rgb[0] * 255 + .5f),
                       static_cast<int>(rgb[1] * 255 + .5f), static_cast<int>(rgb[2] * 255 + .5f));
         if (!state.recolouring) out.emplace_back(Stroke{true}), state.recolouring = true;
+        state.picked = unit.code;
         out.emplace_back(geo::Edit{geo::RecolourUnit{unit.code, hex}});
     }
     ImGui::SameLine();
@@ -87,7 +120,11 @@ void units_panel(const Planner& planner, std::string& active_unit, Tool& tool, b
         ImGui::Separator();
         ImGui::TextDisabled("Click a unit to paint with it; double-click to rename.");
         const auto& units = planner.document.session->assignment().units;
-        for (std::size_t i = 0; i < units.size(); ++i) unit_row(planner, i, active_unit, state, out);
+        const auto neighbours = state.picked.empty() ? std::vector<std::vector<std::size_t>>{} : neighbours_of_units(planner);
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            unit_row(planner, i, active_unit, state, out);
+            if (units[i].code == state.picked && i < neighbours.size()) grey_warning(planner, i, neighbours[i]);
+        }
         ImGui::Separator();
         create_row(state, out);
     }

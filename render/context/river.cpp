@@ -1,0 +1,29 @@
+#include "render/context/river.h"
+
+#include "geo/core/errors.h"
+#include "geo/source/context_shape.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace render {
+
+std::string river_path() {
+    const char* data = std::getenv("WARDMAP_DATA");
+    const std::filesystem::path root = data && *data ? data : WARDMAP_SOURCE_DIR;
+    return (root / "shapes" / "london-thames.gpkg").string();
+}
+
+geo::geos::Geom river_for(const geo::UnitSet& wards, const std::string& path) {
+    std::error_code missing;
+    if (wards.units.empty() || !std::filesystem::exists(path, missing)) return nullptr;
+    try {
+        geo::ContextShape river = geo::load_context_shape(path, wards.working_crs);
+        if (!river.extent.overlaps(wards.extent)) return nullptr;
+        return std::move(river.shape);
+    } catch (const geo::Error&) {
+        return nullptr;  // a damaged context file: the map without the river, as on other data
+    }
+}
+
+}  // namespace render
