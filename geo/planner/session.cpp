@@ -213,6 +213,8 @@ const DissolveResult& PlanSession::parents() const { return state_->worked.paren
 const std::vector<Finding>& PlanSession::findings() const { return state_->worked.findings(); }
 const PlanFigures& PlanSession::figures() const { return state_->worked.figures(state_->assignment, state_->revision); }
 const PlanInputs* PlanSession::inputs() const { return state_->worked.options().inputs.get(); }
+const Adjacency* PlanSession::known_adjacency() const { return state_->worked.known_adjacency(); }
+LatestFigures PlanSession::latest_figures() const { return state_->worked.latest_figures(state_->assignment, state_->revision); }
 AppliedPlan PlanSession::applied() const { return state_->worked.applied(state_->assignment); }
 std::uint64_t PlanSession::revision() const { return state_->revision; }
 bool PlanSession::modified() const { return !state_->history.at_saved(); }

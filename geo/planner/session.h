@@ -53,8 +53,13 @@ public:
     const std::vector<UnitStats>& stats() const;  // parallel to assignment().units
     const DissolveResult& parents() const;        // boroughs, dissolved once
     const std::vector<Finding>& findings() const; // split parents, non-contiguous units, unassigned wards, locked conflicts
-    // Officers and rollout of the plan as it is now, from the session's inputs.
+    // Officers and rollout of the plan as it is now, from the session's inputs (worked out now if
+    // they are not yet).
     const PlanFigures& figures() const;
+    // The newest worked out so far, without waiting; the current ones follow on another thread.
+    LatestFigures latest_figures() const;
+    // Which wards share a boundary, once the rollout has needed it (null before): never waited for.
+    const Adjacency* known_adjacency() const;
     const PlanInputs* inputs() const;             // null: the session was given none
     // The plan as exports and briefing maps take it, from the shapes held here (no dissolve).
     AppliedPlan applied() const;

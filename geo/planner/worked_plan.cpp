@@ -4,6 +4,7 @@
 #include "geo/core/wording.h"
 #include "geo/geos/context.h"
 
+#include <chrono>
 #include <fmt/format.h>
 #include <map>
 
@@ -190,19 +191,54 @@ AppliedPlan WorkedPlan::applied(const Assignment& assignment) const {
     return applied;
 }
 
-const Adjacency& WorkedPlan::adjacency() const {
-    if (!adjacency_) adjacency_ = ward_adjacency(wards_);
-    return *adjacency_;
+WorkedPlan::~WorkedPlan() {
+    if (job_.valid()) job_.wait();  // it reads the wards and inputs this plan was made with
+}
+
+WorkedPlan::Worked WorkedPlan::work_out(const UnitSet& wards, Grouping grouping, std::shared_ptr<const PlanInputs> inputs,
+                                        std::shared_ptr<const Adjacency> adjacency) {
+    static const PlanInputs none;
+    const PlanInputs& given = inputs ? *inputs : none;
+    // Adjacency is of the wards, not the plan: worked out once, on the first rollout.
+    if (given.rollout && !adjacency) adjacency = std::make_shared<const Adjacency>(ward_adjacency(wards));
+    Worked worked;
+    worked.figures = work_out_figures(wards, grouping, given, adjacency.get());
+    worked.adjacency = std::move(adjacency);
+    return worked;
+}
+
+void WorkedPlan::collect(bool wait) const {
+    if (!job_.valid()) return;
+    if (!wait && job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    Worked worked = job_.get();
+    figures_ = std::move(worked.figures);
+    figures_revision_ = job_revision_;
+    adjacency_ = std::move(worked.adjacency);
 }
 
 const PlanFigures& WorkedPlan::figures(const Assignment& assignment, std::uint64_t revision) const {
+    collect(true);
     if (figures_ && figures_revision_ == revision) return *figures_;
-    static const PlanInputs none;
-    const PlanInputs& inputs = options_.inputs ? *options_.inputs : none;
-    const bool rollout = inputs.rollout.has_value();
-    figures_ = work_out_figures(wards_, grouping_of(assignment), inputs, rollout ? &adjacency() : nullptr);
+    Worked worked = work_out(wards_, grouping_of(assignment), options_.inputs, adjacency_);
+    figures_ = std::move(worked.figures);
     figures_revision_ = revision;
+    adjacency_ = std::move(worked.adjacency);
     return *figures_;
+}
+
+const Adjacency* WorkedPlan::known_adjacency() const {
+    collect(false);
+    return adjacency_.get();
+}
+
+LatestFigures WorkedPlan::latest_figures(const Assignment& assignment, std::uint64_t revision) const {
+    collect(false);
+    const bool current = figures_ && figures_revision_ == revision;
+    if (!current && !job_.valid()) {
+        job_revision_ = revision;
+        job_ = std::async(std::launch::async, work_out, std::cref(wards_), grouping_of(assignment), options_.inputs, adjacency_);
+    }
+    return {figures_ ? &*figures_ : nullptr, figures_revision_, current};
 }
 
 }  // namespace geo

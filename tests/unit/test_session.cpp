@@ -9,6 +9,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 using testing::ElementsAre;
 using testing::HasSubstr;
 using testing::UnorderedElementsAre;
@@ -311,6 +314,44 @@ TEST(PlanSession, RolloutFollowsEditsAndItsErrorsAreSaid) {
     geo::PlanSession broken(set, start, options);
     EXPECT_FALSE(broken.figures().rollout);
     EXPECT_THAT(broken.figures().rollout_error, HasSubstr("tranches.csv"));
+}
+
+// A window asks for the newest figures every frame without waiting: the old ones stay on show until
+// the current ones, worked out on another thread, arrive.
+TEST(PlanSession, LatestFiguresFollowOnAnotherThread) {
+    const geo::UnitSet set = six_wards();
+    geo::Assignment start = two_units();
+    start.units[0].phase = "2017-01-01";
+    start.units[1].phase = "2018-06-01";
+    geo::PlanInputs inputs;
+    inputs.rollout = geo::RolloutRecipe{};
+    inputs.rollout->plan_phases = true;
+    geo::SessionOptions options;
+    options.inputs = std::make_shared<const geo::PlanInputs>(inputs);
+    geo::PlanSession session(set, start, options);
+    const auto current = [&] {
+        for (int i = 0; i < 1000; ++i) {
+            const geo::LatestFigures latest = session.latest_figures();
+            if (latest.current) return latest;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        return session.latest_figures();
+    };
+    EXPECT_EQ(session.latest_figures().figures, nullptr) << "nothing worked out before the first ask";
+    geo::LatestFigures latest = current();
+    ASSERT_TRUE(latest.current);
+    ASSERT_TRUE(latest.figures->rollout) << latest.figures->rollout_error;
+    EXPECT_EQ(latest.figures->rollout->phase_of_unit[2], 1);
+
+    ASSERT_TRUE(session.apply(geo::MoveWards{{2}, "U1"}).applied);
+    latest = session.latest_figures();
+    EXPECT_FALSE(latest.current);
+    ASSERT_NE(latest.figures, nullptr) << "the last figures stay on show";
+    EXPECT_EQ(latest.figures->rollout->phase_of_unit[2], 1);
+    latest = current();
+    ASSERT_TRUE(latest.current);
+    EXPECT_EQ(latest.figures->rollout->phase_of_unit[2], 0);
+    EXPECT_EQ(&session.figures(), latest.figures) << "the same figures, not worked out twice";
 }
 
 }  // namespace

@@ -71,8 +71,7 @@ void unit_table(const geo::Allocation& allocation) {
         ImGui::TextDisabled("Pool %zu: %s", p + 1, allocation.pools[p].c_str());
 }
 
-void joins_summary(const Planner& planner) {
-    const geo::PlanFigures& figures = planner.document.session->figures();
+void joins_summary(const geo::PlanFigures& figures) {
     for (const geo::JoinResult& join : figures.joins) {
         ImGui::BulletText("%s: %zu of %zu wards by code, %zu by name, %zu without a value, %zu table codes unmatched", join.measure.c_str(),
                           join.by_code, join.considered, join.by_fallback.size(), join.unmatched_units.size(), join.unmatched_codes.size());
@@ -88,9 +87,13 @@ void officers_panel(const Planner& planner) {
     ImGui::SetNextWindowPos(ImVec2(static_cast<float>(planner.view.width) - panel_width - 8, top), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(panel_width, static_cast<float>(planner.view.height) - bottom_height - top - 8), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Officers")) {
-        const geo::PlanFigures& figures = planner.document.session->figures();
+        const geo::LatestFigures latest = shown_figures(planner);
+        static const geo::PlanFigures none;
+        const geo::PlanFigures& figures = latest.figures ? *latest.figures : none;
         const geo::PlanInputs* inputs = planner.document.session->inputs();
-        if ((!inputs || !inputs->rules) && figures.officers_error.empty()) {
+        if (!latest.figures) {
+            ImGui::TextDisabled("Working out the officers...");
+        } else if ((!inputs || !inputs->rules) && figures.officers_error.empty()) {
             ImGui::TextDisabled("No officer rules loaded.");
         } else if (!figures.allocation && inputs && inputs->default_officers) {
             note_text("No officers: the bundled MPS rules and their London tables do not fit these wards (" + first_line(figures.officers_error) +
@@ -99,12 +102,13 @@ void officers_panel(const Planner& planner) {
             error_text(figures.officers_error);
         } else {
             ImGui::PushTextWrapPos(0);
-            ImGui::TextDisabled("Rules %s; recomputed in %.1f ms", inputs->rules->path.c_str(), figures.allocation_ms);
+            ImGui::TextDisabled("Rules %s; recomputed in %.1f ms%s", inputs->rules->path.c_str(), figures.allocation_ms,
+                                latest.current ? "" : "; updating to the last edit...");
             establishment_line(*figures.allocation);
             ImGui::PopTextWrapPos();
             unit_table(*figures.allocation);
             if (ImGui::TreeNode("Tables and notes")) {
-                joins_summary(planner);
+                joins_summary(figures);
                 ImGui::TreePop();
             }
         }

@@ -47,8 +47,7 @@ int phase_index(const geo::Rollout& rollout, geo::Date date) {
     return index;
 }
 
-void live_line(const Planner& planner, geo::Date date) {
-    const geo::PlanFigures& figures = planner.document.session->figures();
+void live_line(const geo::PlanFigures& figures, geo::Date date) {
     const geo::LiveOn live = geo::live_on(figures, date);
     ImGui::PushTextWrapPos(0);
     const std::size_t in_plan = figures.phases.empty() ? 0 : figures.phases.front().wards_in_plan;
@@ -69,7 +68,8 @@ void live_line(const Planner& planner, geo::Date date) {
     ImGui::PopTextWrapPos();
 }
 
-void timeline(const Planner& planner, const geo::Rollout& rollout, RolloutPanelState& state, std::vector<Command>& out) {
+void timeline(const Planner& planner, const geo::PlanFigures& figures, RolloutPanelState& state, std::vector<Command>& out) {
+    const geo::Rollout& rollout = *figures.rollout;
     if (rollout.phases.empty()) return;
     bool on = planner.timeline.has_value();
     if (ImGui::Checkbox("Timeline", &on)) {
@@ -94,7 +94,7 @@ void timeline(const Planner& planner, const geo::Rollout& rollout, RolloutPanelS
     ImGui::SetNextItemWidth(-1);
     if (ImGui::SliderInt("##date", &index, 0, last, shown.c_str(), ImGuiSliderFlags_AlwaysClamp))
         out.emplace_back(Timeline{rollout.phases[static_cast<std::size_t>(index)].start});
-    live_line(planner, *planner.timeline);
+    live_line(figures, *planner.timeline);
 }
 
 }  // namespace
@@ -104,7 +104,9 @@ void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector
     ImGui::SetNextWindowSize(ImVec2(panel_width, rollout_panel_height), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Map colours and rollout")) {
         colour_mode_choice(planner, out);
-        const geo::PlanFigures& figures = planner.document.session->figures();
+        const geo::LatestFigures latest = shown_figures(planner);
+        static const geo::PlanFigures none;
+        const geo::PlanFigures& figures = latest.figures ? *latest.figures : none;
         const geo::PlanInputs* inputs = planner.document.session->inputs();
         const bool officers = planner.colour_mode == ColourMode::officers_ward || planner.colour_mode == ColourMode::officers_unit;
         if (officers && !figures.allocation) ImGui::TextDisabled("No officers: %s", figures.officers_error.empty() ? "no rules" : "see Officers");
@@ -112,6 +114,8 @@ void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector
         ImGui::Separator();
         if (!inputs || !inputs->rollout) {
             ImGui::TextDisabled("No rollout chosen.");
+        } else if (!latest.figures) {
+            ImGui::TextDisabled("Working out the rollout...");
         } else if (!figures.rollout && inputs->default_rollout) {
             note_text("No rollout: the bundled SLP tranches are for the MPS 12-BCU plan and do not fit this one (" +
                       first_line(figures.rollout_error) + "). Choose one with --tranches, --step-change, --counts or --plan-phases.");
@@ -119,10 +123,10 @@ void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector
             error_text("Rollout: " + figures.rollout_error);
         } else {
             ImGui::PushTextWrapPos(0);
-            ImGui::TextDisabled("Rollout: %s; %zu phases, recomputed in %.1f ms", geo::describe(*inputs->rollout).c_str(),
-                                figures.rollout->phases.size(), figures.rollout_ms);
+            ImGui::TextDisabled("Rollout: %s; %zu phases, recomputed in %.1f ms%s", geo::describe(*inputs->rollout).c_str(),
+                                figures.rollout->phases.size(), figures.rollout_ms, latest.current ? "" : "; updating to the last edit...");
             ImGui::PopTextWrapPos();
-            timeline(planner, *figures.rollout, state, out);
+            timeline(planner, figures, state, out);
             std::size_t findings = 0;
             for (const geo::PhaseResult& result : figures.phases) findings += result.findings.size();
             if (findings > 0 && ImGui::TreeNode("findings", "%zu finding(s) over the phases", findings)) {

@@ -33,7 +33,8 @@ render::Rgb rgb_of(const ImVec4& colour) { return {colour.x, colour.y, colour.z}
 std::vector<std::vector<std::size_t>> neighbours_of_units(const Planner& planner) {
     const geo::Assignment& assignment = planner.document.session->assignment();
     const std::size_t units = assignment.units.size();
-    if (planner.adjacency) return geo::command_unit_neighbours(*planner.adjacency, assignment.unit_of, units);
+    if (const geo::Adjacency* adjacency = planner.document.session->known_adjacency())
+        return geo::command_unit_neighbours(*adjacency, assignment.unit_of, units);
     std::vector<std::vector<std::size_t>> all(units);
     for (std::size_t a = 0; a < units; ++a)
         for (std::size_t b = 0; b < units; ++b)

@@ -4,8 +4,9 @@ namespace ui {
 
 namespace {
 
-Colouring colouring_of(const Planner& planner) {
-    const geo::PlanFigures& figures = planner.document.session->figures();
+Colouring colouring_of(const Planner& planner, const geo::PlanFigures* shown) {
+    static const geo::PlanFigures none;
+    const geo::PlanFigures& figures = shown ? *shown : none;
     const geo::Grouping grouping = geo::grouping_of(planner.document.session->assignment());
     switch (planner.colour_mode) {
         case ColourMode::officers_ward:
@@ -27,17 +28,17 @@ Colouring colouring_of(const Planner& planner) {
 
 void sync_overlays(Planner& planner) {
     const geo::PlanSession& session = *planner.document.session;
-    // Fills follow every edit; officers and phase fills work the figures out here, on first use.
-    if (planner.coloured_revision != session.revision()) planner.colours_dirty = true;
+    // Fills follow every edit, and officers and phase fills the figures when they arrive.
+    const geo::LatestFigures figures = shown_figures(planner);
+    if (planner.coloured_revision != session.revision() || planner.coloured_figures != figures.revision) planner.colours_dirty = true;
     if (!planner.colours_dirty) return;
     planner.colours_dirty = false;
     planner.coloured_revision = session.revision();
-    planner.colouring = colouring_of(planner);
+    planner.coloured_figures = figures.revision;
+    planner.colouring = colouring_of(planner, figures.figures);
     std::vector<render::gl::Rgba> colours = planner.colouring.ward.empty() ? planner.map.unit_ward_colours(session) : planner.colouring.ward;
-    if (planner.timeline) {
-        const geo::PlanFigures& figures = session.figures();
-        if (figures.rollout) grey_not_live(colours, *figures.rollout, geo::live_on(figures, *planner.timeline).ward);
-    }
+    if (planner.timeline && figures.figures && figures.figures->rollout)
+        grey_not_live(colours, *figures.figures->rollout, geo::live_on(*figures.figures, *planner.timeline).ward);
     planner.map.set_ward_colours(std::move(colours));
 }
 

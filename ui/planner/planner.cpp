@@ -104,6 +104,12 @@ void apply_command(Planner& planner, const Command& command) {
     }
 }
 
+geo::LatestFigures shown_figures(const Planner& planner) {
+    const geo::PlanSession& session = *planner.document.session;
+    if (planner.wait_for_figures) return {&session.figures(), session.revision(), true};
+    return session.latest_figures();
+}
+
 geo::Extent extent_of(const Planner& planner, const std::string& code) {
     geo::Extent extent;
     if (code == "all") return planner.wards.extent;

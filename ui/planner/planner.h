@@ -36,14 +36,20 @@ struct Planner {
     bool quit = false;
     Show show;                    // what is drawn over the map
 
-    // Officers and rollout come from the session (document.session->figures()); overlays.h keeps
-    // the fills in step with them.
+    // Officers and rollout come from the session (shown_figures()); overlays.h keeps the fills in
+    // step with them.
+    bool wait_for_figures = false;        // a replay or screenshot shows every frame's figures current
     std::uint64_t coloured_revision = 0;  // the session revision the fills were made for
+    std::uint64_t coloured_figures = 0;   // and the revision of the figures they showed
     ColourMode colour_mode = ColourMode::units;
     std::optional<geo::Date> timeline;  // wards not live on this date are greyed
     Colouring colouring;                // of colour_mode: fills and legend
     bool colours_dirty = true;
 };
+
+// The officers and rollout to show this frame: the newest worked out (the current ones follow on
+// another thread), or the current ones when the planner waits for them.
+geo::LatestFigures shown_figures(const Planner& planner);
 
 // Carries out a command. Errors from files become `error`, never an exception out of here.
 void apply_command(Planner& planner, const Command& command);

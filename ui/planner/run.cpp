@@ -111,6 +111,9 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
     }
 
     const bool scripted = !options.replay.empty();
+    // A script or a picture of the start shows each frame's officers and rollout of the plan as it
+    // is; an interactive window shows the newest and takes the current ones when they are ready.
+    planner.wait_for_figures = scripted || !options.screenshot.empty();
     Replay replay(scripted ? read_replay(options.replay, wards) : std::vector<ReplayStep>{});
     panels.mouse = !scripted;
     // Asked in a replay too: a replay after a crash sees what the planner would, and answers it.
