@@ -1,6 +1,6 @@
 #pragma once
 // What every click test shares: a scratch folder (kept when the test fails), the London data,
-// and the plan file the window starts on.
+// and the plan file a window starts on.
 #include "tests/gui/clicks/london_plans.h"
 #include "tests/gui/clicks/planner_under_test.h"
 #include "tests/gui/scratch_dir.h"
@@ -14,13 +14,13 @@ namespace clicks {
 
 class ClickTest : public wardmap_test::ScratchDirTest {
 protected:
-    const London& london = London::get();
-    std::string plan;  // the bundled plan as a plan file: Ctrl+S saves here without asking
-
-    void SetUp() override {
-        ScratchDirTest::SetUp();
-        plan = (dir / "plan.wardplan").string();
+    // Loaded on first use: a test that reads no plan does not wait for London.
+    static const London& london() { return London::get(); }
+    // The bundled plan as a plan file in the scratch folder: Ctrl+S saves there without asking.
+    std::string start_plan() {
+        const std::string plan = (dir / "plan.wardplan").string();
         write_start_plan(plan);
+        return plan;
     }
     void save(PlannerUnderTest& window) {
         window.chord(keys::ctrl, keys::letter('s'));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <thread>
@@ -39,6 +40,7 @@ std::string read_text(const fs::path& path) {
 }  // namespace
 
 PlannerUnderTest::PlannerUnderTest(const fs::path& dir, const std::vector<std::string>& arguments) : dir_(dir) {
+    const auto started = std::chrono::steady_clock::now();
     screen_ = std::make_unique<VirtualScreen>(1600, 1000, (dir / "xvfb.log").string(), 10s);
     x_ = std::make_unique<XDisplay>(screen_->display());
     Launch launch;
@@ -65,6 +67,9 @@ PlannerUnderTest::PlannerUnderTest(const fs::path& dir, const std::vector<std::s
         std::this_thread::sleep_for(poll_every);
     }
     wait_for("the window to settle (its first screen report)", [](const nlohmann::json&) { return true; }, 60s);
+    // Most of a click test's time: worth seeing when a test gets slow.
+    std::printf("the planner's window was ready for input after %lld ms\n",
+                static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()));
 }
 
 PlannerUnderTest::~PlannerUnderTest() = default;
@@ -198,6 +203,18 @@ PlannerUnderTest::Snapshot PlannerUnderTest::snapshot() {
     Snapshot shot{size[0].get<int>(), size[1].get<int>(), {}};
     shot.rgb = x_->pixels(origin_, shot.width, shot.height);
     return shot;
+}
+
+PlannerUnderTest::Snapshot PlannerUnderTest::wait_for_screen(const std::string& what, const std::function<bool(const Snapshot&)>& wanted,
+                                                              std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        Snapshot shot = snapshot();
+        if (wanted(shot)) return shot;
+        if (std::chrono::steady_clock::now() > deadline)
+            throw geo::Error("waited " + std::to_string(timeout.count()) + " ms for the screen to show " + what);
+        std::this_thread::sleep_for(poll_every);
+    }
 }
 
 std::uint32_t PlannerUnderTest::Snapshot::at(double x, double y) const {

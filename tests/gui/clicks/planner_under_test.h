@@ -74,6 +74,10 @@ public:
         std::uint32_t at(double x, double y) const;  // 0 outside
     };
     Snapshot snapshot();
+    // The window's pixels once `wanted` holds of them: the X server may show a frame a moment
+    // after the report that describes it was written. Throws geo::Error naming `what` after `timeout`.
+    Snapshot wait_for_screen(const std::string& what, const std::function<bool(const Snapshot&)>& wanted,
+                             std::chrono::milliseconds timeout = 5s);
     // The planner's exit status once it has closed by itself, within `timeout`.
     std::optional<int> wait_for_exit(std::chrono::milliseconds timeout = 15s);
     std::string errors() const;  // what the planner wrote on stderr, for failure messages

@@ -28,10 +28,11 @@ using Paint = ClickTest;
 // A drag from Abbey into Gascoigne moves exactly those two into the active unit, and one Ctrl+Z
 // puts both back: the drag was one undo step.
 TEST_F(Paint, DragAcrossTwoWardsIsOneUndoStep) {
+    const std::string plan = start_plan();
     PlannerUnderTest window(dir, {"--plan", plan});
     const std::string active = window.report()["active_unit"];
-    ASSERT_NE(london.bundled.at(abbey), active);
-    ASSERT_NE(london.bundled.at(gascoigne), active);
+    ASSERT_NE(london().bundled.at(abbey), active);
+    ASSERT_NE(london().bundled.at(gascoigne), active);
 
     const std::vector<std::string> under = window.drag(line(window.ward(abbey), window.ward(gascoigne)));
     for (const std::string& ward : under)
@@ -41,12 +42,12 @@ TEST_F(Paint, DragAcrossTwoWardsIsOneUndoStep) {
     window.wait_for_title("marked as changed", [](const std::string& t) { return t.find('*') != std::string::npos; });
     save(window);
     const WardUnits painted = saved_plan(plan);
-    EXPECT_EQ(moved_between(london.bundled, painted), (std::set<std::string>{abbey, gascoigne}));
+    EXPECT_EQ(moved_between(london().bundled, painted), (std::set<std::string>{abbey, gascoigne}));
     EXPECT_EQ(in_unit(painted, {abbey, gascoigne}, active), (std::set<std::string>{abbey, gascoigne}));
 
     window.chord(keys::ctrl, keys::letter('z'));
     save(window);
-    EXPECT_EQ(moved_between(london.bundled, saved_plan(plan)), std::set<std::string>{}) << "one Ctrl+Z did not undo the whole drag";
+    EXPECT_EQ(moved_between(london().bundled, saved_plan(plan)), std::set<std::string>{}) << "one Ctrl+Z did not undo the whole drag";
 
     window.chord(keys::ctrl, keys::letter('q'));  // saved: closes without a question
     EXPECT_EQ(window.wait_for_exit(), 0) << window.errors();
@@ -54,6 +55,7 @@ TEST_F(Paint, DragAcrossTwoWardsIsOneUndoStep) {
 
 // Shift held: the drag from a Barking ward into a Havering ward moves every ward of both boroughs.
 TEST_F(Paint, ShiftDragMovesWholeBoroughs) {
+    const std::string plan = start_plan();
     PlannerUnderTest window(dir, {"--plan", plan});
     const std::string active = window.report()["active_unit"];
     window.key_down(keys::shift);
@@ -61,24 +63,25 @@ TEST_F(Paint, ShiftDragMovesWholeBoroughs) {
     window.key_up(keys::shift);
     for (const std::string& ward : under) {
         ASSERT_FALSE(ward.empty()) << "the drag left the map";
-        const std::string borough = london.borough_of(ward);
+        const std::string borough = london().borough_of(ward);
         ASSERT_TRUE(borough == barking || borough == havering) << "the drag crossed " << ward << " of " << borough;
     }
     save(window);
-    std::set<std::string> both = london.wards_of_borough(barking);
-    both.merge(london.wards_of_borough(havering));
+    std::set<std::string> both = london().wards_of_borough(barking);
+    both.merge(london().wards_of_borough(havering));
     ASSERT_GT(both.size(), 30u);
     const WardUnits painted = saved_plan(plan);
-    EXPECT_EQ(moved_between(london.bundled, painted), both);
+    EXPECT_EQ(moved_between(london().bundled, painted), both);
     EXPECT_EQ(in_unit(painted, both, active), both);
 
     window.chord(keys::ctrl, keys::letter('z'));
     save(window);
-    EXPECT_EQ(moved_between(london.bundled, saved_plan(plan)), std::set<std::string>{}) << "one Ctrl+Z did not undo the whole drag";
+    EXPECT_EQ(moved_between(london().bundled, saved_plan(plan)), std::set<std::string>{}) << "one Ctrl+Z did not undo the whole drag";
 }
 
 // X picks the Box tool; a box dragged over part of East moves every ward whose label point is in it.
 TEST_F(Paint, BoxToolMovesTheWardsInTheBox) {
+    const std::string plan = start_plan();
     PlannerUnderTest window(dir, {"--plan", plan});
     const std::string active = window.report()["active_unit"];
     window.tap(keys::letter('x'));
@@ -108,14 +111,14 @@ TEST_F(Paint, BoxToolMovesTheWardsInTheBox) {
         if (p[0] > x0 && p[0] < x1 && p[1] > y0 && p[1] < y1) boxed.insert(code);
     std::set<std::string> expected;
     for (const std::string& ward : boxed)
-        if (london.bundled.at(ward) != active) expected.insert(ward);
+        if (london().bundled.at(ward) != active) expected.insert(ward);
     ASSERT_GE(expected.size(), 3u) << "the box should hold several wards of other units";
 
     const auto corner = [&](double x, double y) { return window.on_screen(x, y); };
     window.drag(line(corner(x0, y0), corner(x1, y1), 10));
     save(window);
     const WardUnits boxed_plan = saved_plan(plan);
-    EXPECT_EQ(moved_between(london.bundled, boxed_plan), expected);
+    EXPECT_EQ(moved_between(london().bundled, boxed_plan), expected);
     EXPECT_EQ(in_unit(boxed_plan, boxed, active), boxed);
 }
 

@@ -32,13 +32,14 @@ TEST_F(Questions, CtrlSAsksForAPathTypedAndEntered) {
 
     ASSERT_TRUE(std::filesystem::exists(typed)) << "nothing saved at " << typed;
     const WardUnits saved = saved_plan(typed);
-    EXPECT_EQ(moved_between(london.bundled, saved), std::set<std::string>{abbey});
+    EXPECT_EQ(moved_between(london().bundled, saved), std::set<std::string>{abbey});
     EXPECT_EQ(saved.at(abbey), active);
 }
 
 // Ctrl+Q with a ward moved asks "Unsaved changes": Cancel keeps the window and the change; asked
 // again, Save writes the plan file and closes the window.
 TEST_F(Questions, CtrlQAsksAboutUnsavedChangesAnsweredByClicks) {
+    const std::string plan = start_plan();
     PlannerUnderTest window(dir, {"--plan", plan});
     const std::string active = window.report()["active_unit"];
     window.click(window.ward(abbey));
@@ -48,7 +49,7 @@ TEST_F(Questions, CtrlQAsksAboutUnsavedChangesAnsweredByClicks) {
     window.wait_for("the question \"Unsaved changes\"", [](const nlohmann::json& r) { return r["question"] == "Unsaved changes"; });
     window.click(window.item("Cancel"));
     window.wait_for("the question to close", [](const nlohmann::json& r) { return r["question"] == ""; });
-    EXPECT_EQ(moved_between(london.bundled, saved_plan(plan)), std::set<std::string>{}) << "Cancel saved the plan";
+    EXPECT_EQ(moved_between(london().bundled, saved_plan(plan)), std::set<std::string>{}) << "Cancel saved the plan";
     window.wait_for_title("still marked as changed", [](const std::string& t) { return t.find('*') != std::string::npos; });
 
     window.chord(keys::ctrl, keys::letter('q'));
@@ -56,7 +57,7 @@ TEST_F(Questions, CtrlQAsksAboutUnsavedChangesAnsweredByClicks) {
     window.click(window.item("Save"));
     EXPECT_EQ(window.wait_for_exit(), 0) << "the window did not close after Save: " << window.errors();
     const WardUnits saved = saved_plan(plan);
-    EXPECT_EQ(moved_between(london.bundled, saved), std::set<std::string>{abbey});
+    EXPECT_EQ(moved_between(london().bundled, saved), std::set<std::string>{abbey});
     EXPECT_EQ(saved.at(abbey), active);
 }
 
