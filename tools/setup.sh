@@ -11,7 +11,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data
   libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev libgtest-dev libgmock-dev
-  libglfw3-dev libimgui-dev libcairo2-dev libtomlplusplus-dev libmimalloc-dev fonts-dejavu-core
+  libglfw3-dev libimgui-dev libxtst-dev libcairo2-dev libtomlplusplus-dev libmimalloc-dev fonts-dejavu-core
   xvfb xauth libgl1-mesa-dri mesa-utils poppler-utils libxml2-utils librsvg2-bin
   time strace clang libclang-rt-14-dev
 )

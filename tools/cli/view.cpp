@@ -50,6 +50,8 @@ void add_view(CLI::App& app, const CommonOptions& common, int& result) {
     group->add_flag("--exit", options->viewer.exit_after, "Close the window when the replay is done (without --replay: once it has settled)");
     group->add_option("--bench-frames", options->viewer.bench_frames, "Time N frames of a scripted pan and zoom and 40 reassignments, print, close");
     group->add_option("--size", options->size, "Window size")->capture_default_str();
+    group->add_option("--screen-report", options->viewer.screen_report,
+                      "After every frame, write where the wards and buttons are on screen and the input the window saw (JSON; for tests that click)");
     add_measure_options(*command, options->measures);
     add_generator_options(*command, options->rollout);
     command->callback([options, &common, &result] {

@@ -1,5 +1,7 @@
 #include "ui/panels/panels.h"
 
+#include "ui/app/items_on_screen.h"
+
 #include <imgui.h>
 #include <imgui_internal.h>  // GetTopMostPopupModal: 1.86 has no public way to name the open modal
 
@@ -17,6 +19,7 @@ Choice answer_buttons(bool& open, std::initializer_list<std::pair<const char*, C
     for (auto answer = answers.begin(); answer != answers.end(); ++answer) {
         if (answer != answers.begin()) ImGui::SameLine();
         if (ImGui::Button(answer->first)) choice = answer->second;
+        note_item(answer->first);
     }
     if (choice != Choice::none) {
         open = false;

@@ -1,5 +1,7 @@
 #include "ui/panels/panels.h"
 
+#include "ui/app/items_on_screen.h"
+
 #include <imgui.h>
 
 namespace ui {
@@ -51,6 +53,7 @@ void path_prompt(PathPrompt& prompt, std::vector<Command>& out) {
     ImGui::SetNextItemWidth(480);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool entered = ImGui::InputText("##path", prompt.path, sizeof prompt.path, ImGuiInputTextFlags_EnterReturnsTrue);
+    note_item("File path", prompt.path);
     if ((ImGui::Button("OK") || entered) && prompt.path[0]) {
         const std::string path = prompt.path;
         if (prompt.kind == PathPrompt::Kind::open) out.emplace_back(OpenPlan{path});

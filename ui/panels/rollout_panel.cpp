@@ -1,5 +1,7 @@
 #include "ui/panels/figure_panels.h"
 
+#include "ui/app/items_on_screen.h"
+
 #include <imgui.h>
 
 #include <string>
@@ -76,15 +78,18 @@ void timeline(const Planner& planner, const geo::PlanFigures& figures, RolloutPa
         out.emplace_back(Timeline{on ? std::optional(rollout.phases.front().start) : std::nullopt});
         state.playing = false;
     }
+    note_item("Timeline");
     if (!planner.timeline) return;
     const int last = static_cast<int>(rollout.phases.size()) - 1;
     int index = phase_index(rollout, *planner.timeline);
     ImGui::SameLine();
-    if (ImGui::Button(state.playing ? "Pause" : "Play")) {
+    const char* play = state.playing ? "Pause" : "Play";
+    if (ImGui::Button(play)) {
         state.playing = !state.playing;
         state.last_step = ImGui::GetTime();
         if (state.playing && index == last) out.emplace_back(Timeline{rollout.phases.front().start});
     }
+    note_item(play);
     if (state.playing && ImGui::GetTime() - state.last_step >= seconds_per_phase) {
         state.last_step = ImGui::GetTime();
         if (index < last) out.emplace_back(Timeline{rollout.phases[static_cast<std::size_t>(index + 1)].start});
@@ -94,6 +99,7 @@ void timeline(const Planner& planner, const geo::PlanFigures& figures, RolloutPa
     ImGui::SetNextItemWidth(-1);
     if (ImGui::SliderInt("##date", &index, 0, last, shown.c_str(), ImGuiSliderFlags_AlwaysClamp))
         out.emplace_back(Timeline{rollout.phases[static_cast<std::size_t>(index)].start});
+    note_item("date", shown);
     live_line(figures, *planner.timeline);
 }
 

@@ -6,6 +6,7 @@
 #include "ui/planner/bench.h"
 #include "ui/planner/frame.h"
 #include "ui/planner/replay.h"
+#include "ui/planner/screen_report.h"
 #include "render/gl/gl.h"
 
 #include <GLFW/glfw3.h>
@@ -120,6 +121,8 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
     panels.autosave = recoverable_autosave(planner.document);
     panels.recovering = !panels.autosave.empty();
     auto last_autosave = std::chrono::steady_clock::now();
+    std::optional<ScreenReport> report;
+    if (!options.screen_report.empty()) report.emplace(options.screen_report);
     std::string title;
     constexpr int settle_frames = 2;
     int frames_drawn = 0;
@@ -147,6 +150,8 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
         if (finished && !options.screenshot.empty()) take_screenshot(planner, panels, Screenshot{options.screenshot, {}});
         glfwSwapBuffers(window.get());
         if (const std::string now = planner.document.title(); now != title) glfwSetWindowTitle(window.get(), (title = now).c_str());
+        // After the swap and the title: what the report says is on screen is.
+        if (report) report->after_frame(planner, panels, settled);
         if (finished) return;
         if (panels.close_now && (panels.discarded || !planner.document.modified())) break;
         // Not while the recovery question is open: the autosave it offers must not be written over.

@@ -12,6 +12,7 @@ struct ViewerOptions {
     std::string screenshot;     // PNG of the last frame
     bool exit_after = false;    // close when the replay is done
     int bench_frames = 0;       // > 0: time a scripted pan/zoom and reassignments, print, close
+    std::string screen_report;  // where wards and buttons are on screen, after every frame (ui/planner/screen_report.h)
     int width = 1600, height = 1000;
 };
 
