@@ -1,6 +1,8 @@
 #pragma once
 // The window and its GL context (GLFW), and Dear ImGui bound to them. Owners: created in order,
 // destroyed in reverse, whatever way the planner leaves.
+#include "ui/app/panel_layer.h"
+
 #include <string>
 
 struct GLFWwindow;
@@ -36,6 +38,10 @@ public:
     ImGuiBinding& operator=(const ImGuiBinding&) = delete;
     void new_frame();
     void render();
+    const PanelLayer& panels() const { return panels_; }
+
+private:
+    PanelLayer panels_;
 };
 
 }  // namespace ui
