@@ -6,13 +6,14 @@
 
 namespace render::gl {
 
-// GL ignores name 0, so a moved-from owner frees nothing.
-Buffer::Buffer() { glGenBuffers(1, &id_); }
-Buffer::~Buffer() { glDeleteBuffers(1, &id_); }
-VertexArray::VertexArray() { glGenVertexArrays(1, &id_); }
-VertexArray::~VertexArray() { glDeleteVertexArrays(1, &id_); }
-Texture::Texture() { glGenTextures(1, &id_); }
-Texture::~Texture() { glDeleteTextures(1, &id_); }
+GLuint BufferKind::make() { GLuint id = 0; glGenBuffers(1, &id); return id; }
+void BufferKind::free(GLuint id) noexcept { glDeleteBuffers(1, &id); }
+GLuint VertexArrayKind::make() { GLuint id = 0; glGenVertexArrays(1, &id); return id; }
+void VertexArrayKind::free(GLuint id) noexcept { glDeleteVertexArrays(1, &id); }
+GLuint TextureKind::make() { GLuint id = 0; glGenTextures(1, &id); return id; }
+void TextureKind::free(GLuint id) noexcept { glDeleteTextures(1, &id); }
+GLuint FramebufferKind::make() { GLuint id = 0; glGenFramebuffers(1, &id); return id; }
+void FramebufferKind::free(GLuint id) noexcept { glDeleteFramebuffers(1, &id); }
 
 namespace {
 

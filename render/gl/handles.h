@@ -8,47 +8,32 @@
 
 namespace render::gl {
 
-class Buffer {
+// How one kind of GL object is made and freed (handles.cpp): the only place that frees them.
+struct BufferKind { static GLuint make(); static void free(GLuint id) noexcept; };
+struct VertexArrayKind { static GLuint make(); static void free(GLuint id) noexcept; };
+struct TextureKind { static GLuint make(); static void free(GLuint id) noexcept; };
+struct FramebufferKind { static GLuint make(); static void free(GLuint id) noexcept; };
+
+// One owner for every kind of GL name. GL ignores name 0, so a moved-from owner frees nothing.
+template <class Kind>
+class Handle {
 public:
-    Buffer();
-    ~Buffer();
-    Buffer(Buffer&& other) noexcept : id_(std::exchange(other.id_, 0)) {}
-    Buffer& operator=(Buffer&& other) noexcept { std::swap(id_, other.id_); return *this; }
-    Buffer(const Buffer&) = delete;
-    Buffer& operator=(const Buffer&) = delete;
+    Handle() : id_(Kind::make()) {}
+    ~Handle() { Kind::free(id_); }
+    Handle(Handle&& other) noexcept : id_(std::exchange(other.id_, 0)) {}
+    Handle& operator=(Handle&& other) noexcept { std::swap(id_, other.id_); return *this; }
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
     GLuint id() const noexcept { return id_; }
 
 private:
     GLuint id_ = 0;
 };
 
-class VertexArray {
-public:
-    VertexArray();
-    ~VertexArray();
-    VertexArray(VertexArray&& other) noexcept : id_(std::exchange(other.id_, 0)) {}
-    VertexArray& operator=(VertexArray&& other) noexcept { std::swap(id_, other.id_); return *this; }
-    VertexArray(const VertexArray&) = delete;
-    VertexArray& operator=(const VertexArray&) = delete;
-    GLuint id() const noexcept { return id_; }
-
-private:
-    GLuint id_ = 0;
-};
-
-class Texture {
-public:
-    Texture();
-    ~Texture();
-    Texture(Texture&& other) noexcept : id_(std::exchange(other.id_, 0)) {}
-    Texture& operator=(Texture&& other) noexcept { std::swap(id_, other.id_); return *this; }
-    Texture(const Texture&) = delete;
-    Texture& operator=(const Texture&) = delete;
-    GLuint id() const noexcept { return id_; }
-
-private:
-    GLuint id_ = 0;
-};
+using Buffer = Handle<BufferKind>;
+using VertexArray = Handle<VertexArrayKind>;
+using Texture = Handle<TextureKind>;
+using Framebuffer = Handle<FramebufferKind>;
 
 // A linked vertex + fragment program. Throws geo::Error with GL's log when compiling fails.
 class Program {

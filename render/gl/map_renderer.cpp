@@ -1,6 +1,7 @@
 #include "render/gl/map_renderer.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace render::gl {
 
@@ -81,11 +82,18 @@ MapRenderer::MapRenderer(const WardMeshes& meshes, std::size_t wards)
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, colour_columns, colour_rows_, 0, GL_RGBA, GL_UNSIGNED_BYTE, grey.data());
 }
 
-void MapRenderer::set_ward_colours(const std::vector<Rgba>& colours) {
+
+void MapRenderer::damage(const std::optional<geo::Extent>& changed) {
+    if (!changed) shown_.damage_all = true;
+    else shown_.damage.include(*changed);
+}
+
+void MapRenderer::set_ward_colours(const std::vector<Rgba>& colours, const std::optional<geo::Extent>& changed) {
     std::vector<Rgba> texels(static_cast<std::size_t>(colour_columns * colour_rows_), rgba(200, 200, 200));
     std::copy_n(colours.begin(), std::min(colours.size(), texels.size()), texels.begin());
     glBindTexture(GL_TEXTURE_2D, colours_.id());
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, colour_columns, colour_rows_, GL_RGBA, GL_UNSIGNED_BYTE, texels.data());
+    damage(changed);
 }
 
 void MapRenderer::set_parent_outlines(const std::vector<const GEOSGeometry*>& shapes) {
@@ -94,18 +102,27 @@ void MapRenderer::set_parent_outlines(const std::vector<const GEOSGeometry*>& sh
         if (shape) append_outline(*shape, origin_, xy);
     for (Level& level : levels_) upload(level.parents, thin_segments(xy, level.tolerance), line_floats);
     glBindVertexArray(0);
+    damage(std::nullopt);
 }
 
 void MapRenderer::set_unit_count(std::size_t units) {
-    unit_lines_.resize(units);
-    units_dirty_ = true;
+    for (Level& level : levels_) level.unit_lines.resize(units), level.units_dirty = true;
+    damage(std::nullopt);
 }
 
-void MapRenderer::set_unit_outline(std::size_t unit, const GEOSGeometry* shape) {
-    if (unit >= unit_lines_.size()) unit_lines_.resize(unit + 1);
-    unit_lines_[unit].clear();
-    if (shape) append_outline(*shape, origin_, unit_lines_[unit]);
-    units_dirty_ = true;
+void MapRenderer::set_unit_outline(std::size_t unit, const GEOSGeometry* shape, const std::optional<geo::Extent>& changed) {
+    std::vector<float> xy;
+    if (shape) append_outline(*shape, origin_, xy);
+    // Thinned once per edit and level, only for this unit; joined and uploaded when a level is drawn.
+    for (Level& level : levels_) {
+        if (unit >= level.unit_lines.size()) level.unit_lines.resize(unit + 1);
+        level.unit_lines[unit] = thin_segments(xy, level.tolerance);
+        level.units_dirty = true;
+        // Thinning starts where GEOS starts the ring, which a re-dissolve moves: away from the
+        // change the outline may shift by up to the tolerance (under a pixel).
+        if (level.tolerance > 0) shown_.outlines_moved = true;
+    }
+    damage(changed);
 }
 
 void MapRenderer::set_water(const GEOSGeometry& shape, Rgba colour) {
@@ -114,6 +131,7 @@ void MapRenderer::set_water(const GEOSGeometry& shape, Rgba colour) {
     upload(water_, triangles, fill_floats);
     glBindVertexArray(0);
     for (int c = 0; c < 4; ++c) water_colour_[c] = static_cast<float>((colour >> (8 * c)) & 0xff) / 255.f;
+    damage(std::nullopt);
 }
 
 void MapRenderer::set_transform(GLuint program, const ViewTransform& view) {
@@ -130,9 +148,7 @@ std::size_t MapRenderer::level_for(double metres) const {
     return best;
 }
 
-void MapRenderer::visible_runs(const ViewTransform& view, const std::vector<Range>& tiles) {
-    const double half_w = view.width * view.metres_per_pixel / 2, half_h = view.height * view.metres_per_pixel / 2;
-    const geo::Extent seen{view.center_x - half_w, view.center_y - half_h, view.center_x + half_w, view.center_y + half_h, false};
+void MapRenderer::visible_runs(const geo::Extent& seen, const std::vector<Range>& tiles) {
     firsts_.clear();
     counts_.clear();
     for (std::size_t t = 0; t < tiles.size() && t < tiles_.size(); ++t) {
@@ -163,14 +179,18 @@ void MapRenderer::draw_water(const ViewTransform& view) {
     glDrawArrays(GL_TRIANGLES, 0, water_.count);
 }
 
-void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
-    if (units_dirty_) {
+void MapRenderer::draw_wards(const ViewTransform& view, const DrawStyle& style, const geo::Extent& seen) {
+    ++draws_;
+    Level& level = levels_[std::min(style.level, levels_.size() - 1)];
+    if (level.units_dirty) {
         std::vector<float> xy;
-        for (const auto& lines : unit_lines_) xy.insert(xy.end(), lines.begin(), lines.end());
-        for (Level& level : levels_) upload(level.units, thin_segments(xy, level.tolerance), line_floats);
-        units_dirty_ = false;
+        for (const auto& lines : level.unit_lines) xy.insert(xy.end(), lines.begin(), lines.end());
+        upload(level.units, xy, line_floats);
+        level.units_dirty = false;
     }
     glViewport(0, 0, view.width, view.height);
+    glClearColor(style.background[0], style.background[1], style.background[2], 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_BLEND);
     glUseProgram(fill_program_.id());
@@ -179,9 +199,8 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
     glBindTexture(GL_TEXTURE_2D, colours_.id());
     glUniform1i(fill_program_.uniform("colours"), 0);
     glUniform1i(fill_program_.uniform("highlight"), style.highlight_ward);
-    Level& level = levels_[std::min(style.level, levels_.size() - 1)];
     glBindVertexArray(level.fill.vao.id());
-    visible_runs(view, level.fill_tiles);
+    visible_runs(seen, level.fill_tiles);
     glMultiDrawArrays(GL_TRIANGLES, firsts_.data(), counts_.data(), static_cast<GLsizei>(firsts_.size()));
     draw_water(view);
 
@@ -194,7 +213,7 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
         glUniform4fv(line_program_.uniform("line_colour"), 1, ward_colour);
         glLineWidth(1.0f);
         glBindVertexArray(level.lines.vao.id());
-        visible_runs(view, level.line_tiles);
+        visible_runs(seen, level.line_tiles);
         glMultiDrawArrays(GL_LINES, firsts_.data(), counts_.data(), static_cast<GLsizei>(firsts_.size()));
     }
     const float parent_colour[4] = {0.25f, 0.25f, 0.3f, 0.9f};
@@ -203,6 +222,76 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
     draw_lines(level.units, 3.5f, unit_colour);
     glBindVertexArray(0);
     glUseProgram(0);
+}
+
+namespace {
+
+geo::Extent world_seen(const ViewTransform& view) {
+    const double half_w = view.width * view.metres_per_pixel / 2, half_h = view.height * view.metres_per_pixel / 2;
+    return {view.center_x - half_w, view.center_y - half_h, view.center_x + half_w, view.center_y + half_h, false};
+}
+
+}  // namespace
+
+bool MapRenderer::redraw_damage(const ViewTransform& view, const DrawStyle& style) {
+    const geo::Extent& changed = shown_.damage;
+    // Pixels from the bottom left, as glScissor counts them, widened by the thickest line.
+    constexpr double pad = 4;
+    const double x0 = std::floor((changed.min_x - view.center_x) / view.metres_per_pixel + view.width / 2.0 - pad);
+    const double y0 = std::floor((changed.min_y - view.center_y) / view.metres_per_pixel + view.height / 2.0 - pad);
+    const double x1 = std::ceil((changed.max_x - view.center_x) / view.metres_per_pixel + view.width / 2.0 + pad);
+    const double y1 = std::ceil((changed.max_y - view.center_y) / view.metres_per_pixel + view.height / 2.0 + pad);
+    const int left = static_cast<int>(std::clamp(x0, 0.0, static_cast<double>(view.width)));
+    const int bottom = static_cast<int>(std::clamp(y0, 0.0, static_cast<double>(view.height)));
+    const int right = static_cast<int>(std::clamp(x1, 0.0, static_cast<double>(view.width)));
+    const int top = static_cast<int>(std::clamp(y1, 0.0, static_cast<double>(view.height)));
+    if (right <= left || top <= bottom) return true;  // off screen: nothing to draw again
+    // Over a third of the window: drawing it all costs about the same.
+    if (3.0 * (right - left) * (top - bottom) > static_cast<double>(view.width) * view.height) return false;
+    image_.draw_into(view.width, view.height);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(left, bottom, right - left, top - bottom);
+    // Only the tiles under the damage: their vertices are most of a frame's cost in llvmpipe.
+    geo::Extent seen = changed;
+    const double margin = pad * view.metres_per_pixel;
+    seen.min_x -= margin, seen.min_y -= margin, seen.max_x += margin, seen.max_y += margin;
+    draw_wards(view, style, seen);
+    return true;
+}
+
+void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
+    const bool same_picture = view == shown_.view && style == shown_.style;
+    if (shown_.valid && same_picture && !shown_.damage_all) {
+        const bool damaged = !shown_.damage.empty;
+        if (!damaged && shown_.outlines_moved) {
+            // Idle after partial redraws at a simplified level: now draw it all, so outlines meet.
+            shown_.outlines_moved = false;
+            shown_.valid = false;
+        } else if (!damaged || redraw_damage(view, style)) {
+            if (damaged && levels_[std::min(style.level, levels_.size() - 1)].tolerance <= 0) shown_.outlines_moved = false;
+            shown_.damage = {};
+            image_.show();
+            return;
+        }
+    }
+    shown_.damage = {};
+    shown_.damage_all = false;
+    if (!same_picture) {
+        // Moving (pan, zoom, hover): straight into the window, as the next frame will differ too.
+        shown_ = {};
+        shown_.view = view, shown_.style = style;
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glDisable(GL_SCISSOR_TEST);
+        draw_wards(view, style, world_seen(view));
+        return;
+    }
+    // Still: drawn into the image once; later frames copy it.
+    image_.draw_into(view.width, view.height);
+    glDisable(GL_SCISSOR_TEST);
+    draw_wards(view, style, world_seen(view));
+    shown_.valid = true;
+    shown_.outlines_moved = false;
+    image_.show();
 }
 
 }  // namespace render::gl

@@ -1,13 +1,18 @@
 #pragma once
 // The planner's map on the GPU. Ward triangles and outlines are uploaded once; a ward's fill
 // colour comes from a small texture indexed by ward, so moving wards between command units
-// rewrites colours only. Command-unit outlines are re-uploaded for the units that changed.
+// rewrites colours only. Command-unit outlines are re-thinned for the units that changed.
 // Three line weights: wards (thin, faded far out), boroughs (medium), command units (thick), each
 // at the level of detail of the view.
+//
+// The map is drawn into an image (offscreen_image.h) and copied to the window while nothing it shows
+// changes; a change of colours or outlines inside a known area redraws only that part of it.
 #include "render/gl/handles.h"
+#include "render/gl/offscreen_image.h"
 #include "render/gl/tessellate.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace render::gl {
@@ -17,12 +22,15 @@ struct ViewTransform {
     double center_x = 0, center_y = 0;
     double metres_per_pixel = 1;
     int width = 1, height = 1;  // framebuffer pixels
+    bool operator==(const ViewTransform&) const = default;
 };
 
 struct DrawStyle {
     int highlight_ward = -1;         // lightened (the ward under the cursor)
     std::size_t level = 0;           // WardMeshes::levels: 0 as loaded, higher simplified (far out)
     float ward_line_alpha = 0.35f;   // 0 hides ward lines
+    float background[3] = {0.93f, 0.95f, 0.97f};  // where there are no wards
+    bool operator==(const DrawStyle&) const = default;
 };
 
 // 0xAABBGGRR, as GL reads RGBA bytes on a little-endian machine.
@@ -36,13 +44,20 @@ public:
     Origin origin() const { return origin_; }
     // The coarsest level whose simplification stays under `metres` (about a pixel).
     std::size_t level_for(double metres) const;
-    void set_ward_colours(const std::vector<Rgba>& colours);  // one per ward
+    // `changed`: where on the map (working CRS) the picture changes, so only that part is drawn
+    // again; an empty extent for nowhere, nullopt for anywhere.
+    void set_ward_colours(const std::vector<Rgba>& colours, const std::optional<geo::Extent>& changed = std::nullopt);  // one per ward
     void set_parent_outlines(const std::vector<const GEOSGeometry*>& shapes);
     void set_unit_count(std::size_t units);
-    void set_unit_outline(std::size_t unit, const GEOSGeometry* shape);  // null: empty unit
+    // Null: an empty unit.
+    void set_unit_outline(std::size_t unit, const GEOSGeometry* shape, const std::optional<geo::Extent>& changed = std::nullopt);
     // Water drawn over the ward fills and under every line (the river the wards reach into).
     void set_water(const GEOSGeometry& shape, Rgba colour);
+    // Into the window (framebuffer 0), drawing again only what changed since the last call.
     void draw(const ViewTransform& view, const DrawStyle& style);
+    // How many times the wards were drawn (wholly or in part): frames that only copied the
+    // image do not count. For tests of when the map is drawn again.
+    long draws() const { return draws_; }
 
 private:
     struct Vertices {
@@ -58,12 +73,28 @@ private:
         Vertices fill, lines;
         std::vector<Range> fill_tiles, line_tiles;
         Vertices parents, units;  // borough and command-unit outlines thinned to the level's tolerance
+        std::vector<std::vector<float>> unit_lines;  // each command unit's, thinned; `units` joins them
+        bool units_dirty = true;
     };
+    // What the image holds, to tell whether a frame may copy it.
+    struct Shown {
+        bool valid = false;
+        ViewTransform view;
+        DrawStyle style;
+        geo::Extent damage;       // drawn with old colours or outlines (empty: none)
+        bool damage_all = false;  // changed where no extent was given
+        bool outlines_moved = false;  // a partial redraw left thinned outlines that may not meet exactly
+    };
+    // Clears and draws the wards of `seen` (working CRS) into the bound framebuffer.
+    void draw_wards(const ViewTransform& view, const DrawStyle& style, const geo::Extent& seen);
     void draw_lines(const Vertices& lines, float width, const float rgba[4]);
     void set_transform(GLuint program, const ViewTransform& view);
     void draw_water(const ViewTransform& view);
     // The tiles in view, as first/count runs for glMultiDrawArrays.
-    void visible_runs(const ViewTransform& view, const std::vector<Range>& tiles);
+    void visible_runs(const geo::Extent& seen, const std::vector<Range>& tiles);
+    void damage(const std::optional<geo::Extent>& changed);
+    // Draws again, into the image, only the damaged part; false if it is not worth it.
+    bool redraw_damage(const ViewTransform& view, const DrawStyle& style);
 
     Origin origin_;
     std::vector<geo::Extent> tiles_;
@@ -75,8 +106,9 @@ private:
     int colour_rows_ = 1;
     Vertices water_;  // triangles (x, y, unused ward), drawn in one colour by the line program
     float water_colour_[4] = {0, 0, 0, 0};
-    std::vector<std::vector<float>> unit_lines_;
-    bool units_dirty_ = true;
+    OffscreenImage image_;
+    Shown shown_;
+    long draws_ = 0;
 };
 
 }  // namespace render::gl

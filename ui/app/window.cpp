@@ -73,7 +73,7 @@ void ImGuiBinding::new_frame() {
 
 void ImGuiBinding::render() {
     ImGui::Render();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    panels_.render(*ImGui::GetDrawData());
 }
 
 }  // namespace ui

@@ -2,6 +2,7 @@
 // The window and its GL context (GLFW), and Dear ImGui bound to them. Owners: created in order,
 // destroyed in reverse, whatever way the planner leaves.
 #include "ui/app/font.h"
+#include "ui/app/panel_layer.h"
 
 #include <string>
 
@@ -40,9 +41,11 @@ public:
     void new_frame();
     void render();
     const WindowFont& font() const noexcept { return font_; }
+    const PanelLayer& panels() const { return panels_; }
 
 private:
     WindowFont font_;
+    PanelLayer panels_;
 };
 
 }  // namespace ui

@@ -82,8 +82,19 @@ std::vector<render::gl::Rgba> MapLayer::unit_ward_colours(const geo::PlanSession
     return colours;
 }
 
+template <class T>
+geo::Extent MapLayer::where_differ(const std::vector<T>& before, const std::vector<T>& after) const {
+    geo::Extent changed;
+    for (std::size_t i = 0; i < after.size() && i < before.size(); ++i)
+        if (before[i] != after[i]) changed.include(index_.envelope(i));
+    return changed;
+}
+
 void MapLayer::set_ward_colours(std::vector<render::gl::Rgba> colours) {
-    renderer_.set_ward_colours(colours);
+    // Only where colours differ is the map drawn again: a reassignment recolours one ward.
+    std::optional<geo::Extent> changed;
+    if (colours.size() == ward_colours_.size()) changed = where_differ(ward_colours_, colours);
+    renderer_.set_ward_colours(colours, changed);
     ward_colours_ = std::move(colours);
 }
 
@@ -91,9 +102,9 @@ void MapLayer::sync_colours(const geo::PlanSession& session) {
     set_ward_colours(unit_ward_colours(session));
 }
 
-void MapLayer::sync_unit(const geo::PlanSession& session, std::size_t unit) {
+void MapLayer::sync_unit(const geo::PlanSession& session, std::size_t unit, const std::optional<geo::Extent>& changed) {
     const GEOSGeometry* shape = session.shape(unit);
-    renderer_.set_unit_outline(unit, shape);
+    renderer_.set_unit_outline(unit, shape, changed);
     if (unit_labels_.size() <= unit) unit_labels_.resize(unit + 1);
     unit_labels_[unit] = {shape ? session.assignment().units[unit].name : "", label_point(shape)};
 }
@@ -110,16 +121,23 @@ void MapLayer::sync_all(const geo::PlanSession& session) {
     const std::size_t units = session.assignment().units.size();
     renderer_.set_unit_count(units);
     unit_labels_.assign(units, {});
-    for (std::size_t i = 0; i < units; ++i) sync_unit(session, i);
+    for (std::size_t i = 0; i < units; ++i) sync_unit(session, i, std::nullopt);
+    ward_units_ = session.assignment().unit_of;
 }
 
 void MapLayer::sync(const geo::PlanSession& session, const geo::EditOutcome& outcome) {
     const std::size_t units = session.assignment().units.size();
     if (units != unit_labels_.size()) return sync_all(session);  // a unit created or deleted: indices moved
     sync_colours(session);
+    // A command unit's outline changes only along the wards that left or joined it.
+    const std::vector<int>& unit_of = session.assignment().unit_of;
+    std::optional<geo::Extent> moved;
+    if (unit_of.size() == ward_units_.size()) moved = where_differ(ward_units_, unit_of);
+    if (moved && moved->empty) moved.reset();  // changed, but no ward moved: anywhere
+    ward_units_ = unit_of;
     for (const std::string& code : outcome.changed_units) {
         const int unit = session.assignment().find(code);
-        if (unit >= 0) sync_unit(session, static_cast<std::size_t>(unit));
+        if (unit >= 0) sync_unit(session, static_cast<std::size_t>(unit), moved);
     }
     // Names and colours of unchanged units can change too (rename, recolour): labels are cheap.
     for (std::size_t i = 0; i < units; ++i)

@@ -7,6 +7,7 @@
 #include "geo/source/unit_index.h"
 #include "ui/map/view.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,9 @@ public:
     const std::vector<render::gl::Rgba>& ward_colours() const { return ward_colours_; }
 
 private:
-    void sync_unit(const geo::PlanSession& session, std::size_t unit);
+    void sync_unit(const geo::PlanSession& session, std::size_t unit, const std::optional<geo::Extent>& changed);
+    // Where the wards that differ between the two lists lie (empty: none differ).
+    template <class T> geo::Extent where_differ(const std::vector<T>& before, const std::vector<T>& after) const;
     void sync_colours(const geo::PlanSession& session);
 
     const geo::UnitSet& wards_;
@@ -47,6 +50,7 @@ private:
     double typical_ward_side_;  // metres: when ward lines fade
     std::vector<MapLabel> unit_labels_, parent_labels_;
     std::vector<render::gl::Rgba> ward_colours_;  // as drawn
+    std::vector<int> ward_units_;                 // each ward's command unit as drawn (outlines)
 };
 
 // "#1f78b4" -> colour; a colour that is missing or malformed takes the palette's `fallback`th.

@@ -117,8 +117,8 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
 }
 
 void draw_frame(Planner& planner, const PanelStates& panels) {
-    glClearColor(0.93f, 0.95f, 0.97f, 1.f);  // pale blue-grey: the Thames estuary and beyond
-    glClear(GL_COLOR_BUFFER_BIT);
+    // The map covers the whole window (its background is the pale blue-grey of the Thames estuary
+    // and beyond): no clear first.
     planner.map.draw(planner.view, panels.map.hovered);
 }
 
