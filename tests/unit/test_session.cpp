@@ -278,6 +278,21 @@ TEST(PlanSession, AppliedPlanIsTheSessionsShapesWithoutADissolve) {
     EXPECT_EQ(geo::dissolve_calls(), before + 1) << "only the undo dissolved (its two units, in one call)";
 }
 
+// U1 goes live in January 2017, U2 in June 2018: the plan's own phase column as the rollout.
+geo::Assignment phased_units() {
+    geo::Assignment start = two_units();
+    start.units[0].phase = "2017-01-01";
+    start.units[1].phase = "2018-06-01";
+    return start;
+}
+
+geo::PlanInputs plan_phases_rollout() {
+    geo::PlanInputs inputs;
+    inputs.rollout = geo::RolloutRecipe{};
+    inputs.rollout->plan_phases = true;
+    return inputs;
+}
+
 // A session without inputs has no officers or rollout, and says nothing is wrong.
 TEST(PlanSession, FiguresWithoutInputsAreEmpty) {
     const geo::UnitSet set = six_wards();
@@ -292,12 +307,8 @@ TEST(PlanSession, FiguresWithoutInputsAreEmpty) {
 // wards, and a rollout that cannot be made is said, not thrown.
 TEST(PlanSession, RolloutFollowsEditsAndItsErrorsAreSaid) {
     const geo::UnitSet set = six_wards();
-    geo::Assignment start = two_units();
-    start.units[0].phase = "2017-01-01";
-    start.units[1].phase = "2018-06-01";
-    geo::PlanInputs inputs;
-    inputs.rollout = geo::RolloutRecipe{};
-    inputs.rollout->plan_phases = true;
+    const geo::Assignment start = phased_units();
+    geo::PlanInputs inputs = plan_phases_rollout();
     geo::SessionOptions options;
     options.inputs = std::make_shared<const geo::PlanInputs>(inputs);
     geo::PlanSession session(set, start, options);
@@ -320,12 +331,8 @@ TEST(PlanSession, RolloutFollowsEditsAndItsErrorsAreSaid) {
 // the current ones, worked out on another thread, arrive.
 TEST(PlanSession, LatestFiguresFollowOnAnotherThread) {
     const geo::UnitSet set = six_wards();
-    geo::Assignment start = two_units();
-    start.units[0].phase = "2017-01-01";
-    start.units[1].phase = "2018-06-01";
-    geo::PlanInputs inputs;
-    inputs.rollout = geo::RolloutRecipe{};
-    inputs.rollout->plan_phases = true;
+    const geo::Assignment start = phased_units();
+    geo::PlanInputs inputs = plan_phases_rollout();
     geo::SessionOptions options;
     options.inputs = std::make_shared<const geo::PlanInputs>(inputs);
     geo::PlanSession session(set, start, options);
