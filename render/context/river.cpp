@@ -1,18 +1,14 @@
 #include "render/context/river.h"
 
+#include "geo/core/bundled.h"
 #include "geo/core/errors.h"
 #include "geo/source/context_shape.h"
 
-#include <cstdlib>
 #include <filesystem>
 
 namespace render {
 
-std::string river_path() {
-    const char* data = std::getenv("WARDMAP_DATA");
-    const std::filesystem::path root = data && *data ? data : WARDMAP_SOURCE_DIR;
-    return (root / "shapes" / "london-thames.gpkg").string();
-}
+std::string river_path() { return geo::bundled("shapes/london-thames.gpkg"); }
 
 geo::geos::Geom river_for(const geo::UnitSet& wards, const std::string& path) {
     std::error_code missing;

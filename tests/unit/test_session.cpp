@@ -286,6 +286,12 @@ geo::Assignment phased_units() {
     return start;
 }
 
+geo::SessionOptions given(const geo::PlanInputs& inputs) {
+    geo::SessionOptions options;
+    options.inputs = std::make_shared<const geo::PlanInputs>(inputs);
+    return options;
+}
+
 geo::PlanInputs plan_phases_rollout() {
     geo::PlanInputs inputs;
     inputs.rollout = geo::RolloutRecipe{};
@@ -307,11 +313,8 @@ TEST(PlanSession, FiguresWithoutInputsAreEmpty) {
 // wards, and a rollout that cannot be made is said, not thrown.
 TEST(PlanSession, RolloutFollowsEditsAndItsErrorsAreSaid) {
     const geo::UnitSet set = six_wards();
-    const geo::Assignment start = phased_units();
     geo::PlanInputs inputs = plan_phases_rollout();
-    geo::SessionOptions options;
-    options.inputs = std::make_shared<const geo::PlanInputs>(inputs);
-    geo::PlanSession session(set, start, options);
+    geo::PlanSession session(set, phased_units(), given(inputs));
     ASSERT_TRUE(session.figures().rollout) << session.figures().rollout_error;
     EXPECT_EQ(session.figures().rollout->phase_of_unit[2], 1);
     ASSERT_TRUE(session.apply(geo::MoveWards{{2}, "U1"}).applied);
@@ -321,8 +324,7 @@ TEST(PlanSession, RolloutFollowsEditsAndItsErrorsAreSaid) {
 
     inputs.rollout->plan_phases = false;
     inputs.rollout->tranches = "/nonexistent/tranches.csv";
-    options.inputs = std::make_shared<const geo::PlanInputs>(inputs);
-    geo::PlanSession broken(set, start, options);
+    geo::PlanSession broken(set, phased_units(), given(inputs));
     EXPECT_FALSE(broken.figures().rollout);
     EXPECT_THAT(broken.figures().rollout_error, HasSubstr("tranches.csv"));
 }
@@ -331,11 +333,8 @@ TEST(PlanSession, RolloutFollowsEditsAndItsErrorsAreSaid) {
 // the current ones, worked out on another thread, arrive.
 TEST(PlanSession, LatestFiguresFollowOnAnotherThread) {
     const geo::UnitSet set = six_wards();
-    const geo::Assignment start = phased_units();
     geo::PlanInputs inputs = plan_phases_rollout();
-    geo::SessionOptions options;
-    options.inputs = std::make_shared<const geo::PlanInputs>(inputs);
-    geo::PlanSession session(set, start, options);
+    geo::PlanSession session(set, phased_units(), given(inputs));
     const auto current = [&] {
         for (int i = 0; i < 1000; ++i) {
             const geo::LatestFigures latest = session.latest_figures();
