@@ -70,6 +70,8 @@ int run(int argc, char** argv) {
     cli::add_allocate(app, common, result);
     cli::add_rollout(app, common, result);
     cli::add_render(app, common, result);
+    cli::add_score(app, common, result);
+    cli::add_candidates(app, common, result);
     cli::add_view(app, common, result);
     for (CLI::App* sub : app.get_subcommands({})) cli::add_common_flags(*sub, common);
     try {

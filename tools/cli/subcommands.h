@@ -11,6 +11,8 @@ void add_validate(CLI::App& app, const CommonOptions& common, int& result);
 void add_allocate(CLI::App& app, const CommonOptions& common, int& result);  // cli/allocate.cpp
 void add_rollout(CLI::App& app, const CommonOptions& common, int& result);   // cli/rollout.cpp
 void add_render(CLI::App& app, const CommonOptions& common, int& result);    // cli/render.cpp
+void add_score(CLI::App& app, const CommonOptions& common, int& result);       // cli/score.cpp
+void add_candidates(CLI::App& app, const CommonOptions& common, int& result);  // cli/candidates.cpp
 void add_view(CLI::App& app, const CommonOptions& common, int& result);      // cli/view.cpp
 
 }  // namespace cli

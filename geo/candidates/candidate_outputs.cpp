@@ -1,0 +1,145 @@
+#include "geo/candidates/candidate_outputs.h"
+
+#include "geo/core/errors.h"
+#include "geo/dissolve/coverage_union.h"
+#include "geo/dissolve/dissolve.h"
+#include "geo/export/write.h"
+#include "geo/planner/plan_file.h"
+
+#include <fmt/format.h>
+
+#include <bit>
+#include <filesystem>
+#include <map>
+
+namespace geo {
+namespace {
+
+// Units that continue no reference unit get colours of their own, apart from the Paired palette
+// the bundled plan uses.
+const char* const fresh_colours[] = {"#8dd3c7", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9"};
+
+std::string borough_names(const BoroughGraph& graph, NodeSet group) {
+    std::string names;
+    for (; group; group &= group - 1) names += (names.empty() ? "" : ", ") + graph.names[static_cast<std::size_t>(std::countr_zero(group))];
+    return names;
+}
+
+// The candidates in file order: the ranked best, then the Pareto plans not among them.
+std::vector<const Candidate*> listed(const CandidateSearch& search) {
+    std::vector<const Candidate*> out;
+    for (const Candidate& c : search.best) out.push_back(&c);
+    for (const Candidate& c : search.pareto)
+        if (!c.pareto || std::none_of(search.best.begin(), search.best.end(), [&](const Candidate& b) {
+                std::vector<NodeSet> x = b.groups, y = c.groups;
+                std::sort(x.begin(), x.end()), std::sort(y.begin(), y.end());
+                return x == y;
+            }))
+            out.push_back(&c);
+    return out;
+}
+
+}  // namespace
+
+PlanFile candidate_plan_file(const UnitSet& wards, const Candidate& candidate, const std::string& name) {
+    Assignment assignment;
+    std::size_t fresh = 0;
+    for (const GroupInfo& unit : candidate.units) {
+        const std::string colour = unit.colour.empty() ? fresh_colours[fresh++ % std::size(fresh_colours)] : unit.colour;
+        assignment.units.push_back({unit.code, unit.name, colour, "", false});
+    }
+    for (int u : candidate.unit_of_ward) assignment.unit_of.push_back(u >= 0 ? u : left_out);
+    PlanFile meta;
+    meta.name = name;
+    meta.status = "draft";
+    PlanFile file = plan_file_from(wards, assignment, meta);
+    if (file.boundary_path.empty() && wards.sources.size() == 1) file.boundary_path = wards.sources[0].path;
+    return file;
+}
+
+CandidateFiles write_candidates(const std::string& folder, const PlanScorer& scorer, const CandidateSearch& search,
+                                const std::string& search_description, bool overwrite) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error || !fs::is_directory(folder))
+        throw OutputError(folder + ": cannot make this folder for the candidates" + (error ? ": " + error.message() : std::string()));
+    const UnitSet& wards = scorer.wards();
+    const std::vector<const Candidate*> candidates = listed(search);
+    CandidateFiles files;
+
+    // Borough shapes once; each candidate unit is the union of its boroughs' (cached by set).
+    Grouping by_borough;
+    by_borough.group_of_unit.assign(wards.units.size(), -1);
+    for (std::size_t b = 0; b < search.graph.codes.size(); ++b) {
+        by_borough.groups.push_back({search.graph.codes[b], search.graph.names[b], "", ""});
+        for (std::size_t w : search.graph.wards[b]) by_borough.group_of_unit[w] = static_cast<int>(b);
+    }
+    const DissolveResult boroughs = dissolve(wards, by_borough, {});
+    std::map<std::string, const GEOSGeometry*> shape_of_borough;
+    for (const DissolvedUnit& unit : boroughs.units) shape_of_borough[unit.info.code] = unit.shape.get();
+    std::map<NodeSet, geos::Geom> unit_shapes;
+    const auto shape_of = [&](NodeSet group) -> const GEOSGeometry* {
+        auto& shape = unit_shapes[group];
+        if (!shape) {
+            std::vector<const GEOSGeometry*> members;
+            for (NodeSet g = group; g; g &= g - 1) members.push_back(shape_of_borough.at(search.graph.codes[static_cast<std::size_t>(std::countr_zero(g))]));
+            shape = union_coverage(members, 0.01, 1.0).shape;
+        }
+        return shape.get();
+    };
+
+    OutputLayer units{"candidate_units", "every candidate's command units: " + search_description, {}, {}};
+    units.fields = {{"candidate", FieldKind::integer}, {"rank", FieldKind::integer}, {"pareto", FieldKind::integer},
+                    {"plan_file", FieldKind::text},   {"code", FieldKind::text},     {"name", FieldKind::text},
+                    {"colour", FieldKind::text},      {"boroughs", FieldKind::text}, {"wards", FieldKind::integer},
+                    {"demand", FieldKind::real},      {"officers", FieldKind::real}, {"demand_per_officer", FieldKind::real},
+                    {"population", FieldKind::real},  {"area_km2", FieldKind::real}, {"polsby_popper", FieldKind::real},
+                    {"reach_mean_km", FieldKind::real}, {"reach_p95_km", FieldKind::real}, {"headquarters", FieldKind::text}};
+    for (const ScoreColumn& column : score_columns()) units.fields.push_back({std::string("plan_") + column.key, FieldKind::real});
+    OutputLayer table{"candidates", "candidates ranked: " + search_description, {}, {}};
+    table.fields = {{"candidate", FieldKind::integer}, {"rank", FieldKind::integer}, {"pareto", FieldKind::integer}, {"plan_file", FieldKind::text}};
+    for (const ScoreColumn& column : score_columns()) table.fields.push_back({column.key, FieldKind::real});
+    table.fields.push_back({"units", FieldKind::text});
+
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const Candidate& c = *candidates[i];
+        const std::string file = fmt::format("candidate-{:03}.wardplan", i + 1);
+        const fs::path path = fs::path(folder) / file;
+        if (fs::exists(path) && !overwrite) throw OutputError(path.string() + " exists: give --overwrite to replace the candidates in " + folder);
+        write_plan_file(path.string(), candidate_plan_file(wards, c, fmt::format("Candidate {} (rank {})", i + 1, c.rank)));
+        files.plans.push_back(path.string());
+        std::string unit_list;
+        for (std::size_t u = 0; u < c.units.size(); ++u) {
+            const UnitScore& s = c.scores.units[u];
+            unit_list += (u ? "; " : "") + c.units[u].code + ": " + borough_names(search.graph, c.groups[u]);
+            OutputFeature feature;
+            feature.shape = shape_of(c.groups[u]);
+            feature.values = {static_cast<std::int64_t>(i + 1), static_cast<std::int64_t>(c.rank), static_cast<std::int64_t>(c.pareto),
+                              file, c.units[u].code, c.units[u].name, c.units[u].colour, borough_names(search.graph, c.groups[u]),
+                              static_cast<std::int64_t>(s.wards), s.demand, s.officers, s.demand_per_officer, s.population, s.area_km2,
+                              s.polsby_popper, s.reach_mean_km, s.reach_p95_km, s.headquarters};
+            for (const ScoreColumn& column : score_columns()) feature.values.emplace_back(column.of(c.scores));
+            units.features.push_back(std::move(feature));
+        }
+        OutputFeature row;
+        row.values = {static_cast<std::int64_t>(i + 1), static_cast<std::int64_t>(c.rank), static_cast<std::int64_t>(c.pareto), file};
+        for (const ScoreColumn& column : score_columns()) row.values.emplace_back(column.of(c.scores));
+        row.values.emplace_back(unit_list);
+        table.features.push_back(std::move(row));
+    }
+    WriteOptions write;
+    write.overwrite = overwrite;
+    write.provenance = search_description;
+    write.path = (fs::path(folder) / "candidates.csv").string();
+    write.format = &format_info(Format::csv);
+    write_layers({table}, wards.working_crs, write);
+    files.csv = write.path;
+    write.path = (fs::path(folder) / "candidates.gpkg").string();
+    write.format = &format_info(Format::gpkg);
+    write_layers({units}, wards.working_crs, write);
+    files.geopackage = write.path;
+    return files;
+}
+
+}  // namespace geo

@@ -1,0 +1,75 @@
+# End-to-end cases of `wardmap score` and `wardmap candidates` on the bundled London 2014 wards, the
+# bundled plan, rules and tables. Sourced by run_case.sh (helpers in run_case.sh and cases.sh).
+# shellcheck shell=bash disable=SC2154
+
+case_help_score() { help_of score --reference --demand --balance-field --stations --csv --units; }
+case_help_candidates() { help_of candidates --k --unit --min-parents --max-parents --balance --lock --rank-by --seed -n --output; }
+
+# csv_value FILE ROW COLUMN : the value of COLUMN in data row ROW (1 = first) of a CSV, by ogrinfo.
+csv_value() {
+    ogrinfo -ro -q "$1" -sql "SELECT \"$3\" FROM \"$(basename "$1" .csv)\" LIMIT 1 OFFSET $(($2 - 1))" 2>/dev/null |
+        sed -n 's/^ *[A-Za-z_0-9]* ([A-Za-z0-9]*) = //p' | head -n 1
+}
+
+case_score_reference_retains_itself_and_a_move_is_seen() {
+    # Abbey (E05000026, Barking and Dagenham) moved from East to Central North.
+    make_plan out/plan.csv
+    printf 'E05000026,CN,Central North\n' >>out/plan.csv
+    wm score "$PLAN" out/plan.csv --units --csv out/scores.csv
+    expect_ok
+    expect_stdout "Core retention, wards ↑                        100.0%" "Boroughs split                                      0                1"
+    expect_stdout "  EA    East                      56    3"
+    [[ $(csv_value out/scores.csv 1 retained_wards) == 100 ]] || fail "the reference plan retains $(csv_value out/scores.csv 1 retained_wards)% of its wards"
+    # 628 of the 629 wards stay: 99.84%.
+    local kept
+    kept=$(csv_value out/scores.csv 2 retained_wards)
+    [[ $kept == 99.84* ]] || fail "the moved plan retains $kept% of wards, expected 628/629 = 99.84%"
+}
+
+case_candidates_locked_and_balanced_all_scored() {
+    wm candidates --balance crime=25% --balance population=40% --lock EA,CN -n 5 -o out/c
+    expect_ok
+    expect_stdout "Valid groupings: 6,449 (counted exactly" "Scored: all 6,449" "The reference plan" "does not meet the rules: AW is 51.5% from the mean crime"
+    local files
+    files=$(ls out/c/*.wardplan | wc -l)
+    ((files >= 5)) || fail "$files plan files written, expected at least the 5 best"
+    expect_layer out/c/candidates.gpkg candidate_units $((files * 12)) candidate rank code boroughs demand officers plan_workload_ratio
+    # Every candidate keeps the locked units whole: East is Barking and Dagenham, Havering, Redbridge.
+    local east
+    east=$(ogr_sql out/c/candidates.gpkg "SELECT COUNT(*) AS n FROM candidate_units WHERE code = 'EA' AND boroughs = 'Barking and Dagenham, Havering, Redbridge'")
+    [[ $east == "$files" ]] || fail "$east of $files candidates have East as locked"
+    # The best plan file opens as a plan and scores as the CSV says.
+    wm score out/c/candidate-001.wardplan --csv out/best.csv
+    expect_ok
+    local listed scored
+    listed=$(csv_value out/c/candidates.csv 1 workload_ratio)
+    scored=$(csv_value out/best.csv 1 workload_ratio)
+    [[ -n $listed && $listed == "$scored" ]] || fail "candidates.csv says workload ratio $listed, scoring the plan file gives $scored"
+    wm validate --plan out/c/candidate-001.wardplan
+    expect_ok
+}
+
+case_candidates_every_london_grouping_counted() {
+    wm candidates --samples 300 -n 3 --json
+    expect_ok
+    expect_json
+    expect_stdout '"valid": 5313515783' '"exhaustive": false' '"scored": 300' '"meets_rules": true'
+}
+
+case_candidates_impossible_balance_explained() {
+    wm candidates --balance crime=2%
+    expect_exit 3
+    expect_stdout "No grouping meets the rules:" "keeps crime within 2.0% of the mean: the closest is" "Westminster alone holds"
+}
+
+case_candidates_bad_options() {
+    wm candidates --balance crime=lots
+    expect_exit 2
+    expect_stderr "is not MEASURE=PERCENT"
+    wm candidates --lock XX
+    expect_exit 3
+    expect_stderr "is not a command unit of the reference plan"
+    wm candidates --rank-by beauty
+    expect_exit 3
+    expect_stderr "is not a score"
+}

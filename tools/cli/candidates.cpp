@@ -1,0 +1,188 @@
+// `wardmap candidates`: every grouping of whole boroughs into k command units that meets the rules,
+// counted exactly and scored (all of them, or a uniform sample when there are too many), the best
+// and the Pareto front written as plans the planner opens, and the reference plan placed among them.
+#include "cli/progress_bar.h"
+#include "cli/scoring_options.h"
+#include "cli/subcommands.h"
+#include "geo/candidates/candidate_outputs.h"
+#include "geo/core/errors.h"
+
+#include <fmt/ostream.h>
+
+#include <iostream>
+
+namespace cli {
+namespace {
+
+struct CandidatesCommand {
+    SourceOptions source;
+    ScoringOptions scoring;
+    geo::CandidateRules rules;
+    geo::SearchOptions search;
+    std::string unit = "borough", output;
+    std::vector<std::string> balance;
+    bool overwrite = false;
+};
+
+geo::BalanceLimit balance_limit(const std::string& text) {
+    const auto equals = text.find('=');
+    std::string number = equals == std::string::npos ? "" : text.substr(equals + 1);
+    if (!number.empty() && number.back() == '%') number.pop_back();
+    try {
+        std::size_t used = 0;
+        const double percent = std::stod(number, &used);
+        if (used == number.size() && percent >= 0 && equals > 0) return {text.substr(0, equals), percent};
+    } catch (const std::exception&) {
+    }
+    throw geo::InputError("", "--balance " + text, "is not MEASURE=PERCENT", "Write e.g. --balance crime=10% (each unit within 10% of the mean).");
+}
+
+std::string describe(const CandidatesCommand& o) {
+    std::string text = fmt::format("{} units of {} to {} whole boroughs", o.rules.units, o.rules.min_parents, o.rules.max_parents);
+    for (const geo::BalanceLimit& limit : o.rules.balance) text += fmt::format(", {} within {}% of the mean", limit.measure, limit.percent);
+    if (!o.rules.locks.empty()) {
+        std::string locks;
+        for (const std::string& code : o.rules.locks) locks += (locks.empty() ? "" : ", ") + code;
+        text += ", locked: " + locks;
+    }
+    return text;
+}
+
+std::string with_commas(std::uint64_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) out += (i && (digits.size() - i) % 3 == 0 ? "," : "") + std::string(1, digits[i]);
+    return out;
+}
+
+nlohmann::json search_json(const geo::CandidateSearch& search, const geo::UnitSet& wards, const geo::CandidateFiles* files) {
+    nlohmann::json out{{"valid", search.valid}, {"exhaustive", search.exhaustive}, {"scored", search.scored},
+                       {"count_seconds", search.count_seconds}, {"score_seconds", search.score_seconds}};
+    if (search.valid == 0) out["explanation"] = search.explanation;
+    nlohmann::json best = nlohmann::json::array();
+    for (const geo::Candidate& c : search.best) {
+        nlohmann::json one = scores_json(c.scores, wards);
+        one["rank"] = c.rank, one["pareto"] = c.pareto;
+        best.push_back(one);
+    }
+    out["best"] = best;
+    out["pareto"] = search.pareto.size();
+    if (search.reference) {
+        nlohmann::json reference = scores_json(search.reference->scores, wards);
+        reference["meets_rules"] = search.reference_valid;
+        if (!search.reference_valid) reference["breaks"] = search.reference_breaks;
+        nlohmann::json percentiles;
+        for (std::size_t c = 0; c < search.reference_percentile.size(); ++c) percentiles[geo::score_columns()[c].key] = search.reference_percentile[c];
+        reference["percentile"] = percentiles;
+        reference["rank"] = search.reference_rank;
+        out["reference"] = reference;
+    }
+    if (files) out["files"] = {{"plans", files->plans}, {"csv", files->csv}, {"geopackage", files->geopackage}};
+    return out;
+}
+
+void print_search(std::ostream& out, const geo::CandidateSearch& search, const CandidatesCommand& o, const Scoring& scoring) {
+    const geo::ScoreColumn& rank = geo::score_column(o.search.rank_by);
+    fmt::print(out, "{} boroughs in {}; rules: {}\n", search.graph.codes.size(), scoring.reference_path, describe(o));
+    for (const std::string& note : scoring.notes) fmt::print(out, "note    {}\n", note);
+    if (search.valid == 0) {
+        fmt::print(out, "No grouping meets the rules:\n  {}\n", search.explanation);
+        return;
+    }
+    fmt::print(out, "Valid groupings: {} (counted exactly in {:.2f} s)\n", with_commas(search.valid), search.count_seconds);
+    if (search.exhaustive)
+        fmt::print(out, "Scored: all {} in {:.1f} s\n", with_commas(search.scored), search.score_seconds);
+    else
+        fmt::print(out, "Scored: a uniform sample of {} (seed {}) in {:.1f} s: more than --exhaustive-limit {} to score one by one\n",
+                   with_commas(search.scored), o.search.seed, search.score_seconds, with_commas(o.search.exhaustive_limit));
+    fmt::print(out, "Ranked by {} ({}); Pareto front over workload, compactness, reach and retention: {} plan(s)\n\n", rank.label,
+               rank.lower_is_better ? "lower is better" : "higher is better", search.pareto.size());
+    fmt::print(out, "  {:>4} {:>7} {:>9} {:>7} {:>8} {:>8} {:>9}  {}\n", "rank", "pareto", "workload", "PP", "reach", "retain", "crime dev", "units that differ from the reference");
+    for (const geo::Candidate& c : search.best) {
+        std::string changed;
+        for (std::size_t u = 0; u < c.units.size(); ++u)
+            if (search.reference) {
+                // A unit is unchanged when the reference has the same boroughs under the same code.
+                bool same = false;
+                for (std::size_t r = 0; r < search.reference->units.size(); ++r)
+                    same = same || (search.reference->units[r].code == c.units[u].code && search.reference->groups[r] == c.groups[u]);
+                if (!same) {
+                    std::string boroughs;
+                    for (geo::NodeSet g = c.groups[u]; g; g &= g - 1)
+                        boroughs += (boroughs.empty() ? "" : "+") + search.graph.names[static_cast<std::size_t>(std::countr_zero(g))].substr(0, 4);
+                    changed += (changed.empty() ? "" : " ") + c.units[u].code + "=" + boroughs;
+                }
+            }
+        fmt::print(out, "  {:>4} {:>7} {:>9.3f} {:>7.3f} {:>5.2f} km {:>7.1f}% {:>8.1f}%  {}\n", c.rank, c.pareto ? "yes" : "", c.scores.workload_ratio,
+                   c.scores.polsby_popper_mean, c.scores.reach_mean_km, 100 * c.scores.retained_population, c.scores.max_deviation_pct[0],
+                   changed.size() > 100 ? changed.substr(0, 99) + "…" : changed);
+    }
+    if (search.reference) {
+        fmt::print(out, "\nThe reference plan {}: {}\n", scoring.reference_path,
+                   search.reference_valid ? "meets the rules" : "does not meet the rules: " + search.reference_breaks);
+        fmt::print(out, "  rank by {}: {}{} of {}\n", rank.key, search.exhaustive ? "" : "about ", with_commas(static_cast<std::uint64_t>(search.reference_rank)),
+                   with_commas(search.valid));
+        fmt::print(out, "  {:<40} {:>12} {:>12}\n", "score", "reference", "percentile");
+        for (std::size_t c = 0; c < search.reference_percentile.size(); ++c) {
+            const geo::ScoreColumn& column = geo::score_columns()[c];
+            fmt::print(out, "  {:<40} {:>12.3f} {:>11.1f}%\n", std::string(column.label) + (column.lower_is_better ? " ↓" : " ↑"), column.of(search.reference->scores),
+                       search.reference_percentile[c]);
+        }
+        fmt::print(out, "  (percentile: the share of {} plans the reference scores at least as well as, ties counted half)\n",
+                   search.exhaustive ? "all valid" : "the sampled");
+    }
+}
+
+void run(CandidatesCommand& o, const CommonOptions& common) {
+    if (o.unit != "borough")
+        throw geo::InputError("", "--unit " + o.unit, "ward-level candidates are not in this build yet", "Use --unit borough.");
+    ProgressBar progress(common.quiet);
+    const geo::UnitSet wards = load_sources(o.source, progress.callback());
+    const Scoring scoring = make_scoring(wards, o.scoring);
+    const geo::CandidateSearch search = geo::search_borough_candidates(*scoring.scorer, o.rules, o.search);
+    std::optional<geo::CandidateFiles> files;
+    if (!o.output.empty() && search.valid > 0) files = geo::write_candidates(o.output, *scoring.scorer, search, describe(o), o.overwrite);
+    if (common.json) {
+        std::cout << search_json(search, wards, files ? &*files : nullptr).dump(2) << '\n';
+    } else {
+        print_search(std::cout, search, o, scoring);
+        if (files) fmt::print(std::cout, "\nwrote {} plan files, {} and {}\n", files->plans.size(), files->csv, files->geopackage);
+    }
+    if (search.valid == 0) throw geo::InputError("", "candidates", "no grouping meets the rules", "Loosen the balance limits, the sizes or the locks, as said above.");
+}
+
+}  // namespace
+
+void add_candidates(CLI::App& app, const CommonOptions& common, int& result) {
+    auto o = std::make_shared<CandidatesCommand>();
+    CLI::App* command = app.add_subcommand("candidates", "Every valid grouping of boroughs into command units: counted, scored, the best and the Pareto front written as plans");
+    add_source_options(*command, o->source);
+    add_scoring_options(*command, o->scoring);
+    auto* group = command->add_option_group("Rules");
+    group->add_option("--k", o->rules.units, "Command units")->check(CLI::Range(1, 64));
+    group->add_option("--unit", o->unit, "What units are made of: borough (whole boroughs)")->check(CLI::IsMember({"borough", "ward"}));
+    group->add_option("--min-parents", o->rules.min_parents, "Fewest boroughs in a unit")->check(CLI::Range(1, 64));
+    group->add_option("--max-parents", o->rules.max_parents, "Most boroughs in a unit")->check(CLI::Range(1, 64));
+    group->add_option("--balance", o->balance, "Each unit within PERCENT of the mean unit: MEASURE=PERCENT, e.g. crime=10% (repeatable)");
+    group->add_option("--lock", o->rules.locks, "Reference units kept exactly, e.g. EA,CN")->delimiter(',');
+    auto* search = command->add_option_group("Search");
+    search->add_option("-n", o->search.keep, "Best candidates kept and written");
+    search->add_option("--rank-by", o->search.rank_by, "Score to rank by (default workload_ratio)");
+    search->add_option("--exhaustive-limit", o->search.exhaustive_limit, "Score every grouping when there are at most this many (default 200000)");
+    search->add_option("--samples", o->search.samples, "Otherwise score this many drawn uniformly (default 100000)");
+    search->add_option("--seed", o->search.seed, "Seed of the uniform draws");
+    command->add_option("-o,--output", o->output, "Folder for the candidates: candidate-NNN.wardplan, candidates.csv, candidates.gpkg");
+    command->add_flag("--overwrite", o->overwrite, "Replace candidate files already in the folder");
+    command->callback([o, &common, &result] {
+        if (o->rules.min_parents > o->rules.max_parents) throw CLI::ValidationError("--min-parents", "is more than --max-parents");
+        try {
+            for (const std::string& text : o->balance) o->rules.balance.push_back(balance_limit(text));
+        } catch (const geo::InputError& error) {
+            throw CLI::ValidationError("--balance", error.what());
+        }
+        geo::score_column(o->search.rank_by);
+        run(*o, common);
+        result = 0;
+    });
+}
+
+}  // namespace cli
