@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <limits>
 #include <utility>
 
@@ -39,32 +40,18 @@ std::vector<NodeSet> connected_parts(NodeSet nodes, const std::vector<NodeSet>& 
 
 namespace {
 
-// A breadth-first order from a node at the graph's edge, neighbours by fewest neighbours first
-// (Cuthill–McKee): the nodes left to group then stay a band behind a moving front, and the sets of
-// nodes left that the search meets are few. In the borough codes' order London's 32 boroughs took
-// the count 31 s; in this order it takes milliseconds.
-std::vector<int> banded_order(const std::vector<NodeSet>& neighbours) {
+// A breadth-first order (Cuthill–McKee: neighbours by fewest neighbours first) from the start
+// that keeps the front narrowest: the nodes left to group then stay a band behind a moving front,
+// and the sets of nodes left that the search meets are few. In the borough codes' order London's
+// 32 boroughs took the count 31 s; from a poor start 2.6 s; from the best, a tenth of a second.
+std::vector<int> breadth_first_from(int start, const std::vector<NodeSet>& neighbours) {
     const int n = static_cast<int>(neighbours.size());
+    const auto degree = [&](int v) { return std::popcount(neighbours[static_cast<std::size_t>(v)]); };
     std::vector<int> order;
     std::vector<bool> placed(static_cast<std::size_t>(n), false);
-    const auto degree = [&](int v) { return std::popcount(neighbours[static_cast<std::size_t>(v)]); };
-    while (static_cast<int>(order.size()) < n) {
-        int start = -1;
-        for (int v = 0; v < n; ++v)
-            if (!placed[static_cast<std::size_t>(v)] && (start < 0 || degree(v) < degree(start))) start = v;
-        // From the start, walk to the last node of a breadth-first search: a node at the edge.
-        for (int round = 0; round < 2; ++round) {
-            std::vector<int> queue{start};
-            std::vector<bool> seen(static_cast<std::size_t>(n), false);
-            seen[static_cast<std::size_t>(start)] = true;
-            for (std::size_t i = 0; i < queue.size(); ++i)
-                for (NodeSet m = neighbours[static_cast<std::size_t>(queue[i])]; m; m &= m - 1)
-                    if (const int w = std::countr_zero(m); !seen[static_cast<std::size_t>(w)] && !placed[static_cast<std::size_t>(w)])
-                        seen[static_cast<std::size_t>(w)] = true, queue.push_back(w);
-            start = queue.back();
-        }
-        std::vector<int> queue{start};
-        placed[static_cast<std::size_t>(start)] = true;
+    for (int next_start = start; static_cast<int>(order.size()) < n;) {
+        std::vector<int> queue{next_start};
+        placed[static_cast<std::size_t>(next_start)] = true;
         for (std::size_t i = 0; i < queue.size(); ++i) {
             std::vector<int> next;
             for (NodeSet m = neighbours[static_cast<std::size_t>(queue[i])]; m; m &= m - 1)
@@ -73,8 +60,37 @@ std::vector<int> banded_order(const std::vector<NodeSet>& neighbours) {
             queue.insert(queue.end(), next.begin(), next.end());
         }
         order.insert(order.end(), queue.begin(), queue.end());
+        for (int v = 0; v < n; ++v)
+            if (!placed[static_cast<std::size_t>(v)]) {
+                next_start = v;
+                break;
+            }
     }
     return order;
+}
+
+// The search's cost grows with 2 to the power of the front: the nodes not yet placed that touch
+// placed ones.
+double front_cost(const std::vector<int>& order, const std::vector<NodeSet>& neighbours) {
+    NodeSet placed = 0;
+    double cost = 0;
+    for (int v : order) {
+        placed |= NodeSet{1} << v;
+        NodeSet front = 0;
+        for (NodeSet p = placed; p; p &= p - 1) front |= neighbours[static_cast<std::size_t>(std::countr_zero(p))];
+        cost += std::ldexp(1.0, std::popcount(front & ~placed));
+    }
+    return cost;
+}
+
+std::vector<int> banded_order(const std::vector<NodeSet>& neighbours) {
+    std::vector<int> best;
+    double best_cost = INFINITY;
+    for (int start = 0; start < static_cast<int>(neighbours.size()); ++start) {
+        std::vector<int> order = breadth_first_from(start, neighbours);
+        if (const double cost = front_cost(order, neighbours); cost < best_cost) best_cost = cost, best = std::move(order);
+    }
+    return best;
 }
 
 }  // namespace
