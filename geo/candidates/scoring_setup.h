@@ -3,7 +3,8 @@
 // the ward tables they name) and against a reference plan (the bundled MPS plan unless another is
 // named). Read and joined once; then any number of plans over the same wards is scored.
 #include "geo/candidates/scores.h"
-#include "geo/model/plan_inputs.h"
+#include "geo/attributes/join.h"
+#include "geo/officers/inputs.h"
 
 #include <string>
 #include <vector>

@@ -26,7 +26,8 @@ RolloutFigures roll_out_plan(const UnitSet& wards, const Grouping& grouping, con
     return figures;
 }
 
-PlanFigures work_out_figures(const UnitSet& wards, const Grouping& grouping, const PlanInputs& inputs, const Adjacency* adjacency) {
+PlanFigures work_out_figures(const UnitSet& wards, const Grouping& grouping, const PlanInputs& inputs, const Adjacency* adjacency,
+                             const PlanScorer* scorer) {
     PlanFigures figures;
     figures.officers_error = inputs.officers_error;
     if (inputs.rules && inputs.officers_error.empty()) {
@@ -52,6 +53,17 @@ PlanFigures work_out_figures(const UnitSet& wards, const Grouping& grouping, con
             figures.rollout_error = error.what();
         }
         figures.rollout_ms = ms_since(start);
+    }
+    if (scorer) {
+        const auto start = std::chrono::steady_clock::now();
+        try {
+            figures.scores = scorer->score(grouping.group_of_unit, grouping.groups);
+            const ScoringSetup& setup = scorer->setup();
+            figures.reference_scores = scorer->score(setup.reference_unit, setup.reference_units);
+        } catch (const Error& error) {
+            figures.scores_error = error.what();
+        }
+        figures.scores_ms = ms_since(start);
     }
     return figures;
 }

@@ -40,11 +40,14 @@ struct PlanFigures {
     std::vector<PhaseResult> phases;
     std::vector<std::string> rollout_notes;
     std::string rollout_error;   // why there is no rollout
-    double allocation_ms = 0, rollout_ms = 0;
+    std::optional<PlanScores> scores, reference_scores;
+    std::string scores_error;    // why there are no scores
+    double allocation_ms = 0, rollout_ms = 0, scores_ms = 0;
 };
 
-// `adjacency` is needed only when the inputs have a rollout.
-PlanFigures work_out_figures(const UnitSet& wards, const Grouping& grouping, const PlanInputs& inputs, const Adjacency* adjacency);
+// `adjacency` is needed only when the inputs have a rollout, `scorer` for scores.
+PlanFigures work_out_figures(const UnitSet& wards, const Grouping& grouping, const PlanInputs& inputs, const Adjacency* adjacency,
+                             const PlanScorer* scorer = nullptr);
 
 // What is live on `date`: the last phase started by then (nullptr: none yet) and per ward.
 struct LiveOn {

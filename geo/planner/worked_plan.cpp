@@ -195,15 +195,27 @@ WorkedPlan::~WorkedPlan() {
     if (job_.valid()) job_.wait();  // it reads the wards and inputs this plan was made with
 }
 
-WorkedPlan::Worked WorkedPlan::work_out(const UnitSet& wards, Grouping grouping, std::shared_ptr<const PlanInputs> inputs,
-                                        std::shared_ptr<const Adjacency> adjacency) {
+WorkedPlan::Worked WorkedPlan::work_out(const UnitSet& wards, Grouping grouping, std::shared_ptr<const PlanInputs> inputs, WardCache cache) {
     static const PlanInputs none;
     const PlanInputs& given = inputs ? *inputs : none;
-    // Adjacency is of the wards, not the plan: worked out once, on the first rollout.
-    if (given.rollout && !adjacency) adjacency = std::make_shared<const Adjacency>(ward_adjacency(wards));
+    if (given.scoring && !cache.scorer_tried) {
+        cache.scorer_tried = true;
+        constexpr std::size_t most_wards = 10000;  // measuring more takes longer than a planner should wait for officers
+        if (wards.units.size() > most_wards)
+            cache.scorer_error = "scores are worked out in the window for up to 10,000 wards; `wardmap score` scores this plan";
+        else try {
+            cache.scorer = make_scorer(wards, given, grouping);
+        } catch (const Error& error) {
+            cache.scorer_error = error.what();
+        }
+    }
+    if (given.rollout && !cache.adjacency)
+        cache.adjacency = cache.scorer ? std::make_shared<const Adjacency>(cache.scorer->facts().adjacency)
+                                       : std::make_shared<const Adjacency>(ward_adjacency(wards));
     Worked worked;
-    worked.figures = work_out_figures(wards, grouping, given, adjacency.get());
-    worked.adjacency = std::move(adjacency);
+    worked.figures = work_out_figures(wards, grouping, given, cache.adjacency.get(), cache.scorer.get());
+    if (!cache.scorer_error.empty()) worked.figures.scores_error = cache.scorer_error;
+    worked.cache = std::move(cache);
     return worked;
 }
 
@@ -213,22 +225,22 @@ void WorkedPlan::collect(bool wait) const {
     Worked worked = job_.get();
     figures_ = std::move(worked.figures);
     figures_revision_ = job_revision_;
-    adjacency_ = std::move(worked.adjacency);
+    cache_ = std::move(worked.cache);
 }
 
 const PlanFigures& WorkedPlan::figures(const Assignment& assignment, std::uint64_t revision) const {
     collect(true);
     if (figures_ && figures_revision_ == revision) return *figures_;
-    Worked worked = work_out(wards_, grouping_of(assignment), options_.inputs, adjacency_);
+    Worked worked = work_out(wards_, grouping_of(assignment), options_.inputs, cache_);
     figures_ = std::move(worked.figures);
     figures_revision_ = revision;
-    adjacency_ = std::move(worked.adjacency);
+    cache_ = std::move(worked.cache);
     return *figures_;
 }
 
 const Adjacency* WorkedPlan::known_adjacency() const {
     collect(false);
-    return adjacency_.get();
+    return cache_.adjacency.get();
 }
 
 LatestFigures WorkedPlan::latest_figures(const Assignment& assignment, std::uint64_t revision) const {
@@ -236,7 +248,7 @@ LatestFigures WorkedPlan::latest_figures(const Assignment& assignment, std::uint
     const bool current = figures_ && figures_revision_ == revision;
     if (!current && !job_.valid()) {
         job_revision_ = revision;
-        job_ = std::async(std::launch::async, work_out, std::cref(wards_), grouping_of(assignment), options_.inputs, adjacency_);
+        job_ = std::async(std::launch::async, work_out, std::cref(wards_), grouping_of(assignment), options_.inputs, cache_);
     }
     return {figures_ ? &*figures_ : nullptr, figures_revision_, current};
 }

@@ -93,15 +93,21 @@ private:
     std::vector<UnitStats> stats_;
     std::vector<Finding> findings_;
 
+    // What is of the wards, not the plan: worked out on the first figures that need it, then kept.
+    struct WardCache {
+        std::shared_ptr<const Adjacency> adjacency;
+        std::shared_ptr<const PlanScorer> scorer;
+        std::string scorer_error;
+        bool scorer_tried = false;
+    };
     struct Worked {
         PlanFigures figures;
-        std::shared_ptr<const Adjacency> adjacency;  // worked out on the first rollout, then kept
+        WardCache cache;
     };
-    static Worked work_out(const UnitSet& wards, Grouping grouping, std::shared_ptr<const PlanInputs> inputs,
-                           std::shared_ptr<const Adjacency> adjacency);
+    static Worked work_out(const UnitSet& wards, Grouping grouping, std::shared_ptr<const PlanInputs> inputs, WardCache cache);
     void collect(bool wait) const;  // takes the background result when it is there (or waits for it)
 
-    mutable std::shared_ptr<const Adjacency> adjacency_;
+    mutable WardCache cache_;
     mutable std::optional<PlanFigures> figures_;
     mutable std::uint64_t figures_revision_ = 0;
     mutable std::future<Worked> job_;          // figures being worked out in the background

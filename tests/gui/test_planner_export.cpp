@@ -128,6 +128,21 @@ TEST_F(PlannerExport, WindowExportReusesTheSessionsShapesAndMatchesTheCommandLin
     // The edit reached both: Abbey in Central North.
     OGRLayerH units = GDALDatasetGetLayerByName(from_window.get(), "units");
     EXPECT_EQ(rows_of(units).at("E05000026").fields.at("cu_code"), "CN");
+
+    // The Statistics panel's scores after the edit are `wardmap score`'s for the saved plan.
+    ASSERT_TRUE(shots[1].contains("scores")) << shots[1].dump();
+    ASSERT_EQ(run("'" WARDMAP_BINARY "' score -q --json '" + plan.string() + "'"), 0) << text_of(dir / "err.txt");
+    std::ifstream printed(dir / "out.jsonl");
+    const nlohmann::json scored = nlohmann::json::parse(printed);
+    const nlohmann::json& cli_scores = scored.at("plans").at(0).at("scores");
+    std::size_t scores = 0;
+    for (const auto& [key, value] : shots[1]["scores"].items()) {
+        EXPECT_NEAR(value.get<double>(), cli_scores.at(key).get<double>(), 1e-9 * (1 + std::abs(value.get<double>()))) << key;
+        ++scores;
+    }
+    EXPECT_GE(scores, 13u);
+    // One ward of 629 moved: the window's plan retains 628 of the reference's wards.
+    EXPECT_NEAR(shots[1]["scores"]["retained_wards"].get<double>(), 100.0 * 628 / 629, 1e-9);
 }
 
 }  // namespace

@@ -20,6 +20,8 @@ struct RolloutPanelState {
 // Officers per command unit: wards, DWOs, PCSOs, leadership, each pool, officers; the establishment
 // surplus or shortfall; how the tables joined.
 void officers_panel(const Planner& planner);
+// The plan's scores after every edit beside the reference plan's (a tab of the Statistics panel).
+void scores_tab(const Planner& planner);
 // Map colours (command units, officers, phase) with the legend; the rollout's timeline with Play.
 void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector<Command>& out);
 

@@ -1,3 +1,4 @@
+#include "ui/panels/figure_panels.h"
 #include "ui/panels/panels.h"
 
 #include <imgui.h>
@@ -95,6 +96,27 @@ void cell(const geo::UnitStats& s, const geo::CommandUnit& unit, const Column& c
     }
 }
 
+void command_units_tab(const Planner& planner) {
+    const std::vector<Column> columns = columns_of(planner.wards);
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (ImGui::BeginTable("stats", static_cast<int>(columns.size()), flags)) {
+        ImGui::TableSetupScrollFreeze(2, 1);
+        for (const Column& column : columns) ImGui::TableSetupColumn(column.title.c_str());
+        ImGui::TableHeadersRow();
+        const auto& stats = planner.document.session->stats();
+        const auto& units = planner.document.session->assignment().units;
+        for (std::size_t row : sorted_rows(planner, columns)) {
+            ImGui::TableNextRow();
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                ImGui::TableSetColumnIndex(static_cast<int>(c));
+                cell(stats[row], units[row], columns[c], c);
+            }
+        }
+        ImGui::EndTable();
+    }
+}
+
 }  // namespace
 
 void stats_panel(const Planner& planner) {
@@ -103,25 +125,16 @@ void stats_panel(const Planner& planner) {
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(static_cast<float>(planner.view.width) - panel_width - 24, bottom_height - 8),
                              ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Statistics")) {
-        const std::vector<Column> columns = columns_of(planner.wards);
-        const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                                      ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-        if (ImGui::BeginTable("stats", static_cast<int>(columns.size()), flags)) {
-            ImGui::TableSetupScrollFreeze(2, 1);
-            for (const Column& column : columns) ImGui::TableSetupColumn(column.title.c_str());
-            ImGui::TableHeadersRow();
-            const auto& stats = planner.document.session->stats();
-            const auto& units = planner.document.session->assignment().units;
-            for (std::size_t row : sorted_rows(planner, columns)) {
-                ImGui::TableNextRow();
-                for (std::size_t c = 0; c < columns.size(); ++c) {
-                    ImGui::TableSetColumnIndex(static_cast<int>(c));
-                    cell(stats[row], units[row], columns[c], c);
-                }
-            }
-            ImGui::EndTable();
+    if (ImGui::Begin("Statistics") && ImGui::BeginTabBar("statistics tabs")) {
+        if (ImGui::BeginTabItem("Scores")) {
+            scores_tab(planner);
+            ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Command units")) {
+            command_units_tab(planner);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
     }
     ImGui::End();
 }

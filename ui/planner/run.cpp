@@ -47,6 +47,15 @@ void take_screenshot(const Planner& planner, const PanelStates& panels, const Sc
     const geo::PlanFigures& figures = planner.document.session->figures();
     report["allocation_ms"] = figures.allocation_ms;
     report["rollout_ms"] = figures.rollout_ms;
+    // The plan's scores as the Statistics panel shows them: a test compares them with `wardmap score`.
+    if (figures.scores) {
+        nlohmann::json scores;
+        for (const geo::ScoreColumn& column : geo::score_columns()) scores[column.key] = column.of(*figures.scores);
+        report["scores"] = scores;
+        report["scores_ms"] = figures.scores_ms;
+    } else if (!figures.scores_error.empty()) {
+        report["scores_error"] = figures.scores_error;
+    }
     // Dissolves so far in this process: exports and briefing maps reuse the session's shapes.
     report["dissolves"] = geo::dissolve_calls();
     std::printf("%s\n", report.dump().c_str());
