@@ -195,7 +195,8 @@ std::string explain_none(const PlanScorer& scorer, const BoroughGraph& graph, co
         std::size_t largest = 0;
         for (std::size_t b = 1; b < graph.codes.size(); ++b)
             if (table.of_borough[0][b] > table.of_borough[0][largest]) largest = b;
-        if (table.mean[0] > 0)
+        // A borough too big for any unit is the reason itself.
+        if (table.mean[0] > 0 && table.of_borough[0][largest] > table.mean[0] * (1 + limit.percent / 100))
             line += fmt::format("; {} alone holds {:.2f} times the mean", graph.names[largest], table.of_borough[0][largest] / table.mean[0]);
         if (hi > limit.percent) said += (said.empty() ? "" : "\n") + line;
     }

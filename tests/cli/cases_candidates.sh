@@ -59,7 +59,11 @@ case_candidates_every_london_grouping_counted() {
 case_candidates_impossible_balance_explained() {
     wm candidates --balance crime=2%
     expect_exit 3
-    expect_stdout "No grouping meets the rules:" "keeps crime within 2.0% of the mean: the closest is" "Westminster alone holds"
+    expect_stdout "No grouping meets the rules:" "keeps crime within 2.0% of the mean: the closest is 20.5%"
+    # Fewer, bigger units: Westminster is then too big for any of them on its own.
+    wm candidates --k 24 --min-parents 1 --max-parents 2 --balance crime=5%
+    expect_exit 3
+    expect_stdout "no grouping into 24 units keeps crime within 5.0% of the mean: the closest is 78.8%; Westminster alone holds 1.79 times the mean"
 }
 
 case_candidates_bad_options() {

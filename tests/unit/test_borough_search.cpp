@@ -149,7 +149,8 @@ TEST(BoroughSearch, ImpossibleRulesAreExplainedWithTheClosestReachable) {
     EXPECT_EQ(none.valid, 0u);
     EXPECT_TRUE(none.best.empty());
     EXPECT_NE(none.explanation.find("keeps crime within 2.0% of the mean: the closest is"), std::string::npos) << none.explanation;
-    EXPECT_NE(none.explanation.find("alone holds"), std::string::npos) << none.explanation;
+    // Westminster, the busiest borough, holds 0.89 of a mean unit's crime: not the reason, so not said.
+    EXPECT_EQ(none.explanation.find("alone holds"), std::string::npos) << none.explanation;
     // The closest said is reachable, and a little less is not.
     const auto at = none.explanation.find("the closest is ") + 15;
     const double closest = std::stod(none.explanation.substr(at));

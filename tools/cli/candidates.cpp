@@ -168,7 +168,7 @@ void add_candidates(CLI::App& app, const CommonOptions& common, int& result) {
     search->add_option("-n", o->search.keep, "Best candidates kept and written");
     search->add_option("--rank-by", o->search.rank_by, "Score to rank by (default workload_ratio)");
     search->add_option("--exhaustive-limit", o->search.exhaustive_limit, "Score every grouping when there are at most this many (default 200000)");
-    search->add_option("--samples", o->search.samples, "Otherwise score this many drawn uniformly (default 100000)");
+    search->add_option("--samples", o->search.samples, "Otherwise score this many drawn uniformly (default 20000)");
     search->add_option("--seed", o->search.seed, "Seed of the uniform draws");
     command->add_option("-o,--output", o->output, "Folder for the candidates: candidate-NNN.wardplan, candidates.csv, candidates.gpkg");
     command->add_flag("--overwrite", o->overwrite, "Replace candidate files already in the folder");
