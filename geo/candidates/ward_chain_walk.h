@@ -67,6 +67,7 @@ private:
 
     // The merged region of the current step, in local numbering.
     std::vector<std::uint32_t> region_;   // local -> graph node
+    std::uint32_t root_ = 0;              // local node the spanning trees grow from
     std::vector<std::int32_t> local_;     // graph node -> local, or -1
     CompactGraph subgraph_;
     RootedTree tree_;
