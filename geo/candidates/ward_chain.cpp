@@ -43,10 +43,11 @@ struct Run {
 };
 
 void report_steps(Run& run, std::size_t steps) {
-    const std::size_t done = run.done += steps;
+    run.done += steps;
     if (!run.progress) return;
+    // Read under the lock, so that the caller sees the fraction rise from call to call.
     std::lock_guard lock(run.progress_mutex);
-    run.progress("ReCom", static_cast<double>(done) / static_cast<double>(run.all_steps));
+    run.progress("ReCom", static_cast<double>(run.done.load()) / static_cast<double>(run.all_steps));
 }
 
 ChainProblem stuck_problem(const Run& run, const ReComWalk& walk) {
@@ -72,10 +73,11 @@ void run_chain(Run& run, std::size_t chain, WardChainCounts& counts, std::vector
     ReComWalk walk(run.graph, options.seed, chain);
     std::vector<int> plan(run.input.start.size());
     const std::size_t thin = std::max<std::size_t>(options.thin, 1);
+    const std::size_t tries = std::max<std::size_t>(options.tree_tries, 1);
     constexpr std::size_t report_every = 1024;
     for (std::size_t step = 1; step <= options.steps; ++step) {
         if (step % 64 == 0 && run.stop) return;
-        ++(walk.step(options.tree_tries) ? counts.accepted : counts.rejected);
+        ++(walk.step(tries) ? counts.accepted : counts.rejected);
         counts.trees = walk.trees();
         if (step == options.stuck_after && counts.accepted == 0) throw ChainInfeasible({stuck_problem(run, walk)});
         if (run.visit && step % thin == 0) {

@@ -15,6 +15,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -210,6 +211,31 @@ TEST(WardChainGrid, LocksGroupsAndBalanceHoldInEveryPlanVisited) {
     });
     EXPECT_THAT(faults, testing::IsEmpty());
     EXPECT_GT(distinct.size(), 100u) << "the chain hardly moved";
+}
+
+// A visitor that throws (the window's Cancel) stops every chain, and the exception comes out;
+// progress rises to 1 one call at a time.
+TEST(WardChainGrid, ACancelledVisitorStopsTheRunAndProgressReachesOne) {
+    geo::WardChainInput input;
+    input.neighbours = grid(6, 6);
+    input.units = 4;
+    for (std::size_t w = 0; w < 36; ++w) input.start.push_back(int((w / 6) / 3 * 2 + (w % 6) / 3));
+    input.balance = {{"wards", std::vector<double>(36, 1.0), 0.34}};
+    geo::WardChainOptions options;
+    options.chains = 2;
+    options.steps = 3000;
+    std::vector<double> fractions;
+    geo::run_ward_chain(input, options, {}, [&](std::string_view stage, double fraction) {
+        EXPECT_EQ(stage, "ReCom");
+        fractions.push_back(fraction);
+    });
+    ASSERT_FALSE(fractions.empty());
+    EXPECT_TRUE(std::is_sorted(fractions.begin(), fractions.end()));
+    EXPECT_DOUBLE_EQ(fractions.back(), 1.0);
+    options.steps = 1000000;  // minutes, were it not stopped
+    EXPECT_THROW(geo::run_ward_chain(input, options, [](const geo::WardChainSample& s) {
+        if (s.chain == 1 && s.step == 100) throw geo::Cancelled();
+    }), geo::Cancelled);
 }
 
 TEST(WardChainProblems, NameTheUnitTheMeasureAndHowFarOff) {
