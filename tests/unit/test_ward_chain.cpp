@@ -184,14 +184,24 @@ TEST(WardChainCuts, PathOfSixVisitsExactlyItsThreeBalancedSplitsEquallyOften) {
     for (const auto& plan : plans) EXPECT_NEAR(visits[plan], 1000, 120) << ::testing::PrintToString(plan);
 }
 
-// 6 × 6 wards of weight 1 in four 3 × 3 units. Unit 3 is locked, ward 0 (a corner of unit 0) is
-// locked, and the 2 × 2 block at the top right of unit 1 is kept whole.
-TEST(WardChainGrid, LocksGroupsAndBalanceHoldInEveryPlanVisited) {
+// 6 × 6 wards of weight 1 in four 3 × 3 units, each within ±34 % of the mean (6 to 12 wards).
+namespace {
+
+geo::WardChainInput quadrants() {
     geo::WardChainInput input;
     input.neighbours = grid(6, 6);
     input.units = 4;
     for (std::size_t w = 0; w < 36; ++w) input.start.push_back(int((w / 6) / 3 * 2 + (w % 6) / 3));
     input.balance = {{"wards", std::vector<double>(36, 1.0), 0.34}};
+    return input;
+}
+
+}  // namespace
+
+// The quadrants; unit 3 is locked, ward 0 (a corner of unit 0) is
+// locked, and the 2 × 2 block at the top right of unit 1 is kept whole.
+TEST(WardChainGrid, LocksGroupsAndBalanceHoldInEveryPlanVisited) {
+    geo::WardChainInput input = quadrants();
     input.locked_unit = {false, false, false, true};
     input.locked_ward.assign(36, false);
     input.locked_ward[0] = true;
@@ -216,11 +226,7 @@ TEST(WardChainGrid, LocksGroupsAndBalanceHoldInEveryPlanVisited) {
 // A visitor that throws (the window's Cancel) stops every chain, and the exception comes out;
 // progress rises to 1 one call at a time.
 TEST(WardChainGrid, ACancelledVisitorStopsTheRunAndProgressReachesOne) {
-    geo::WardChainInput input;
-    input.neighbours = grid(6, 6);
-    input.units = 4;
-    for (std::size_t w = 0; w < 36; ++w) input.start.push_back(int((w / 6) / 3 * 2 + (w % 6) / 3));
-    input.balance = {{"wards", std::vector<double>(36, 1.0), 0.34}};
+    geo::WardChainInput input = quadrants();
     geo::WardChainOptions options;
     options.chains = 2;
     options.steps = 3000;
