@@ -97,7 +97,8 @@ struct ChainProblem {
     ChainProblemKind kind;
     int unit = -1;         // the command unit concerned, or -1
     std::string measure;   // the balance measure concerned, or empty
-    double ratio = 0;      // out_of_balance, too_heavy: weight / mean (1.31 = 31 % over); stuck: closest split's worst
+    double ratio = 0;      // out_of_balance, too_heavy, not_reached: weight / mean (1.31 = 31 % over);
+                           // stuck: how far the closest split's worse side was from the mean (0.12 = 12 %)
     double tolerance = 0;  // the measure's tolerance
     std::string message;   // one sentence for a planner: what, which, by how much
 };
