@@ -20,6 +20,7 @@
 #include <ctime>
 #include <fstream>
 #include <cstdio>
+#include <span>
 #include <thread>
 
 namespace {
@@ -60,20 +61,46 @@ std::string load_average() {
     return line + "\n";
 }
 
-// Share of the chain's wards in another unit than at the start, after each of `checkpoints` steps.
+// Wards outside the unit matched to their start unit, units matched one to one by largest
+// overlap first (greedy): a measure that does not depend on which name a unit keeps.
+std::size_t moved_after_matching(const geo::WardChainInput& input, std::span<const int> plan) {
+    const std::size_t k = input.units;
+    std::vector<std::size_t> overlap(k * k, 0);
+    for (std::size_t w = 0; w < plan.size(); ++w)
+        if (plan[w] >= 0) ++overlap[static_cast<std::size_t>(input.start[w]) * k + static_cast<std::size_t>(plan[w])];
+    std::vector<bool> start_used(k, false), now_used(k, false);
+    std::size_t kept = 0;
+    for (std::size_t round = 0; round < k; ++round) {
+        std::size_t best = 0, at = k * k;
+        for (std::size_t i = 0; i < k * k; ++i)
+            if (!start_used[i / k] && !now_used[i % k] && (at == k * k || overlap[i] > best)) best = overlap[i], at = i;
+        start_used[at / k] = now_used[at % k] = true;
+        kept += best;
+    }
+    std::size_t in_plan = 0;
+    for (int unit : plan) in_plan += unit >= 0;
+    return in_plan - kept;
+}
+
+// Share of the chain's wards in another unit than at the start, after each of `checkpoints` steps:
+// by unit name (each re-split keeps a name on the side holding more of its wards) and with units
+// matched to the start's by overlap.
 void print_mixing(const geo::WardChainInput& input, geo::WardChainOptions options) {
     const std::size_t checkpoints[] = {1, 10, 100, 1000, 10000, 100000};
     options.chains = 1;
     options.steps = checkpoints[std::size(checkpoints) - 1];
     std::size_t next = 0, in_plan = 0;
     for (int unit : input.start) in_plan += unit >= 0;
-    std::printf("moved from the start (one chain, seed %llu): share of its %zu wards in another command unit\n",
+    std::printf("moved from the start (one chain, seed %llu): share of its %zu wards in another command unit, by name / "
+                "units matched by overlap\n",
                 static_cast<unsigned long long>(options.seed), in_plan);
     geo::run_ward_chain(input, options, [&](const geo::WardChainSample& sample) {
         if (next >= std::size(checkpoints) || sample.step != checkpoints[next]) return;
         std::size_t moved = 0;
         for (std::size_t w = 0; w < input.start.size(); ++w) moved += sample.unit_of[w] != input.start[w];
-        std::printf("  after %6zu steps: %5.1f %%\n", sample.step, 100.0 * static_cast<double>(moved) / static_cast<double>(in_plan));
+        const auto share = [&](std::size_t wards) { return 100.0 * static_cast<double>(wards) / static_cast<double>(in_plan); };
+        std::printf("  after %6zu steps: %5.1f %% / %5.1f %%\n", sample.step, share(moved),
+                    share(moved_after_matching(input, sample.unit_of)));
         ++next;
     });
 }
