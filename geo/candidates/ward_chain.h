@@ -49,7 +49,7 @@ struct WardChainInput {
 struct WardChainOptions {
     std::uint64_t seed = 1;        // chain c draws from stream c of this seed: the same plans on any machine
     std::size_t steps = 10000;     // per chain: proposals, accepted or rejected
-    std::size_t chains = 0;        // 0: one per core; chains run in parallel, one thread each
+    std::size_t chains = 0;        // 0: one per core; chains run in parallel, on at most one thread per core
     std::size_t thin = 1;          // visit a sample after every `thin` steps of a chain
     std::size_t tree_tries = 10;   // spanning trees drawn for one step before the step is rejected
     std::size_t stuck_after = 2000;  // a chain whose first `stuck_after` steps all fail is reported (0: never)
