@@ -16,6 +16,9 @@
 #include <random>
 #include <regex>
 
+#include <csignal>
+
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -164,6 +167,17 @@ TEST(EnsembleFigure, PngHasTheReferenceColourAtTheMappedColumnOnly) {
         EXPECT_GE(red, 1) << figure.scores[s].name << ": no reference colour at x = " << x << " px";
         for (int dx : {-8, 8})
             EXPECT_FALSE(is_reference_red(pixel(png.get(), static_cast<int>(x) + dx, y))) << figure.scores[s].name << " at " << dx;
+        // Above the plot the line crosses white paper: the centre of its ink (green falls from 1 on white
+        // to the reference's green where covered) is where the axis mapping says, to a third of a pixel.
+        const int above = static_cast<int>((plot.y0 - 4) * px_per_pt);
+        double ink = 0, moment = 0;
+        for (int px = static_cast<int>(x) - 4; px <= static_cast<int>(x) + 4; ++px) {
+            const double cover = (1 - pixel(png.get(), px, above).g) / (1 - render::reference_red.g);
+            ink += cover;
+            moment += cover * (px + 0.5);
+        }
+        ASSERT_GT(ink, 1.5) << figure.scores[s].name << ": no line above the plot";
+        EXPECT_NEAR(moment / ink, x, 0.33) << figure.scores[s].name;
     }
 }
 
@@ -268,6 +282,33 @@ TEST(EnsembleFigure, AnUnwritableFolderLeavesNothingBehind) {
     }
     EXPECT_EQ(outcome, 0) << "1: written anyway, 2: the error does not name the file, 3: another error, 4: no setuid";
     EXPECT_TRUE(std::filesystem::is_empty(locked)) << "something was left in the folder";
+}
+
+// A write that fails halfway (the file size limit reached: "disk full" for this process) leaves no
+// partial file, and the error names the file. In a child, so the limit binds no other test.
+TEST(EnsembleFigure, AWriteThatFailsHalfwayLeavesNothingBehind) {
+    TempDir dir;
+    const std::filesystem::path target = dir.path() / "ensemble.png";
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        std::signal(SIGXFSZ, SIG_IGN);  // write() then fails with EFBIG instead of killing us
+        const rlimit limit{20000, 20000};
+        if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(4);
+        try {
+            render::draw_ensemble(realistic_figure(2000, 1), target);
+        } catch (const geo::OutputError& e) {
+            _exit(std::string(e.what()).find(target.string()) != std::string::npos ? 0 : 2);
+        } catch (...) {
+            _exit(3);
+        }
+        _exit(1);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : 5, 0)
+        << "1: written in spite of the limit, 2: the error does not name the file, 3: another error";
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path())) << "a partial file was left behind";
 }
 
 // Writes the sample figure of the documentation when WARDMAP_ENSEMBLE_SAMPLE names the output:
