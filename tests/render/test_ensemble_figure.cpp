@@ -184,9 +184,9 @@ TEST(EnsembleFigure, PngHasTheReferenceColourAtTheMappedColumnOnly) {
 TEST(EnsembleFigure, NoTextOverlapsOtherTextAndAllStaysOnThePage) {
     TempDir dir;
     render::EnsembleFigure figure = realistic_figure(20000, 5);
-    // Wide tick labels ("12,200,000") in a narrow panel: fewer ticks, not labels run together.
-    render::ScoreDistribution population{"Recorded crime, all BCUs", "crimes", true, {}, 12345678};
-    for (std::size_t p = 0; p < 20000; ++p) population.values.push_back(12000000 + 900000.0 * (p % 1000) / 1000);
+    // Wide tick labels ("122,000,000") in a narrow panel: fewer ticks, not labels run together.
+    render::ScoreDistribution population{"Calls for service, all BCUs", "calls", true, {}, 123456789};
+    for (std::size_t p = 0; p < 20000; ++p) population.values.push_back(120000000 + 9000000.0 * (p % 1000) / 1000);
     figure.scores.push_back(population);
     const render::EnsembleDrawing drawing = render::draw_ensemble(figure, dir.path() / "ensemble.svg");
     const render::Box page{0, 0, drawing.page.width_pt(), drawing.page.height_pt()};
