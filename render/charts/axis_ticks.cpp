@@ -7,12 +7,11 @@
 namespace render {
 namespace {
 
-// The smallest of 1, 2, 5 times a power of ten that is at least `rough`.
-double round_step(double rough) {
-    const double power = std::pow(10, std::floor(std::log10(rough)));
-    for (double multiple : {1.0, 2.0, 5.0, 10.0})
-        if (multiple * power >= rough * (1 - 1e-9)) return multiple * power;
-    return 10 * power;
+std::vector<double> multiples_within(double lo, double hi, double step) {
+    std::vector<double> values;
+    const double first = std::ceil(lo / step - 1e-9);
+    for (double k = first; k * step <= hi + step * 1e-9; ++k) values.push_back(k == 0 ? 0.0 : k * step);
+    return values;
 }
 
 }  // namespace
@@ -27,18 +26,27 @@ AxisTicks nice_ticks(double lo, double hi, int max_ticks) {
         return ticks;
     }
     max_ticks = std::max(max_ticks, 2);
-    double step = round_step((hi - lo) / (max_ticks - 1));
-    // Fewer ticks than two fit only when the range straddles no multiple of the step: take the next smaller step.
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        ticks.values.clear();
-        const double first = std::ceil(lo / step - 1e-9) * step;
-        for (double v = first; v <= hi + step * 1e-9; v = first + step * static_cast<double>(ticks.values.size()))
-            ticks.values.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
-        if (ticks.values.size() >= 2 || static_cast<int>(ticks.values.size()) >= max_ticks) break;
-        step = round_step(step / 2.5);
-    }
-    ticks.step = step;
-    ticks.decimals = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)));
+    // The smallest 1, 2 or 5 times a power of ten that puts at most max_ticks multiples in the range,
+    // starting a power of ten below any that could.
+    double power = std::pow(10, std::floor(std::log10((hi - lo) / max_ticks)) - 1);
+    for (;; power *= 10)
+        for (double multiple : {1.0, 2.0, 5.0}) {
+            std::vector<double> values = multiples_within(lo, hi, multiple * power);
+            if (static_cast<int>(values.size()) > max_ticks) continue;
+            // A range straddling no multiple of a step wide enough keeps the last step that gave two.
+            if (values.size() < 2 && !ticks.values.empty()) return ticks;
+            ticks.values = std::move(values);
+            ticks.step = multiple * power;
+            ticks.decimals = std::max(0, -static_cast<int>(std::floor(std::log10(ticks.step) + 1e-9)));
+            if (ticks.values.size() >= 2 || ticks.step > hi - lo) return ticks;
+        }
+}
+
+AxisTicks count_ticks(double hi, int max_ticks) {
+    AxisTicks ticks = nice_ticks(0, hi, max_ticks);
+    if (ticks.step >= 1) return ticks;
+    ticks = {{}, 1, 0};
+    for (double v = 0; v <= hi; ++v) ticks.values.push_back(v);
     return ticks;
 }
 

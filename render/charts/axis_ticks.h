@@ -15,6 +15,9 @@ struct AxisTicks {
 // allows no fewer than two ticks when the range is wide enough to hold them. lo == hi: that one value.
 AxisTicks nice_ticks(double lo, double hi, int max_ticks);
 
+// Ticks for a count from 0 to `hi`: as nice_ticks, but never a fraction of a plan.
+AxisTicks count_ticks(double hi, int max_ticks);
+
 // 1234567.891 with 2 decimals -> "1,234,567.89"; never "-0".
 std::string format_number(double value, int decimals);
 

@@ -6,7 +6,7 @@
 
 namespace render {
 
-inline constexpr Rgb reference_red{0.70, 0.09, 0.17};
+inline constexpr Rgb reference_red{0.66, 0.05, 0.13};
 inline constexpr Rgb bar_fill{0.58, 0.69, 0.81};
 inline constexpr Rgb box_fill{0.78, 0.84, 0.91};
 inline constexpr Rgb grid_grey{0.87, 0.87, 0.87};

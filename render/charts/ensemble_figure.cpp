@@ -46,8 +46,8 @@ void draw_footer(ChartText& text, const EnsembleFigure& figure, const Box& box) 
     const Font font{7, false, false};
     const Rgb grey{0.3, 0.3, 0.3};
     const std::string method =
-        "Percentile: the share of the plans with a value whose score is equal to or worse than the " +
-        figure.reference_name + "'s (ties count as no better; the best plan stands at 100%). Histograms count plans "
+        "Percentile: the share of the plans with a value whose score is equal to or worse than that of the " +
+        figure.reference_name + " (ties count as no better; the best plan stands at 100%). Histograms count plans "
         "in 10 to 60 Freedman\u2013Diaconis bins, or one bar per value for scores that take few values.";
     const std::string attribution = figure.attribution.empty() ? geo::attribution : figure.attribution;
     const std::vector<std::string> lines = text.wrap(font, method, box.width(), 2);
@@ -103,6 +103,12 @@ EnsembleDrawing draw_ensemble(const EnsembleFigure& figure, const std::filesyste
     drawing.page = grid.page;
     PageWriter writer(path, grid.page, options.overwrite);
     cairo_t* cairo = writer.page();
+    // Text measured the same at any resolution: hinted metrics round to whole pixels, and at 50 dpi a
+    // 7 pt line grows enough to touch the next. The layout (and its test) then hold for every format.
+    cairo_font_options_t* font_options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
+    cairo_set_font_options(cairo, font_options);
+    cairo_font_options_destroy(font_options);
     cairo_set_source_rgb(cairo, 1, 1, 1);
     cairo_paint(cairo);
     ChartText text(cairo);

@@ -87,6 +87,10 @@ void set_axis(HistogramLayout& layout, std::optional<double> reference) {
     const bool marked = reference && std::isfinite(*reference);
     double lo = layout.edges.empty() ? (marked ? *reference : 0) : layout.edges.front();
     double hi = layout.edges.empty() ? (marked ? *reference : 1) : layout.edges.back();
+    if (layout.binning == Binning::single_value) {  // one bar a fifth of the axis, not a block across it
+        const double centre = (lo + hi) / 2, width = hi - lo;
+        lo = centre - 2.5 * width, hi = centre + 2.5 * width;
+    }
     if (marked) lo = std::min(lo, *reference), hi = std::max(hi, *reference);
     if (hi == lo) lo -= 0.5, hi += 0.5;
     const double margin = 0.04 * (hi - lo);

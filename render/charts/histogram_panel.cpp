@@ -30,7 +30,7 @@ std::string value_text(double value, const std::string& unit) {
 std::string heading_detail(const ScoreDistribution& score, const HistogramLayout& layout) {
     std::string detail = score.lower_is_better ? "lower is better" : "higher is better";
     if (layout.binning == Binning::single_value)
-        detail += " \u00b7 every plan scores " + format_number(layout.edges.front() + (layout.edges[1] - layout.edges[0]) / 2, 4);
+        detail += " \u00b7 every plan scores " + value_text((layout.edges[0] + layout.edges[1]) / 2, score.unit);
     if (layout.dropped > 0) detail += " \u00b7 " + plans_text(layout.dropped) + " without a value left out";
     return detail;
 }
@@ -51,28 +51,36 @@ void draw_bars(cairo_t* cairo, const Box& plot, const HistogramLayout& layout, c
     cairo_fill(cairo);
 }
 
-// The reference's line, from the axis up through the marks band, and its value and percentile beside
-// it: to the right when they fit there, else to the left.
+// The reference's line from the axis up, and its value and percentile in the marks band: beside the
+// line (right of it when they fit there, else left), or, when they fit on neither side, over the band's
+// width with the line stopping under them.
 void draw_reference(cairo_t* cairo, ChartText& text, const PanelParts& parts, const ScoreDistribution& score,
                     const HistogramLayout& layout, double percentile, const std::string& name) {
     const double x = layout.x_in(parts.plot, *score.reference);
+    const std::string value = ": " + value_text(*score.reference, score.unit);
+    const std::string second = std::isnan(percentile) ? "no plan to compare with"
+                                                      : percentile_text(percentile) + " of plans no better";
+    const Box& band = parts.marks;
+    const double width = std::max(text.width(mark_font, name + value), text.width(mark_detail_font, second));
+    const double room_right = band.x1 - (x + 4), room_left = (x - 4) - band.x0;
+    double anchor = x + 4, room = room_right, line_top = band.y0 + 2;
+    Align align = Align::left;
+    if (width > room_right && width <= room_left) {
+        anchor = x - 4, room = room_left, align = Align::right;
+    } else if (width > room_right) {
+        room = band.width();
+        anchor = std::clamp(x - width / 2, band.x0, std::max(band.x0, band.x1 - width));
+        line_top = parts.plot.y0;
+    }
     cairo_move_to(cairo, x, parts.plot.y1);
-    cairo_line_to(cairo, x, parts.marks.y0 + 2);
+    cairo_line_to(cairo, x, line_top);
     set_colour(cairo, reference_red);
     cairo_set_line_width(cairo, reference_line_width);
     cairo_stroke(cairo);
-
-    const std::string first = name + ": " + value_text(*score.reference, score.unit);
-    const std::string second = std::isnan(percentile) ? "no plan to compare with"
-                                                      : percentile_text(percentile) + " of plans no better";
-    const double room_right = parts.marks.x1 - (x + 4), room_left = (x - 4) - parts.marks.x0;
-    const double width = std::max(text.width(mark_font, first), text.width(mark_detail_font, second));
-    const bool right = width <= room_right || room_right >= room_left;
-    const double room = std::max(right ? room_right : room_left, 0.0);
-    const double anchor = right ? x + 4 : x - 4;
-    const Align align = right ? Align::left : Align::right;
-    const double y = parts.marks.y0 + 8.5;
-    text.write(mark_font, text.fit(mark_font, first, room), anchor, y, reference_red, align);
+    const double y = band.y0 + 8.5;
+    // A long name is cut, never the value.
+    const std::string first = text.fit(mark_font, name, room - text.width(mark_font, value)) + value;
+    text.write(mark_font, first, anchor, y, reference_red, align);
     text.write(mark_detail_font, text.fit(mark_detail_font, second, room), anchor, y + 9, reference_red, align);
 }
 
@@ -89,17 +97,23 @@ void draw_histogram_panel(cairo_t* cairo, ChartText& text, const PanelParts& par
     draw_heading(text, parts, score.name, heading_detail(score, layout));
     const Box& plot = parts.plot;
     const VerticalScale scale{0, std::max(1.0, static_cast<double>(layout.largest) * 1.05)};
-    const AxisTicks counts = nice_ticks(0, scale.hi, std::max(2, static_cast<int>(plot.height() / 16)));
+    const AxisTicks counts = count_ticks(scale.hi, std::max(2, static_cast<int>(plot.height() / 12)));
     draw_y_axis(cairo, text, parts, counts, scale, [](double v) { return format_count(v); }, "plans");
     draw_bars(cairo, plot, layout, scale);
     draw_x_rule(cairo, plot);
     draw_x_ticks(cairo, text, parts, layout.lo, layout.hi, [&](double v) { return layout.x_in(plot, v); });
     draw_x_label(text, parts, score);
-    if (layout.counted == 0)
-        text.write(detail_font, "No plan has a value for this score", (plot.x0 + plot.x1) / 2, (plot.y0 + plot.y1) / 2,
-                   chart_ink, Align::centre);
     if (score.reference && std::isfinite(*score.reference))
         draw_reference(cairo, text, parts, score, layout, percentile, reference_name);
+    if (layout.counted == 0) {  // on white, over the reference's line
+        const std::string message = "No plan has a value for this score";
+        const PagePoint centre{(plot.x0 + plot.x1) / 2, (plot.y0 + plot.y1) / 2};
+        const Box box = text.box_of(detail_font, message, centre.x, centre.y, Align::centre).grown(3);
+        cairo_rectangle(cairo, box.x0, box.y0, box.width(), box.height());
+        set_colour(cairo, {1, 1, 1});
+        cairo_fill(cairo);
+        text.write(detail_font, message, centre.x, centre.y, chart_ink, Align::centre);
+    }
 }
 
 }  // namespace render

@@ -75,12 +75,12 @@ void draw_legend(cairo_t* cairo, ChartText& text, const PanelParts& parts, const
 
 void draw_ranked_panel(cairo_t* cairo, ChartText& text, const PanelParts& parts, const RankedBoxes& ranked,
                        const std::vector<BoxSummary>& boxes, const std::string& reference_name) {
-    draw_heading(text, parts, ranked.name + ", command units ranked within each plan",
+    draw_heading(text, parts, ranked.name + ", by rank in each plan",
                  "box: middle half of the plans \u00b7 line: median \u00b7 whiskers: 5th to 95th percentile");
     const Box& plot = parts.plot;
     const auto [lo, hi] = value_range(ranked, boxes);
     const VerticalScale scale{lo, hi};
-    const AxisTicks ticks = nice_ticks(lo, hi, std::max(2, static_cast<int>(plot.height() / 16)));
+    const AxisTicks ticks = nice_ticks(lo, hi, std::max(2, static_cast<int>(plot.height() / 12)));
     draw_y_axis(cairo, text, parts, ticks, scale, [&](double v) { return format_number(v, ticks.decimals); }, ranked.unit);
     draw_x_rule(cairo, plot);
     if (!ranked.reference.empty()) draw_legend(cairo, text, parts, reference_name);
@@ -100,8 +100,7 @@ void draw_ranked_panel(cairo_t* cairo, ChartText& text, const PanelParts& parts,
         if (std::isfinite(ranked.reference[r]))
             draw_diamond(cairo, {plot.x0 + (static_cast<double>(r) + 0.5) * slot, scale.y_in(plot, ranked.reference[r])}, 3.6);
     const Box& box = parts.x_label;
-    const std::string axis = "command units in each plan, from the lowest value (1) to the highest (" +
-                             std::to_string(boxes.size()) + ")";
+    const std::string axis = "command units sorted within each plan, 1 = lowest";
     text.write(detail_font, text.fit(detail_font, axis, box.width()), (box.x0 + box.x1) / 2, box.y0 + 9, chart_quiet,
                Align::centre);
     if (boxes.empty() || std::none_of(boxes.begin(), boxes.end(), [](const BoxSummary& b) { return b.counted > 0; }))

@@ -204,10 +204,13 @@ TEST(EnsembleFigure, NoTextOverlapsOtherTextAndAllStaysOnThePage) {
 TEST(EnsembleFigure, OnePlanAndTwoMillionPlansBothDraw) {
     TempDir dir;
     render::EnsembleFigure one = hand_figure();
+    one.reference_name = "The plan the borough commanders agreed in March";
     for (auto& score : one.scores) score.values = {*score.reference};
     const auto single = render::draw_ensemble(one, dir.path() / "one.svg");
     EXPECT_DOUBLE_EQ(single.percentiles[0], 100);
     EXPECT_EQ(single.histograms[0].binning, render::Binning::single_value);
+    // A long name beside a line in the middle fits on neither side: the percentile is still whole.
+    EXPECT_TRUE(has_text(single, "100.0% of plans no better"));
 
     render::EnsembleFigure many;
     many.title = "Two million plans";
@@ -252,6 +255,41 @@ TEST(EnsembleFigure, AnExistingFigureIsKeptUnlessOverwriting) {
     options.overwrite = true;
     render::draw_ensemble(hand_figure(), dir.path() / "ensemble.svg", options);
     EXPECT_NE(wardmap_test::read_text(dir.path() / "ensemble.svg").find("<svg"), std::string::npos);
+}
+
+// Odd ensembles on one page: a single plan, few discrete values, a score with no value, all plans
+// equal, a reference beyond every plan, three ranks; with a reference name too long for any panel.
+TEST(EnsembleFigure, OddEnsemblesKeepTextApartAndValuesWhole) {
+    render::EnsembleFigure figure;
+    figure.title = "Odd ensembles";
+    figure.reference_name = "The plan the borough commanders agreed in March after the consultation";
+    figure.scores.push_back({"One plan", "km", true, {4.2}, 4.2});
+    figure.scores.push_back({"Boroughs split", "", true, {0, 0, 0, 1, 1, 2, 3, 0, 1, 0, 0, 0, 0, 1}, 1});
+    figure.scores.push_back({"No values", "%", true, {NAN, NAN}, 3});
+    figure.scores.push_back({"All equal", "", false, std::vector<double>(50, 0.3), 0.45});
+    figure.scores.push_back({"Reference beyond every plan", "", true, {1.4, 1.5, 1.5, 1.7, 2.1}, 3.5});
+    figure.ranked = render::RankedBoxes{"Crime per officer", "", {{1, 2, 3}, {2, 3, 4}, {5, 6, 9}}, {1.5, 3.5}};
+    TempDir dir;
+    render::EnsembleOptions options;
+    options.page.dpi = 50;
+    const render::EnsembleDrawing drawing = render::draw_ensemble(figure, dir.path() / "odd.png", options);
+    for (std::size_t i = 0; i < drawing.texts.size(); ++i)
+        for (std::size_t j = i + 1; j < drawing.texts.size(); ++j)
+            EXPECT_FALSE(drawing.texts[i].box.overlaps(drawing.texts[j].box))
+                << "\"" << drawing.texts[i].text << "\" and \"" << drawing.texts[j].text << "\"";
+    const auto ends_with = [&](const std::string& tail) {
+        return std::count_if(drawing.texts.begin(), drawing.texts.end(), [&](const render::DrawnText& t) {
+            return t.text.size() > tail.size() && t.text.compare(t.text.size() - tail.size(), tail.size(), tail) == 0;
+        });
+    };
+    EXPECT_EQ(ends_with("\u2026: 4.2 km"), 1) << "the long name is cut, never the value";
+    EXPECT_EQ(ends_with("\u2026: 3.5"), 1);
+    EXPECT_TRUE(has_text(drawing, "0.0% of plans no better"));
+    EXPECT_TRUE(has_text(drawing, "no plan to compare with"));
+    EXPECT_TRUE(has_text(drawing, "No plan has a value for this score"));
+    EXPECT_TRUE(has_text(drawing, "lower is better \u00b7 every plan scores 4.2 km"));
+    EXPECT_TRUE(has_text(drawing, "lower is better \u00b7 2 plans without a value left out"));
+    EXPECT_EQ(drawing.histograms[1].counts, (std::vector<std::size_t>{8, 4, 1, 1}));
 }
 
 // An unwritable folder: nothing appears, not even a partial file, and the error names the file. Root

@@ -14,7 +14,9 @@
 #include <limits>
 #include <random>
 
+using ::testing::DoubleNear;
 using ::testing::ElementsAre;
+using ::testing::Pointwise;
 
 namespace {
 
@@ -47,17 +49,21 @@ std::vector<double> normal_values(std::size_t n, double mean, double sd, unsigne
 
 TEST(NiceTicks, RoundStepsInsideTheRange) {
     const render::AxisTicks unit = render::nice_ticks(0, 1, 6);
-    EXPECT_THAT(unit.values, ElementsAre(0, 0.2, 0.4, 0.6000000000000001, 0.8, 1));
+    EXPECT_THAT(unit.values, Pointwise(DoubleNear(1e-12), {0.0, 0.2, 0.4, 0.6, 0.8, 1.0}));
     EXPECT_EQ(unit.decimals, 1);
     const render::AxisTicks ratio = render::nice_ticks(1.17, 2.53, 6);  // max/min demand per officer
     EXPECT_DOUBLE_EQ(ratio.step, 0.5);
-    EXPECT_THAT(ratio.values, ElementsAre(1.5, 2.0, 2.5));
+    EXPECT_THAT(ratio.values, Pointwise(DoubleNear(1e-12), {1.5, 2.0, 2.5}));
     const render::AxisTicks counts = render::nice_ticks(0, 23456, 5);
-    EXPECT_DOUBLE_EQ(counts.step, 10000);
+    EXPECT_DOUBLE_EQ(counts.step, 5000);  // 0 .. 20,000: five ticks, as many as allowed
     EXPECT_EQ(counts.decimals, 0);
-    // A narrow range straddling no multiple of the first step still gets two ticks.
-    EXPECT_GE(render::nice_ticks(0.31, 0.39, 2).values.size(), 2u);
+    // Never more ticks than allowed, even when that leaves one.
+    EXPECT_THAT(render::nice_ticks(0.31, 0.39, 2).values, ElementsAre(DoubleNear(0.35, 1e-12)));
+    EXPECT_EQ(render::nice_ticks(0.31, 0.39, 5).values.size(), 4u);  // 0.32 .. 0.38
     EXPECT_THAT(render::nice_ticks(3, 3, 5).values, ElementsAre(3));
+    // Counts of plans step by whole plans however few there are.
+    EXPECT_THAT(render::count_ticks(2.1, 8).values, ElementsAre(0, 1, 2));
+    EXPECT_THAT(render::count_ticks(8400, 5).values, ElementsAre(0, 2000, 4000, 6000, 8000));
 }
 
 TEST(FormatNumber, ThousandsDecimalsAndNoNegativeZero) {
@@ -141,8 +147,8 @@ TEST(HistogramLayout, AllEqualValuesMakeOneBarAroundThem) {
     ASSERT_EQ(alone.counts.size(), 1u);
     EXPECT_EQ(alone.counts[0], 3u);
     EXPECT_DOUBLE_EQ((alone.edges[0] + alone.edges[1]) / 2, 2.5);
-    EXPECT_LT(alone.lo, alone.edges[0]);
-    EXPECT_GT(alone.hi, alone.edges[1]);
+    // The bar takes a fifth of the axis (before the axis' 4% margins): a value, not a block.
+    EXPECT_NEAR((alone.edges[1] - alone.edges[0]) / (alone.hi - alone.lo), 1 / (5 * 1.08), 1e-9);
 
     const render::HistogramLayout one_plan = render::histogram_layout({0.37}, 0.37);
     EXPECT_EQ(one_plan.counted, 1u);
