@@ -12,9 +12,15 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <memory>
 
 namespace render {
 namespace {
+
+struct FontOptionsDeleter {
+    void operator()(cairo_font_options_t* options) const noexcept { cairo_font_options_destroy(options); }
+};
+using FontOptions = std::unique_ptr<cairo_font_options_t, FontOptionsDeleter>;
 
 bool has_values(const std::vector<HistogramLayout>& histograms, const std::vector<BoxSummary>& boxes) {
     return std::any_of(histograms.begin(), histograms.end(), [](const HistogramLayout& h) { return h.counted > 0; }) ||
@@ -46,8 +52,8 @@ void draw_footer(ChartText& text, const EnsembleFigure& figure, const Box& box) 
     const Font font{7, false, false};
     const Rgb grey{0.3, 0.3, 0.3};
     const std::string method =
-        "Percentile: the share of the plans with a value whose score is equal to or worse than that of the " +
-        figure.reference_name + " (ties count as no better; the best plan stands at 100%). Histograms count plans "
+        "Percentile: the share of the plans with a value whose score is equal to or worse than the marked plan's (" +
+        figure.reference_name + "; ties count as no better, and the best plan stands at 100%). Histograms count plans "
         "in 10 to 60 Freedman\u2013Diaconis bins, or one bar per value for scores that take few values.";
     const std::string attribution = figure.attribution.empty() ? geo::attribution : figure.attribution;
     const std::vector<std::string> lines = text.wrap(font, method, box.width(), 2);
@@ -105,10 +111,9 @@ EnsembleDrawing draw_ensemble(const EnsembleFigure& figure, const std::filesyste
     cairo_t* cairo = writer.page();
     // Text measured the same at any resolution: hinted metrics round to whole pixels, and at 50 dpi a
     // 7 pt line grows enough to touch the next. The layout (and its test) then hold for every format.
-    cairo_font_options_t* font_options = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
-    cairo_set_font_options(cairo, font_options);
-    cairo_font_options_destroy(font_options);
+    const FontOptions unhinted(cairo_font_options_create());
+    cairo_font_options_set_hint_metrics(unhinted.get(), CAIRO_HINT_METRICS_OFF);
+    cairo_set_font_options(cairo, unhinted.get());
     cairo_set_source_rgb(cairo, 1, 1, 1);
     cairo_paint(cairo);
     ChartText text(cairo);
