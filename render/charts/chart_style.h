@@ -1,6 +1,6 @@
 #pragma once
 // The colours and type of ensemble figures. Printed briefings are often greyscale: the reference is
-// dark (L* 38) and drawn as a line or a diamond, the ensemble light (bars L* 73, boxes L* 86), so the
+// dark (L* 36) and drawn as a line or a diamond, the ensemble light (bars L* 71, boxes L* 85), so the
 // two never read as one another without colour.
 #include "render/briefing/text.h"
 

@@ -1,6 +1,7 @@
 // render/charts, the pure half of ensemble figures: round axis ticks, histogram bins and axis mapping,
 // box-plot quantiles, the reference's percentile (ties!) and the panel grid. No file, no Cairo.
 #include "render/charts/axis_ticks.h"
+#include "render/charts/chart_style.h"
 #include "render/charts/box_summary.h"
 #include "render/charts/ensemble_figure.h"
 #include "render/charts/figure_layout.h"
@@ -269,4 +270,13 @@ TEST(FigureGrid, SmallMultiplesWithTheBoxPlotsInTheLastRow) {
     }
     EXPECT_EQ(render::figure_grid(10, true, {render::Paper::a4, true, 300}).page.paper, render::Paper::a3);
     EXPECT_EQ(render::figure_grid(4, true, {}).ranked_panel->x1, render::figure_grid(4, true, {}).score_panels[2].x1);
+}
+
+TEST(ChartStyle, TheReferenceStaysApartFromTheEnsembleInGrey) {
+    // A greyscale print keeps only lightness (CIE L*): the reference's line and diamonds must stay far
+    // darker than the bars and boxes they are drawn over, and the grid lighter than the bars.
+    const double reference = render::grey_lightness(render::reference_red);
+    EXPECT_GT(render::grey_lightness(render::bar_fill) - reference, 30);
+    EXPECT_GT(render::grey_lightness(render::box_fill) - reference, 30);
+    EXPECT_GT(render::grey_lightness(render::grid_grey), render::grey_lightness(render::bar_fill) + 10);
 }
