@@ -13,8 +13,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
-#include <regex>
 
 #include <csignal>
 
@@ -119,14 +119,24 @@ TEST(EnsembleFigure, SvgDrawsTheReferenceLineWhereTheAxisPutsIt) {
     render::draw_ensemble(figure, dir.path() / "ensemble.svg");
     const std::string svg = wardmap_test::read_text(dir.path() / "ensemble.svg");
     ASSERT_NE(svg.find("<svg"), std::string::npos);
-    // Cairo writes each stroke as <path style="...stroke:rgb(R%,G%,B%)..." d="M x y L x y "/>.
-    const std::regex stroke(R"re(stroke:rgb\(([0-9.]+)%,([0-9.]+)%,([0-9.]+)%\)[^"]*" d="M ([0-9.]+) ([0-9.]+) L ([0-9.]+) ([0-9.]+) ")re");
+    // Cairo writes each stroke as <path style="...stroke:rgb(R%,G%,B%)..." d="M x0 y0 L x1 y1 "/>.
     std::vector<double> red_x;
-    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), stroke); it != std::sregex_iterator(); ++it) {
-        const render::Rgb colour{std::stod((*it)[1]) / 100, std::stod((*it)[2]) / 100, std::stod((*it)[3]) / 100};
-        if (!is_reference_red(colour)) continue;
-        EXPECT_DOUBLE_EQ(std::stod((*it)[4]), std::stod((*it)[6])) << "the reference line is vertical";
-        red_x.push_back(std::stod((*it)[4]));
+    for (std::size_t at = svg.find("stroke:rgb("); at != std::string::npos; at = svg.find("stroke:rgb(", at + 1)) {
+        const char* p = svg.c_str() + at + 11;
+        char* end = nullptr;
+        render::Rgb colour;
+        for (double* channel : {&colour.r, &colour.g, &colour.b}) {
+            *channel = std::strtod(p, &end) / 100;
+            p = end + 2;  // past "%," or "%)"
+        }
+        const std::size_t element_end = svg.find('>', at), d = svg.find(" d=\"M ", at);
+        if (!is_reference_red(colour) || d > element_end) continue;
+        const double x0 = std::strtod(svg.c_str() + d + 6, &end), y0 = std::strtod(end, &end);
+        EXPECT_EQ(std::string(end, 3), " L ") << "a single segment";
+        const double x1 = std::strtod(end + 3, &end), y1 = std::strtod(end, &end);
+        EXPECT_DOUBLE_EQ(x0, x1) << "the reference line is vertical";
+        EXPECT_GT(std::abs(y1 - y0), 50) << "from the axis up through the plot";
+        red_x.push_back(x0);
     }
     ASSERT_EQ(red_x.size(), 2u) << "one reference line per score";
     const render::PageSpec page{render::Paper::a4, true, 300};
