@@ -108,9 +108,10 @@ HistogramLayout histogram_layout(const std::vector<double>& values, std::optiona
     layout.counted = sorted.size();
     if (!sorted.empty()) {
         std::sort(sorted.begin(), sorted.end());
-        if (sorted.front() == sorted.back()) {
+        // Equal to within rounding (0.3 and 0.30000000000000004 are one score computed two ways).
+        if (sorted.back() - sorted.front() <= 1e-9 * std::max(std::abs(sorted.front()), std::abs(sorted.back()))) {
             layout.binning = Binning::single_value;
-            const double v = sorted.front();
+            const double v = sorted[sorted.size() / 2];
             double width = v != 0 ? std::abs(v) * 0.1 : 1;
             if (reference && std::isfinite(*reference) && *reference != v) width = std::abs(*reference - v) / 10;
             set_edges(layout, v - width / 2, width, 1);

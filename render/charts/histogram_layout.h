@@ -6,7 +6,7 @@
 // additions. Non-finite values (NaN, +-inf: a score that could not be computed) are left out and
 // counted. Then, in this order:
 //  - no value left: no bins;
-//  - one distinct value: one bar centred on it;
+//  - one distinct value (to within 1e-9 of it): one bar centred on it;
 //  - values on a lattice (all multiples of the smallest gap between distinct values, as counts or
 //    shares of 629 wards are): one bar per lattice point when there are at most max_bins of them,
 //    else bars a whole number of lattice steps wide with edges halfway between points, so no bar

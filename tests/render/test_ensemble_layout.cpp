@@ -151,6 +151,11 @@ TEST(HistogramLayout, AllEqualValuesMakeOneBarAroundThem) {
     // The bar takes a fifth of the axis (before the axis' 4% margins): a value, not a block.
     EXPECT_NEAR((alone.edges[1] - alone.edges[0]) / (alone.hi - alone.lo), 1 / (5 * 1.08), 1e-9);
 
+    // The same score computed in two orders differs in the last bit: still one value.
+    const render::HistogramLayout rounding = render::histogram_layout({0.1 + 0.2, 0.3, 0.3}, std::nullopt);
+    EXPECT_EQ(rounding.binning, render::Binning::single_value);
+    EXPECT_EQ(rounding.counts, std::vector<std::size_t>{3});
+
     const render::HistogramLayout one_plan = render::histogram_layout({0.37}, 0.37);
     EXPECT_EQ(one_plan.counted, 1u);
     EXPECT_NEAR(one_plan.fraction(0.37), 0.5, 1e-12);
