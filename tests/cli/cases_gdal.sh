@@ -44,6 +44,9 @@ case_gdal_unknown_one_dash_refused() {
     [[ ! -e ut && -z $(ls -A out) ]] || fail "-out was read as -o ut"
     wm export "$TAB2014" -f GPKG -o out/d.gpkg -skipfailures
     expect_error 2 "-skipfailures is not an option" "--skipfailures"
+    wm dissolve "$TAB2014" --plan "$PLAN" --snap -inf -o out/d.gpkg  # a value, judged by its option
+    expect_error 2 "--snap" "-inf"
+    grep -q "is not an option" log/stderr && fail "-inf was taken for an option"
 }
 
 case_gdal_nln() {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <string_view>
 
 namespace cli {
@@ -29,10 +30,14 @@ const Spelling* spelling_of(std::string_view argument) {
     return found == spellings.end() ? nullptr : &*found;
 }
 
-// "-word": one dash and two or more characters starting with a letter. Not "-5" (a number),
-// not "-" (standard input), not "-q" (a short option).
-bool one_dash_word(std::string_view argument) {
-    return argument.size() > 2 && argument[0] == '-' && std::isalpha(static_cast<unsigned char>(argument[1]));
+// "-word": one dash and two or more characters starting with a letter. Not "-" (standard input),
+// not "-q" (a short option), not a number, "-inf" and "-nan" included (a value, refused or not by
+// its option).
+bool one_dash_word(const std::string& argument) {
+    if (argument.size() <= 2 || argument[0] != '-' || !std::isalpha(static_cast<unsigned char>(argument[1]))) return false;
+    char* end = nullptr;
+    std::strtod(argument.c_str(), &end);
+    return *end != '\0';
 }
 
 }  // namespace
