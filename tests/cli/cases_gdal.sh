@@ -222,3 +222,16 @@ case_gdal_geojson_rounded() {
         [[ -n $got && $(printf '%.6f' "$got") == "$want" ]] || fail "$code: area_km2 $got in GeoJSON, $want in GPKG"
     done
 }
+
+case_gdal_where_folder() {  # a file of a folder may keep nothing; all of them nothing is an error
+    mkdir in/lads
+    cp "$GB_LSOA/england/E06000001.json" "$GB_LSOA/england/E06000002.json" in/lads/
+    wm dissolve in/lads --by LSOA11CD -where "LSOA11CD IN ('E01011949', 'E01011950')" -o out/d.gpkg
+    expect_ok
+    expect_layer out/d.gpkg units 2
+    [[ $(ogr_sql out/d.gpkg "SELECT COUNT(*) AS n FROM units WHERE code IN ('E01011949', 'E01011950')") == 2 ]] ||
+        fail "the two LSOAs kept are not E01011949 and E01011950"
+    put_aside
+    wm dissolve in/lads --by LSOA11CD -where "LSOA11CD = 'none'" -o out/e.gpkg
+    expect_error 3 "E06000001.json and 1 more file(s)" "-where LSOA11CD = 'none'" "no feature is kept"
+}
