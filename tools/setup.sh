@@ -14,6 +14,7 @@ packages=(
   libglfw3-dev libimgui-dev libxtst-dev libcairo2-dev libtomlplusplus-dev libmimalloc-dev fonts-dejavu-core
   xvfb xauth libgl1-mesa-dri mesa-utils poppler-utils libxml2-utils librsvg2-bin
   time strace clang libclang-rt-14-dev
+  help2man python3-qgis
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,8 +1,10 @@
 // wardmap: ward boundaries into command units. Errors are caught here, once, and each kind
 // leaves with its own exit code (cli/exit_codes.h).
 #include "cli/exit_codes.h"
+#include "cli/gdal_arguments.h"
 #include "cli/progress_bar.h"
 #include "cli/subcommands.h"
+#include "cli/summary.h"
 
 #include "geo/core/cancel.h"
 #include "geo/core/errors.h"
@@ -33,13 +35,48 @@ void use_huge_pages() {
 [[gnu::section(".preinit_array"), gnu::used]] void (*const huge_pages_first)() = use_huge_pages;
 #endif
 
-int fail(const std::exception& error, int code) {
-    std::fprintf(stderr, "wardmap: %s\n", error.what());
-    return code;
+// With --json a script reads stdout: a failure is an object there too, besides the message on
+// stderr. "file" and "where" name the input at fault when the error knows it.
+bool json_asked(const cli::CommonOptions& common, int argc, char** argv) {
+    if (common.json) return true;  // parsed; else the parse failed before it got there
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--") break;
+        else if (std::string(argv[i]) == "--json") return true;
+    return false;
 }
 
+const char* kind_of(int code) {
+    switch (code) {
+        case exit_code::usage: return "usage";
+        case exit_code::bad_input: return "bad_input";
+        case exit_code::validation_failed: return "validation_failed";
+        case exit_code::output_failed: return "output_failed";
+        case exit_code::cancelled: return "cancelled";
+        default: return "internal";
+    }
+}
+
+void print_json_error(const std::string& message, int code, const geo::InputError* input) {
+    nlohmann::json error{{"exit_code", code}, {"kind", kind_of(code)}, {"message", message},
+                         {"file", input && !input->file().empty() ? nlohmann::json(input->file()) : nlohmann::json()},
+                         {"where", input && !input->where().empty() ? nlohmann::json(input->where()) : nlohmann::json()}};
+    cli::print_json({{"error", error}});
+}
+
+struct Failure {
+    const cli::CommonOptions& common;
+    int argc;
+    char** argv;
+
+    int operator()(const std::exception& error, int code) const {
+        std::fprintf(stderr, "wardmap: %s\n", error.what());
+        if (json_asked(common, argc, argv)) print_json_error(error.what(), code, dynamic_cast<const geo::InputError*>(&error));
+        return code;
+    }
+};
+
 // CLI11's own wording, prefixed like every other error, and an unknown command named as such.
-int usage_error(const CLI::App& app, const CLI::ParseError& error, int argc, char** argv) {
+int usage_error(const CLI::App& app, const CLI::ParseError& error, int argc, char** argv, const cli::CommonOptions& common) {
     std::string commands;
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands({})) {
@@ -52,6 +89,7 @@ int usage_error(const CLI::App& app, const CLI::ParseError& error, int argc, cha
     else
         std::fprintf(stderr, "wardmap: %s\n  `wardmap%s%s --help` lists the options.\n", error.what(),
                      argc > 1 && argv[1][0] != '-' ? " " : "", argc > 1 && argv[1][0] != '-' ? argv[1] : "");
+    if (json_asked(common, argc, argv)) print_json_error(error.what(), exit_code::usage, nullptr);
     return exit_code::usage;
 }
 
@@ -74,6 +112,9 @@ int run(int argc, char** argv) {
     cli::add_candidates(app, common, result);
     cli::add_view(app, common, result);
     for (CLI::App* sub : app.get_subcommands({})) cli::add_common_flags(*sub, common);
+    // --config applies before any subcommand runs, wherever on the line it was given.
+    app.parse_complete_callback([&common] { cli::apply_gdal_config(common.config); });
+    const Failure fail{common, argc, argv};
     try {
         app.parse(cli::gdal_style_arguments(argc, argv));
         // Ctrl-C during work that never looked (a validity proof, a last GEOS union) and finished
@@ -87,7 +128,7 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& version) {
         return app.exit(version);
     } catch (const CLI::ParseError& error) {
-        return usage_error(app, error, argc, argv);
+        return usage_error(app, error, argc, argv, common);
     } catch (const geo::Cancelled& error) {
         return fail(error, exit_code::cancelled);
     } catch (const geo::InputError& error) {

@@ -1,6 +1,7 @@
 #include "geo/export/plan_output.h"
 
 #include "geo/core/errors.h"
+#include "geo/export/text_precision.h"
 #include "geo/export/write.h"
 
 #include <fmt/format.h>
@@ -34,7 +35,20 @@ bool writes_parents(const PlanOutput& output) {
     return output.layer.empty() ? all_layers(output, output_format(output)) : output.layer == "parents";
 }
 
-std::string write_plan(const UnitSet& set, const AppliedPlan& applied, const PlanOutput& output, const Progress& progress,
+std::string WrittenOutput::summary() const {
+    std::string counts;
+    for (const Layer& layer : layers) counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", layer.name, layer.features);
+    return fmt::format("wrote {} ({}: {}) in {}", path, format, counts, crs);
+}
+
+std::string WrittenOutput::renamed_note() const {
+    if (renamed.empty()) return {};
+    std::string fields;
+    for (const RenamedField& field : renamed) fields += fmt::format("{}{} is {} in {}", fields.empty() ? "" : ", ", field.from, field.to, field.layer);
+    return fmt::format("{} renamed {} field(s) it cannot hold as named: {}", format, renamed.size(), fields);
+}
+
+WrittenOutput write_plan(const UnitSet& set, const AppliedPlan& applied, const PlanOutput& output, const Progress& progress,
                        const LayerExtras& extras) {
     const FormatInfo& format = output_format(output);
     std::vector<OutputLayer> layers;
@@ -56,20 +70,41 @@ std::string write_plan(const UnitSet& set, const AppliedPlan& applied, const Pla
             throw InputError("", "--layer parents", "the units have no parent field", "Name it with --parent-field.");
         add(output.layer.empty() ? "command_units" : output.layer);
     }
+    std::vector<LayerStyle> styles;
+    if (format.format == Format::gpkg) styles = plan_styles(layers, output.colours);  // by the layers' own names
+    if (!output.layer_name.empty()) {
+        if (layers.size() != 1)
+            throw InputError("", "-nln " + output.layer_name, fmt::format("names one layer, and this output has {}", layers.size()),
+                             "Write one layer with --layer units|parents|command_units, e.g. --layer command_units -nln " + output.layer_name + ".");
+        for (LayerStyle& style : styles) style.layer = output.layer_name;
+        layers.front().name = output.layer_name;
+    }
+    const bool text = format.format == Format::geojson || format.format == Format::kml || format.format == Format::csv;
+    if (text) round_for_text(layers);
     WriteOptions write;
     write.path = output.path;
+    write.layer_creation = output.layer_creation;
+    write.dataset_creation = output.dataset_creation;
+    write.styles = std::move(styles);
     write.format = &format;
     if (!output.target_srs.empty()) write.target_crs = crs_from_user(output.target_srs, "-t_srs");
     write.overwrite = output.overwrite;
     write.provenance = provenance(set, applied.plan ? &*applied.plan : nullptr);
-    write_layers(layers, set.working_crs, write, progress);
+    const WrittenFieldNames names = write_layers(layers, set.working_crs, write, progress);
 
-    std::string written;
-    for (const auto& layer : layers) written += fmt::format("{}{} {}", written.empty() ? "" : ", ", layer.name, layer.features.size());
-    const std::string crs = !format.geometry ? "no geometry"
-                            : format.lonlat_only ? "EPSG:4326"
-                            : write.target_crs ? write.target_crs->label : set.working_crs.label;
-    return fmt::format("wrote {} ({}: {}) in {}", output.path, format.name, written, crs);
+    WrittenOutput written;
+    written.path = output.path;
+    written.format = format.name;
+    written.crs = !format.geometry ? "no geometry"
+                  : format.lonlat_only ? "EPSG:4326"
+                  : write.target_crs ? write.target_crs->label : set.working_crs.label;
+    written.epsg = !format.geometry ? 0 : format.lonlat_only ? 4326 : write.target_crs ? write.target_crs->epsg : set.working_crs.epsg;
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        written.layers.push_back({layers[l].name, layers[l].features.size()});
+        for (std::size_t f = 0; f < layers[l].fields.size() && f < names[l].size(); ++f)
+            if (names[l][f] != layers[l].fields[f].name) written.renamed.push_back({layers[l].name, layers[l].fields[f].name, names[l][f]});
+    }
+    return written;
 }
 
 }  // namespace geo

@@ -234,7 +234,7 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
     if (file.units.empty() && non_polygon > 0)
         throw InputError(path, "layer " + file.info.layer, fmt::format("none of its {} features is a polygon", features),
                          "wardmap dissolves areas: give a layer of ward or district polygons.");
-    if (features == 0)
+    if (features == 0 && !opened.queried)
         throw InputError(path, "layer " + file.info.layer, "the layer has no features", "Give a file with boundary polygons.");
     file.info.features = features;
     note_gdal_messages(gdal, path, file.report);

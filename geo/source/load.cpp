@@ -174,8 +174,12 @@ Crs working_crs_for(const SourceFile& first) {
 
 // Loading carries on past features it must leave out, but a source that leaves nothing would give
 // a plan of empty command units and an output that looks written.
-void refuse_when_nothing_kept(const UnitSet& set, const std::vector<std::string>& paths) {
+void refuse_when_nothing_kept(const UnitSet& set, const std::vector<std::string>& paths, const SourceQuery& query) {
     if (!set.units.empty()) return;
+    if (!query.empty() && set.hygiene.problems.empty())
+        throw InputError(paths.size() == 1 ? paths.front() : fmt::format("{} and {} more file(s)", paths.front(), paths.size() - 1),
+                         query.sql.empty() ? "-where " + query.where : "-sql " + query.sql, "no feature is kept",
+                         "Check it against the values `ogrinfo -al -so " + paths.front() + "` lists.");
     std::size_t features = 0;
     for (const SourceInfo& source : set.sources) features += source.features;
     const std::size_t no_geometry = set.hygiene.count(ProblemKind::empty_geometry);
@@ -206,7 +210,7 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
 
     // The first file decides the field mapping and the working CRS; the rest load in parallel.
     std::vector<SourceFile> opened(paths.size());
-    opened[0] = open_source(paths[0], options.layer, source_srs);
+    opened[0] = open_source(paths[0], options.layer, source_srs, options.query);
     UnitSet set;
     set.mapping = map_fields(available_fields(opened[0], options.stem_field), options.fields, paths[0]);
     set.working_crs = working_crs_for(opened[0]);
@@ -221,7 +225,7 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
     std::optional<ValidateWhileReading> early;
     if (paths.size() == 1 && cached_transformer(opened[0].crs, set.working_crs).identity()) early.emplace(paths[0]);
     parallel_for(paths.size(), [&](std::size_t i) {
-        if (i > 0) opened[i] = open_source(paths[i], options.layer, source_srs);
+        if (i > 0) opened[i] = open_source(paths[i], options.layer, source_srs, options.query);
         if (early) files[i].on_kept = [&](Unit& unit) { early->add(unit); };
         read_units(opened[i], set.mapping, options.stem_field, set.working_crs, options.snap_tolerance, files[i]);
         files[i].on_kept = nullptr;
@@ -232,7 +236,7 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
     });
     const std::vector<HygieneReport> checked_early = early ? early->finish() : std::vector<HygieneReport>{};
     merge_fields(files, set);
-    refuse_when_nothing_kept(set, paths);
+    refuse_when_nothing_kept(set, paths, options.query);
     for (const HygieneReport& found : checked_early) set.hygiene.append(found);
     report_duplicates(set);
     std::vector<std::size_t> moved;

@@ -3,6 +3,7 @@
 // UnitSet in the working CRS, with every problem found on the way in its hygiene report.
 #include "geo/core/progress.h"
 #include "geo/source/fields.h"
+#include "geo/source/source_query.h"
 #include "geo/source/unit.h"
 
 #include <optional>
@@ -18,6 +19,7 @@ struct LoadOptions {
     std::optional<std::string> layer;        // layer name, when a source has several
     std::string stem_field;                  // record each file's name stem in this field
     double snap_tolerance = 0.01;            // metres; vertices closer than this become one
+    SourceQuery query;                       // -where, -sql: applied to each source
 };
 
 UnitSet load_units(const LoadOptions& options, const Progress& progress = {});

@@ -44,6 +44,28 @@ OGRLayer* choose_layer(GDALDataset& dataset, const std::optional<std::string>& n
                      "wardmap dissolves areas: give a layer of ward or district polygons.");
 }
 
+// -sql: the statement's result, copied into a dataset in memory that owns it, so that the layer
+// outlives the source file (closed as soon as it is read, like any other) and no result set is
+// left to release.
+GDALDatasetUniquePtr run_sql(GDALDataset& source, const std::string& sql, const std::string& path,
+                             const gdal::CplErrorCapture& gdal) {
+    struct ResultSet {
+        GDALDataset& dataset;
+        OGRLayer* layer;
+        ~ResultSet() {
+            if (layer) dataset.ReleaseResultSet(layer);
+        }
+    } result{source, source.ExecuteSQL(sql.c_str(), nullptr, nullptr)};
+    if (!result.layer)
+        throw InputError(path, "-sql " + sql, "GDAL cannot run this statement: " + gdal.last_failure(),
+                         "Check it with `ogrinfo " + path + " -sql \"" + sql + "\"`.");
+    GDALDriver* memory = GetGDALDriverManager()->GetDriverByName("Memory");
+    GDALDatasetUniquePtr copy(memory ? memory->Create("", 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+    if (!copy || !copy->CopyLayer(result.layer, result.layer->GetName()))
+        throw InputError(path, "-sql " + sql, "its result cannot be read: " + gdal.last_failure(), "");
+    return copy;
+}
+
 }  // namespace
 
 void check_plausible(const Extent& extent, const Crs& crs, const std::string& path) {
@@ -75,23 +97,32 @@ void check_plausible(const Extent& extent, const Crs& crs, const std::string& pa
 }
 
 OpenedLayer open_layer(const std::string& path, const std::optional<std::string>& layer_name,
-                       const std::optional<Crs>& source_srs) {
+                       const std::optional<Crs>& source_srs, const SourceQuery& query) {
     gdal::ensure_registered();
     gdal::CplErrorCapture gdal;
     OpenedLayer opened;
     // VERBOSE_ERROR: without it a missing or unknown file fails with no message at all.
     opened.dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!opened.dataset) refuse_unreadable(path, gdal);
-    opened.layer = choose_layer(*opened.dataset, layer_name, path);
-
     SourceInfo& info = opened.info;
+    info.driver = opened.dataset->GetDriver()->GetDescription();
+    if (!query.sql.empty()) {
+        opened.dataset = run_sql(*opened.dataset, query.sql, path, gdal);
+        opened.layer = opened.dataset->GetLayer(0);
+    } else {
+        opened.layer = choose_layer(*opened.dataset, layer_name, path);
+    }
+    if (!query.where.empty() && opened.layer->SetAttributeFilter(query.where.c_str()) != OGRERR_NONE)
+        throw InputError(path, "-where " + query.where, "GDAL cannot use this filter: " + gdal.last_failure(),
+                         "Write an OGR SQL WHERE clause on the layer's fields, e.g. -where \"LB_GSS_Code = 'E09000002'\".");
+
     info.path = path;
     info.layer = opened.layer->GetName();
-    info.driver = opened.dataset->GetDriver()->GetDescription();
     info.stem = std::filesystem::path(path).stem().string();
     // No forced count: MapInfo and others would read every feature once more just to count.
     const GIntBig count = opened.layer->GetFeatureCount(FALSE);
-    if (count == 0)
+    opened.queried = !query.empty();
+    if (count == 0 && !opened.queried)
         throw InputError(path, "layer " + info.layer, "the layer has no features", "Give a file with boundary polygons.");
     info.features = count < 0 ? 0 : static_cast<std::size_t>(count);
 

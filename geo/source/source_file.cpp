@@ -53,11 +53,11 @@ std::optional<SourceFile> open_geojson(const std::string& path, const std::optio
 }  // namespace
 
 SourceFile open_source(const std::string& path, const std::optional<std::string>& layer,
-                       const std::optional<Crs>& source_srs) {
-    if (!layer && looks_like_geojson(path))
+                       const std::optional<Crs>& source_srs, const SourceQuery& query) {
+    if (!layer && query.empty() && looks_like_geojson(path))  // the fast path reads every feature
         if (auto fast = open_geojson(path, source_srs)) return std::move(*fast);
     SourceFile file;
-    file.gdal = open_layer(path, layer, source_srs);
+    file.gdal = open_layer(path, layer, source_srs, query);
     file.info = file.gdal.info;
     file.crs = file.gdal.crs;
     file.field_names = file.gdal.field_names;

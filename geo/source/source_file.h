@@ -34,7 +34,7 @@ struct FileUnits {
 };
 
 SourceFile open_source(const std::string& path, const std::optional<std::string>& layer,
-                       const std::optional<Crs>& source_srs);
+                       const std::optional<Crs>& source_srs, const SourceQuery& query = {});
 
 // The fields a mapping may name: the file's own, and the file-name stem field if asked for.
 std::vector<std::string> available_fields(const SourceFile& file, const std::string& stem_field);

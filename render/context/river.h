@@ -13,8 +13,7 @@ namespace render {
 // Blue-grey: reads as water beside any command-unit colour and prints as a light grey.
 inline constexpr Rgb water_colour{170 / 255.0, 193 / 255.0, 213 / 255.0};  // #aac1d5
 
-// shapes/london-thames.gpkg under $WARDMAP_DATA when set (as the CLI finds the bundled shapes),
-// else under the source tree.
+// shapes/london-thames.gpkg of the bundled data, found as every bundled file is (geo::bundled).
 std::string river_path();
 
 // The river in the working CRS of `wards` when its extent meets theirs: London's boundaries, of

@@ -74,25 +74,26 @@ void run(const AllocateCommand& o, const CommonOptions& common) {
     const geo::OfficerFigures officers =
         geo::allocate_plan(set, applied.grouping, rules, geo::read_measure_tables(o.measures, &rules, rules.measures_used()));
     const geo::Allocation& allocation = officers.allocation;
-    const std::string written = geo::write_plan(set, applied, o.output, progress.callback(), geo::allocation_columns(set, allocation));
-    const std::string table = o.table.empty() ? "" : write_table(geo::allocation_table(allocation), set.working_crs, o.table, o.output.overwrite);
+    const geo::WrittenOutput written = geo::write_plan(set, applied, styled_output(o.output, set, applied), progress.callback(), geo::allocation_columns(set, allocation));
+    const std::optional<geo::WrittenOutput> table = o.table.empty() ? std::nullopt : std::optional(write_table(geo::allocation_table(allocation), set.working_crs, o.table, o.output.overwrite));
     if (common.json) {
         nlohmann::json out = allocation_json(allocation);
         out["rules"] = rules.path;
         out["joins"] = joins_json(set, officers.joins);
         out["hygiene"] = hygiene_json(plan_hygiene(set, applied));
-        out["output"] = written;
-        if (!table.empty()) out["table"] = table;
-        std::cout << out.dump(2) << '\n';
+        out["output"] = written_json(written);
+        note_renamed(written);
+        if (table) out["table"] = written_json(*table);
+        print_json(out);
         return;
     }
-    fmt::print(std::cout, "{} units from {} file(s); rules {}\n", set.units.size(), set.sources.size(), rules.path);
-    print_plan(std::cout, set, applied);
-    print_hygiene(std::cout, plan_hygiene(set, applied), 5);
-    print_joins(std::cout, set, officers.joins);
-    print_allocation(std::cout, allocation);
-    fmt::print(std::cout, "{}\n", written);
-    if (!table.empty()) fmt::print(std::cout, "{}\n", table);
+    fmt::print(common.report(), "{} units from {} file(s); rules {}\n", set.units.size(), set.sources.size(), rules.path);
+    print_plan(common.report(), set, applied);
+    print_hygiene(common.report(), plan_hygiene(set, applied), 5);
+    print_joins(common.report(), set, officers.joins);
+    print_allocation(common.report(), allocation);
+    print_written(common.report(), written);
+    if (table) print_written(common.report(), *table);
 }
 
 }  // namespace

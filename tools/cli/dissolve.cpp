@@ -19,20 +19,21 @@ void run(const DissolveCommand& options, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
     const geo::UnitSet set = load_sources(options.source, progress.callback());
     const geo::AppliedPlan applied = apply_plan_options(set, options.plan, geo::writes_parents(options.output), progress.callback());
-    const std::string written = geo::write_plan(set, applied, options.output, progress.callback());
+    const geo::WrittenOutput written = geo::write_plan(set, applied, styled_output(options.output, set, applied), progress.callback());
     const geo::HygieneReport hygiene = plan_hygiene(set, applied);
     if (common.json) {
         nlohmann::json out = plan_json(set, applied);
         out["units"] = set.units.size();
         out["hygiene"] = hygiene_json(hygiene);
-        out["output"] = written;
-        std::cout << out.dump(2) << '\n';
+        out["output"] = written_json(written);
+        note_renamed(written);
+        print_json(out);
         return;
     }
-    fmt::print(std::cout, "{} units from {} file(s) in {}\n", set.units.size(), set.sources.size(), set.working_crs.label);
-    print_plan(std::cout, set, applied);
-    print_hygiene(std::cout, hygiene);
-    fmt::print(std::cout, "{}\n", written);
+    fmt::print(common.report(), "{} units from {} file(s) in {}\n", set.units.size(), set.sources.size(), set.working_crs.label);
+    print_plan(common.report(), set, applied);
+    print_hygiene(common.report(), hygiene);
+    print_written(common.report(), written);
 }
 
 void add(CLI::App& app, const CommonOptions& common, int& result, const char* name, const char* help, bool format_required) {

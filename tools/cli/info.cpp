@@ -28,12 +28,12 @@ void add_info(CLI::App& app, const CommonOptions& common, int& result) {
             out["hygiene"] = hygiene_json(hygiene);
             out["coverage"] = {{"area_m2", coverage.covered_area}, {"units_area_m2", coverage.units_area},
                                {"gaps", coverage.gaps}, {"overlaps", coverage.overlaps}};
-            std::cout << out.dump(2) << '\n';
+            print_json(out);
         } else {
-            print_sources(std::cout, set);
-            fmt::print(std::cout, "{} units; area {:.3f} km² in all; {} gap(s) and {} overlap(s) over {} m²\n",
+            print_sources(common.report(), set);
+            fmt::print(common.report(), "{} units; area {:.3f} km² in all; {} gap(s) and {} overlap(s) over {} m²\n",
                        set.units.size(), coverage.units_area / 1e6, coverage.gaps, coverage.overlaps, *tolerance);
-            print_hygiene(std::cout, hygiene);
+            print_hygiene(common.report(), hygiene);
         }
         result = 0;
     });

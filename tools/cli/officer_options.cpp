@@ -64,13 +64,18 @@ void print_joins(std::ostream& out, const geo::UnitSet& set, const std::vector<g
     }
 }
 
-std::string write_table(const geo::OutputLayer& table, const geo::Crs& working, const std::string& path, bool overwrite) {
+geo::WrittenOutput write_table(const geo::OutputLayer& table, const geo::Crs& working, const std::string& path, bool overwrite) {
     geo::WriteOptions write;
     write.path = path;
     write.format = &geo::format_info(geo::Format::csv);
     write.overwrite = overwrite;
     geo::write_layers({table}, working, write);
-    return fmt::format("wrote {} ({} rows)", path, table.features.size());
+    geo::WrittenOutput written;
+    written.path = path;
+    written.format = write.format->name;
+    written.crs = "no geometry";
+    written.layers.push_back({table.name, table.features.size()});
+    return written;
 }
 
 }  // namespace cli

@@ -22,6 +22,6 @@ nlohmann::json joins_json(const geo::UnitSet& set, const std::vector<geo::JoinRe
 void print_joins(std::ostream& out, const geo::UnitSet& set, const std::vector<geo::JoinResult>& joins);
 
 // Writes one table (no geometry) as CSV, atomically; returns what was written.
-std::string write_table(const geo::OutputLayer& table, const geo::Crs& working, const std::string& path, bool overwrite);
+geo::WrittenOutput write_table(const geo::OutputLayer& table, const geo::Crs& working, const std::string& path, bool overwrite);
 
 }  // namespace cli

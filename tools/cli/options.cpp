@@ -2,10 +2,12 @@
 
 #include "geo/core/errors.h"
 #include "geo/planner/plan_file.h"
+#include "render/style/style_colours.h"
 
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 
 namespace cli {
 
@@ -22,8 +24,19 @@ const CLI::Validator amount_not_below_zero(
     "NUMBER>=0");
 
 void add_common_flags(CLI::App& command, CommonOptions& common) {
-    command.add_flag("-q,--quiet", common.quiet, "No progress bar");
-    command.add_flag("--json", common.json, "Print a machine-readable JSON summary on stdout");
+    command.add_flag("-q,--quiet", common.quiet, "Quiet: no report on stdout and no progress bar (errors and warnings still on stderr; --json still prints)");
+    command.add_flag("--json", common.json, "Print a machine-readable JSON summary on stdout (and an error object when it fails)");
+    command.add_option_function<std::vector<std::string>>(
+               "--config", [&common](const std::vector<std::string>& settings) {
+                   common.config.insert(common.config.end(), settings.begin(), settings.end());
+               },
+               "Set a GDAL configuration option, as GDAL's utilities do (--config KEY VALUE, or KEY=VALUE)")
+        ->type_name("KEY VALUE");
+}
+
+std::ostream& CommonOptions::report() const {
+    static std::ostream nowhere(nullptr);  // a stream with no buffer writes nothing
+    return quiet ? nowhere : std::cout;
 }
 
 void add_source_options(CLI::App& command, SourceOptions& o) {
@@ -36,6 +49,8 @@ void add_source_options(CLI::App& command, SourceOptions& o) {
     group->add_option("--s_srs", o.source_srs, "CRS of the sources when missing or wrong, e.g. EPSG:27700 (also -s_srs)");
     group->add_option("--source-layer", o.source_layer, "Layer to read when a source has several");
     group->add_option("--stem-field", o.stem_field, "Record each file's name stem (e.g. a district code) in this field");
+    group->add_option("--where", o.where, "Read only the features of each source this attribute filter keeps (OGR SQL WHERE; also -where)");
+    group->add_option("--sql", o.sql, "Read each source through this SQL statement (OGR SQL, or SQLite for GeoPackage; also -sql)");
     group->add_option("--snap", o.snap, "Vertices closer than this many metres become one (0: off)")
         ->check(amount_not_below_zero)
         ->capture_default_str();
@@ -63,7 +78,17 @@ void add_output_options(CLI::App& command, OutputOptions& o, bool format_require
     command.add_option("--t_srs", o.target_srs, "CRS of the output, also -t_srs (default: the working CRS, EPSG:27700 in GB; GeoJSON and KML: EPSG:4326)");
     command.add_option("--layer", o.layer, "Write only this layer: units, parents or command_units (the groups of --by too); single-layer formats default to command_units")
         ->check(CLI::IsMember({"units", "parents", "command_units"}));
-    command.add_flag("--overwrite", o.overwrite, "Replace the output if it exists");
+    command.add_flag("--overwrite", o.overwrite, "Replace the output if it exists (also -overwrite)");
+    auto* gdal = command.add_option_group("GDAL creation options");
+    gdal->add_option("--nln", o.layer_name, "Name of the layer written, when one is (also -nln; with GPKG give --layer)");
+    gdal->add_option("--lco", o.layer_creation, "Layer creation option NAME=VALUE of the output's GDAL driver (also -lco; repeatable)");
+    gdal->add_option("--dsco", o.dataset_creation, "Dataset creation option NAME=VALUE of the output's GDAL driver (also -dsco; repeatable)");
+}
+
+geo::PlanOutput styled_output(const OutputOptions& output, const geo::UnitSet& set, const geo::AppliedPlan& applied) {
+    geo::PlanOutput styled = output;
+    styled.colours = render::style_colours(set, applied.grouping);
+    return styled;
 }
 
 geo::UnitSet load_sources(const SourceOptions& o, const geo::Progress& progress) {
@@ -75,6 +100,7 @@ geo::UnitSet load_sources(const SourceOptions& o, const geo::Progress& progress)
     load.layer = given(o.source_layer);
     load.stem_field = o.stem_field;
     load.snap_tolerance = o.snap;
+    load.query = {o.where, o.sql};
     return geo::load_units(load, progress);
 }
 
@@ -100,16 +126,6 @@ geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& 
         return geo::apply_plan(set, geo::plan_from_file(file), changes, dissolve, with_parents, progress);
     }
     return geo::apply_plan(set, geo::read_plan(path, o.columns), changes, dissolve, with_parents, progress);
-}
-
-std::vector<std::string> gdal_style_arguments(int argc, char** argv) {
-    std::vector<std::string> arguments;
-    for (int i = argc - 1; i >= 1; --i) {  // CLI11 takes them in reverse
-        std::string argument = argv[i];
-        if (argument == "-s_srs" || argument == "-t_srs") argument = "-" + argument;
-        arguments.push_back(argument);
-    }
-    return arguments;
 }
 
 }  // namespace cli

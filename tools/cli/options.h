@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,12 +19,16 @@ namespace cli {
 struct CommonOptions {
     bool quiet = false;
     bool json = false;
+    std::vector<std::string> config;  // --config KEY=VALUE for GDAL
+    // Where the human report goes: stdout, or nowhere with -q. JSON always goes to stdout.
+    std::ostream& report() const;
 };
 
 struct SourceOptions {
     std::vector<std::string> sources;
     std::string code_field, name_field, parent_field, parent_name_field;
     std::string source_srs, source_layer, stem_field;
+    std::string where, sql;  // -where, -sql on each source
     double snap = 0.01;
 };
 
@@ -50,9 +55,9 @@ geo::UnitSet load_sources(const SourceOptions& options, const geo::Progress& pro
 geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& options, bool with_parents,
                                     const geo::Progress& progress);
 
-using geo::bundled;
+// The output as given, with the colours of the QGIS styles a GeoPackage carries.
+geo::PlanOutput styled_output(const OutputOptions& output, const geo::UnitSet& set, const geo::AppliedPlan& applied);
 
-// GDAL spells -s_srs/-t_srs with one dash; CLI11 wants two. Rewritten before parsing.
-std::vector<std::string> gdal_style_arguments(int argc, char** argv);
+using geo::bundled;
 
 }  // namespace cli

@@ -66,15 +66,15 @@ void run(const RenderCommand& command, const CommonOptions& common) {
                            {"labels_dropped", dropped},
                            {"hygiene", hygiene_json(plan_hygiene(set, applied))}};
         for (const auto& entry : result.theme.entries) out["legend"].push_back({{"label", entry.label}, {"wards", entry.count}});
-        std::cout << out.dump(2) << '\n';
+        print_json(out);
         return;
     }
     const std::string what = command.atlas == "bcu"     ? "atlas by command unit"
                              : command.atlas == "phase" ? "atlas by rollout phase"
                                                         : fmt::format("theme {}: {} classes", result.theme.title,
                                                                       result.theme.entries.size());
-    print_hygiene(std::cout, plan_hygiene(set, applied), 5);
-    fmt::print(std::cout, "wrote {} ({}, {} page(s), {}; {} label(s) left out for lack of room)\n", result.path.string(),
+    print_hygiene(common.report(), plan_hygiene(set, applied), 5);
+    fmt::print(common.report(), "wrote {} ({}, {} page(s), {}; {} label(s) left out for lack of room)\n", result.path.string(),
                render::to_string(result.format), result.pages.size(), what, dropped);
 }
 

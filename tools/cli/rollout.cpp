@@ -94,23 +94,24 @@ void run(const RolloutCommand& o, const CommonOptions& common) {
         extras.units.append(columns.units);
         extras.command_units.append(columns.command_units);
     }
-    const std::string written = geo::write_plan(set, applied, o.output, progress.callback(), extras);
-    const std::string table = o.table.empty() ? "" : write_table(geo::phase_table(results), set.working_crs, o.table, o.output.overwrite);
+    const geo::WrittenOutput written = geo::write_plan(set, applied, styled_output(o.output, set, applied), progress.callback(), extras);
+    const std::optional<geo::WrittenOutput> table = o.table.empty() ? std::nullopt : std::optional(write_table(geo::phase_table(results), set.working_crs, o.table, o.output.overwrite));
     if (common.json) {
         nlohmann::json out{{"phases", phases_json(results)}, {"notes", notes}, {"joins", joins_json(set, joins)},
-                           {"hygiene", hygiene_json(plan_hygiene(set, applied))}, {"output", written}};
-        if (!table.empty()) out["table"] = table;
-        std::cout << out.dump(2) << '\n';
+                           {"hygiene", hygiene_json(plan_hygiene(set, applied))}, {"output", written_json(written)}};
+        note_renamed(written);
+        if (table) out["table"] = written_json(*table);
+        print_json(out);
         return;
     }
-    fmt::print(std::cout, "{} units from {} file(s); {} wards in the plan\n", set.units.size(), set.sources.size(),
+    fmt::print(common.report(), "{} units from {} file(s); {} wards in the plan\n", set.units.size(), set.sources.size(),
                results.empty() ? 0 : results.front().wards_in_plan);
-    print_hygiene(std::cout, plan_hygiene(set, applied), 5);
-    print_joins(std::cout, set, joins);
-    print_phases(std::cout, results);
-    for (const std::string& note : notes) fmt::print(std::cout, "note      {}\n", note);
-    fmt::print(std::cout, "{}\n", written);
-    if (!table.empty()) fmt::print(std::cout, "{}\n", table);
+    print_hygiene(common.report(), plan_hygiene(set, applied), 5);
+    print_joins(common.report(), set, joins);
+    print_phases(common.report(), results);
+    for (const std::string& note : notes) fmt::print(common.report(), "note      {}\n", note);
+    print_written(common.report(), written);
+    if (table) print_written(common.report(), *table);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <iostream>
 #include <map>
 #include <ostream>
 
@@ -12,6 +13,29 @@ using nlohmann::json;
 
 static json location_json(const std::optional<geo::Location>& at) {
     return at ? json::array({at->x, at->y}) : json();
+}
+
+void print_json(const json& document) {
+    nlohmann::ordered_json out{{"schema_version", json_schema_version}};
+    for (const auto& [key, value] : document.items()) out[key] = value;
+    std::cout << out.dump(2) << '\n';
+}
+
+json written_json(const geo::WrittenOutput& written) {
+    json layers = json::array(), renamed = json::array();
+    for (const auto& layer : written.layers) layers.push_back({{"name", layer.name}, {"features", layer.features}});
+    for (const auto& field : written.renamed) renamed.push_back({{"layer", field.layer}, {"from", field.from}, {"to", field.to}});
+    const json crs = written.epsg ? json("EPSG:" + std::to_string(written.epsg)) : written.crs == "no geometry" ? json() : json(written.crs);
+    return {{"path", written.path}, {"format", written.format}, {"crs", crs}, {"layers", layers}, {"renamed", renamed}};
+}
+
+void note_renamed(const geo::WrittenOutput& written) {
+    if (const std::string note = written.renamed_note(); !note.empty()) fmt::print(std::cerr, "note: {}\n", note);
+}
+
+void print_written(std::ostream& report, const geo::WrittenOutput& written) {
+    fmt::print(report, "{}\n", written.summary());
+    note_renamed(written);
 }
 
 json sources_json(const geo::UnitSet& set) {

@@ -35,10 +35,10 @@ void add_validate(CLI::App& app, const CommonOptions& common, int& result) {
         if (common.json) {
             nlohmann::json out = findings_json(report);
             out["plan"] = plan_json(set, applied)["plan"];
-            std::cout << out.dump(2) << '\n';
+            print_json(out);
         } else {
-            print_plan(std::cout, set, applied);
-            print_findings(std::cout, report);
+            print_plan(common.report(), set, applied);
+            print_findings(common.report(), report);
         }
         result = report.errors() ? exit_code::validation_failed : exit_code::ok;
     });

@@ -2,6 +2,7 @@
 
 #include "geo/core/errors.h"
 #include "geo/export/plan_output.h"
+#include "render/style/style_colours.h"
 #include "ui/planner/export_map.h"
 
 #include <type_traits>
@@ -28,7 +29,11 @@ void export_to(Planner& planner, const std::string& path) {
     geo::PlanOutput output;
     output.path = path;
     output.overwrite = true;
-    planner.status = geo::write_plan(planner.wards, applied_plan(planner), output);
+    const geo::AppliedPlan& applied = applied_plan(planner);
+    output.colours = render::style_colours(planner.wards, applied.grouping);  // the colours on screen
+    const geo::WrittenOutput written = geo::write_plan(planner.wards, applied, output);
+    const std::string renamed = written.renamed_note();
+    planner.status = written.summary() + (renamed.empty() ? "" : "; " + renamed);
 }
 
 void run(Planner& planner, const Command& command) {
