@@ -4,6 +4,7 @@
 #include "cli/progress_bar.h"
 #include "cli/scoring_options.h"
 #include "cli/subcommands.h"
+#include "cli/summary.h"
 #include "geo/candidates/candidate_outputs.h"
 #include "geo/core/errors.h"
 
@@ -142,10 +143,10 @@ void run(CandidatesCommand& o, const CommonOptions& common) {
     std::optional<geo::CandidateFiles> files;
     if (!o.output.empty() && search.valid > 0) files = geo::write_candidates(o.output, *scoring.scorer, search, describe(o), o.overwrite);
     if (common.json) {
-        std::cout << search_json(search, wards, files ? &*files : nullptr).dump(2) << '\n';
+        print_json(search_json(search, wards, files ? &*files : nullptr));
     } else {
-        print_search(std::cout, search, o, scoring);
-        if (files) fmt::print(std::cout, "\nwrote {} plan files, {} and {}\n", files->plans.size(), files->csv, files->geopackage);
+        print_search(common.report(), search, o, scoring);
+        if (files) fmt::print(common.report(), "\nwrote {} plan files, {} and {}\n", files->plans.size(), files->csv, files->geopackage);
     }
     if (search.valid == 0) throw geo::InputError("", "candidates", "no grouping meets the rules", "Loosen the balance limits, the sizes or the locks, as said above.");
 }

@@ -3,10 +3,12 @@
 #include "cli/progress_bar.h"
 #include "cli/scoring_options.h"
 #include "cli/subcommands.h"
+#include "cli/summary.h"
 
 #include <fmt/ostream.h>
 
 #include <iostream>
+#include <optional>
 
 namespace cli {
 namespace {
@@ -33,7 +35,8 @@ void run(ScoreCommand& o, const CommonOptions& common) {
         names.push_back(name);
         scores.push_back(scoring.scorer->score(plan.group_of_unit, plan.groups));
     }
-    const std::string written = o.csv.empty() ? "" : write_table(scores_table(names, scores), wards.working_crs, o.csv, o.overwrite);
+    std::optional<geo::WrittenOutput> written;
+    if (!o.csv.empty()) written = write_table(scores_table(names, scores), wards.working_crs, o.csv, o.overwrite);
     if (common.json) {
         nlohmann::json out{{"reference", scoring.reference_path}, {"notes", scoring.notes}, {"plans", nlohmann::json::array()}};
         for (std::size_t p = 0; p < scores.size(); ++p) {
@@ -41,17 +44,17 @@ void run(ScoreCommand& o, const CommonOptions& common) {
             plan["plan"] = o.plans[p], plan["name"] = names[p];
             out["plans"].push_back(plan);
         }
-        if (!written.empty()) out["csv"] = written;
-        std::cout << out.dump(2) << '\n';
+        if (written) out["csv"] = written->path;
+        print_json(out);
         return;
     }
-    fmt::print(std::cout, "{} wards; workload by {}; core retention against {}\n", wards.units.size(), scoring.scorer->setup().demand.name,
+    fmt::print(common.report(), "{} wards; workload by {}; core retention against {}\n", wards.units.size(), scoring.scorer->setup().demand.name,
                scoring.reference_path);
-    for (const std::string& note : scoring.notes) fmt::print(std::cout, "note    {}\n", note);
-    print_scores_side_by_side(std::cout, names, scores);
+    for (const std::string& note : scoring.notes) fmt::print(common.report(), "note    {}\n", note);
+    print_scores_side_by_side(common.report(), names, scores);
     if (o.units)
-        for (std::size_t p = 0; p < scores.size(); ++p) fmt::print(std::cout, "\n{}\n", names[p]), print_unit_scores(std::cout, scores[p]);
-    if (!written.empty()) fmt::print(std::cout, "{}\n", written);
+        for (std::size_t p = 0; p < scores.size(); ++p) fmt::print(common.report(), "\n{}\n", names[p]), print_unit_scores(common.report(), scores[p]);
+    if (written) print_written(common.report(), *written);
 }
 
 }  // namespace
