@@ -70,6 +70,9 @@ int run(int argc, char** argv) {
     cli::add_allocate(app, common, result);
     cli::add_rollout(app, common, result);
     cli::add_render(app, common, result);
+    cli::add_diff(app, common, result);
+    cli::add_migrate(app, common, result);
+    cli::add_plan(app, common, result);
     cli::add_view(app, common, result);
     for (CLI::App* sub : app.get_subcommands({})) cli::add_common_flags(*sub, common);
     try {
