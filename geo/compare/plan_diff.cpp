@@ -129,9 +129,17 @@ std::string describe(const UnitSet& wards, const Move& move) {
     const std::string route = side(move.from_code, move.from_name) + " → " + side(move.to_code, move.to_name);
     if (move.whole_borough) return fmt::format("{}: {} wards {}", move.borough_name, move.wards.size(), route);
     if (move.wards.size() == 1) return fmt::format("{} ({}): {}", wards.units[move.wards.front()].where(), move.borough_name, route);
+    // Most of a borough: the few wards that stay say more than the many that go.
+    std::vector<std::size_t> staying;
+    for (std::size_t w = 0; w < wards.units.size(); ++w)
+        if (wards.units[w].parent_code == move.borough_code && !std::binary_search(move.wards.begin(), move.wards.end(), w, [&](std::size_t x, std::size_t y) {
+                return wards.units[x].code < wards.units[y].code;
+            }))
+            staying.push_back(w);
+    const bool all_but = move.wards.size() > 3 && staying.size() <= 3;
     std::string names;
-    for (std::size_t w : move.wards) names += (names.empty() ? "" : ", ") + wards.units[w].where();
-    return fmt::format("{}: {} wards {} ({})", move.borough_name, move.wards.size(), route, names);
+    for (std::size_t w : all_but ? staying : move.wards) names += (names.empty() ? "" : ", ") + wards.units[w].where();
+    return fmt::format("{}: {} wards {} ({}{})", move.borough_name, move.wards.size(), route, all_but ? "all but " : "", names);
 }
 
 }  // namespace geo

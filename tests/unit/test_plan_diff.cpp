@@ -66,6 +66,15 @@ TEST(PlanDiff, PartOfABoroughListsItsWards) {
     EXPECT_EQ(geo::describe(wards, diff.moves[0]), "Borough Two: 2 wards Unit Y → Unit X (w3 Three, w4 Four)");
 }
 
+TEST(PlanDiff, MostOfABoroughNamesTheWardsThatStay) {
+    geo::UnitSet wards = wardmap_test::row_of_wards({{"w1", "One", "B", "Big"}, {"w2", "Two", "B", "Big"}, {"w3", "Three", "B", "Big"},
+                                                    {"w4", "Four", "B", "Big"}, {"w5", "Five", "B", "Big"}});
+    const geo::Grouping a = grouping({1, 1, 1, 1, 1}), b = grouping({1, 0, 0, 0, 0});
+    const geo::PlanDiff diff = geo::diff_plans(wards, {"a", "", &a, nullptr}, {"b", "", &b, nullptr}, figures());
+    ASSERT_EQ(diff.moves.size(), 1u);
+    EXPECT_EQ(geo::describe(wards, diff.moves[0]), "Big: 4 wards Unit Y → Unit X (all but w1 One)");
+}
+
 TEST(PlanDiff, AUnitOnlyOnePlanHasAndAWardLeftOut) {
     const geo::UnitSet wards = two_boroughs();
     const geo::Grouping a = grouping({0, 0, 1, 1, 1});
