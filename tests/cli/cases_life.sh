@@ -56,6 +56,7 @@ case_diff_whole_borough() {
     expect_json
     expect_stdout '"wards_moved": 17' '"text": "Barking and Dagenham: 17 wards East → North East"' '"whole_borough": true'
     [[ $(grep -c '"whole_borough"' log/stdout) == 1 ]] || fail "expected one move, the borough"
+    expect_stdout '"Safeguarding uplift": ' '"Neighbourhood demand-led": '  # each pool's posts, per command unit
     wm diff "$PLAN" in/bd.csv "$TAB2014"
     expect_stdout "Barking and Dagenham: 17 wards East → North East" "34 DWO, 17 PCSO"
     grep -q "E05000026 Abbey" log/stdout && fail "a whole borough's move lists its wards one by one"
