@@ -110,6 +110,9 @@ int run(int argc, char** argv) {
     cli::add_render(app, common, result);
     cli::add_score(app, common, result);
     cli::add_candidates(app, common, result);
+    cli::add_diff(app, common, result);
+    cli::add_migrate(app, common, result);
+    cli::add_plan(app, common, result);
     cli::add_view(app, common, result);
     for (CLI::App* sub : app.get_subcommands({})) cli::add_common_flags(*sub, common);
     // --config applies before any subcommand runs, wherever on the line it was given.

@@ -83,6 +83,48 @@ PlanFile parse_plan_file(const std::string& source, const std::string& path) {
             plan.boundary_wards = static_cast<std::size_t>(
                 whole_number(*wards, path, "boundaries.wards", 0, max_wards, "wards in the boundaries", "Write wards = 654."));
     }
+    if (const toml::table* origin = doc["migrated_from"].as_table()) {
+        plan.migrated_from.plan = text(*origin, "plan", path);
+        plan.migrated_from.boundary_path = text(*origin, "boundaries", path);
+        plan.migrated_from.boundary_fingerprint = text(*origin, "fingerprint", path);
+        plan.migrated_from.method = text(*origin, "method", path, "area");
+        if (const toml::node* wards = origin->get("wards"))
+            plan.migrated_from.boundary_wards = static_cast<std::size_t>(
+                whole_number(*wards, path, "migrated_from.wards", 0, max_wards, "wards in the old boundaries", "Write wards = 654."));
+        if (const toml::node* review = origin->get("review"))
+            plan.migrated_from.review = static_cast<std::size_t>(
+                whole_number(*review, path, "migrated_from.review", 0, max_wards, "wards listed for review", "Write review = 12."));
+        if (const toml::node* threshold = origin->get("threshold"))
+            plan.migrated_from.threshold = real_number(*threshold, path, "migrated_from.threshold", 0, 1, "the review threshold", "Write threshold = 0.9.");
+    }
+    if (const toml::node* versions = doc.get("versions")) {
+        const toml::array* list = versions->as_array();
+        if (!list) throw InputError(path, line_of(*versions), "`versions` must be a list of [[versions]] tables", "");
+        for (const toml::node& node : *list) {
+            const toml::table* table = node.as_table();
+            if (!table) throw InputError(path, line_of(node), "each version must be a [[versions]] table", "");
+            PlanVersion version;
+            if (const toml::node* number = table->get("version"))
+                version.version = static_cast<int>(whole_number(*number, path, "versions.version", 0, max_version, "the version", "Write version = 2."));
+            version.status = text(*table, "status", path, status_draft);
+            if (!is_status(version.status))
+                throw InputError(path, line_of(node), fmt::format("status {} is not draft, proposed or signed-off", version.status),
+                                 "Write status = \"draft\".");
+            version.author = text(*table, "author", path);
+            version.signed_by = text(*table, "signed_by", path);
+            version.time = text(*table, "time", path);
+            version.parent = text(*table, "parent", path);
+            version.content = text(*table, "content", path);
+            version.boundary_checksum = text(*table, "boundary_checksum", path);
+            plan.versions.push_back(std::move(version));
+        }
+        // The records are the history; the top-level fields are the current one's, for older readers.
+        if (!plan.versions.empty()) {
+            plan.version = plan.versions.back().version;
+            plan.status = plan.versions.back().status;
+            plan.author = plan.versions.back().author;
+        }
+    }
     std::set<std::string> codes;
     if (const toml::node* units = doc.get("command_units")) {
         const toml::array* list = units->as_array();
@@ -130,9 +172,28 @@ std::string format_plan_file(const PlanFile& plan) {
     out += "# wardmap plan. One line per ward, sorted by code, so that version control shows each move as one line.\n";
     out += fmt::format("name = {}\nversion = {}\nauthor = {}\nstatus = {}\n\n", quoted(plan.name), plan.version,
                        quoted(plan.author), quoted(plan.status));
+    if (!plan.versions.empty()) {
+        out += "# Versions, oldest first. Each names its parent by the checksum of its content; a signed-off\n"
+               "# version's content is checked on opening, so a line changed after sign-off is reported.\n";
+        for (const PlanVersion& version : plan.versions) {
+            out += fmt::format("[[versions]]\nversion = {}\nstatus = {}\nauthor = {}\n", version.version, quoted(version.status),
+                               quoted(version.author));
+            if (!version.signed_by.empty()) out += fmt::format("signed_by = {}\n", quoted(version.signed_by));
+            out += fmt::format("time = {}\nparent = {}\ncontent = {}\n", quoted(version.time), quoted(version.parent), quoted(version.content));
+            if (!version.boundary_checksum.empty()) out += fmt::format("boundary_checksum = {}\n", quoted(version.boundary_checksum));
+            out += '\n';
+        }
+    }
     out += "# The ward set this plan was made on: a plan opened on other boundaries is refused.\n[boundaries]\n";
     out += fmt::format("path = {}\nwards = {}\nfingerprint = {}\n", quoted(plan.boundary_path), plan.boundary_wards,
                        quoted(plan.boundary_fingerprint));
+    if (!plan.migrated_from.empty()) {
+        const PlanOrigin& origin = plan.migrated_from;
+        out += "\n# Carried from another ward set by `wardmap migrate`: each ward took the command unit holding most of it.\n";
+        out += fmt::format("[migrated_from]\nplan = {}\nboundaries = {}\nwards = {}\nfingerprint = {}\nmethod = {}\nthreshold = {:.6f}\nreview = {}\n",
+                           quoted(origin.plan), quoted(origin.boundary_path), origin.boundary_wards, quoted(origin.boundary_fingerprint),
+                           quoted(origin.method), origin.threshold, origin.review);
+    }
     for (const CommandUnit& unit : plan.units) {
         out += fmt::format("\n[[command_units]]\ncode = {}\nname = {}\n", quoted(unit.code), quoted(unit.name));
         if (!unit.colour.empty()) out += fmt::format("colour = {}\n", quoted(unit.colour));
@@ -156,9 +217,9 @@ void write_plan_file(const std::string& path, const PlanFile& plan) {
     // The boundary path is kept relative to the plan's folder, so a plan and its boundaries can be
     // moved or checked out elsewhere together.
     PlanFile written = plan;
-    if (!written.boundary_path.empty() && fs::path(written.boundary_path).is_absolute())
-        written.boundary_path =
-            fs::path(written.boundary_path).lexically_proximate(fs::absolute(path).parent_path()).generic_string();
+    for (std::string* named : {&written.boundary_path, &written.migrated_from.plan, &written.migrated_from.boundary_path})
+        if (!named->empty() && fs::path(*named).is_absolute())
+            *named = fs::path(*named).lexically_proximate(fs::absolute(path).parent_path()).generic_string();
     AtomicOutput output(path, true);
     {
         std::ofstream out(output.path(), std::ios::binary);

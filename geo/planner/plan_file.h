@@ -9,12 +9,25 @@
 //   [assignment]  E05000026 = "EA" ... ("-" = left out on purpose)
 #include "geo/plan/plan.h"
 #include "geo/planner/assignment.h"
+#include "geo/planner/plan_version.h"
 #include "geo/source/unit.h"
 
 #include <string>
 #include <vector>
 
 namespace geo {
+
+// Where a plan carried to another ward set came from (`wardmap migrate`): written as [migrated_from].
+struct PlanOrigin {
+    std::string plan;                          // the old plan's path
+    std::string boundary_path, boundary_fingerprint;
+    std::size_t boundary_wards = 0;
+    std::string method = "area";               // what the best fit weighed
+    double threshold = 0.9;                    // best shares under it were listed for review
+    std::size_t review = 0;                    // how many were
+
+    bool empty() const { return plan.empty() && boundary_fingerprint.empty(); }
+};
 
 struct PlanFile {
     std::string name, author, status = "draft";
@@ -24,6 +37,8 @@ struct PlanFile {
     std::vector<CommandUnit> units;
     std::vector<std::pair<std::string, std::string>> assignment;  // ward code -> unit code, "-" left out
     std::vector<std::string> notes;  // parallel to assignment, optional: written as comments ("Colville, Kensington and Chelsea")
+    PlanOrigin migrated_from;        // empty unless carried from another ward set
+    std::vector<PlanVersion> versions;  // oldest first, the last is the plan as it is (geo/planner/plan_version.h); empty in older files
     std::string path;                // where it was read from (for messages); not written
 };
 

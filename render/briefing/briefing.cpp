@@ -5,11 +5,14 @@
 #include "render/briefing/page_text.h"
 #include "render/briefing/sheet.h"
 #include "render/context/river.h"
+#include "render/style/diff_theme.h"
 
 namespace render {
 namespace {
 
-std::string default_title(const std::string& theme) {
+std::string default_title(const BriefingOptions& options) {
+    const std::string& theme = options.theme;
+    if (theme == "diff") return "Changes from " + options.compared_with;
     if (theme == "bcu") return "Basic Command Units";
     if (theme == "phase") return "Rollout: wards by go-live phase";
     if (theme == "officers") return "Officers by command unit";
@@ -39,7 +42,7 @@ void draw_single_map(cairo_t* cairo, const geo::UnitSet& set, const geo::Applied
         return labels;
     }));
     draw_legend(cairo, result.theme, layout.legend);
-    draw_title(cairo, options.title.empty() ? default_title(options.theme) : options.title,
+    draw_title(cairo, options.title.empty() ? default_title(options) : options.title,
                subtitle(set, plan, result.theme, options), layout.title);
     draw_footer(cairo, footer_text(set), layout.footer);
 }
@@ -49,9 +52,12 @@ void draw_single_map(cairo_t* cairo, const geo::UnitSet& set, const geo::Applied
 BriefingResult render_briefing(const geo::UnitSet& set, const geo::AppliedPlan& plan, const BriefingOptions& options,
                                const std::filesystem::path& output) {
     BriefingResult result;
-    result.theme = options.theme == "officers" && !options.officers.empty()
-                       ? numeric_theme("Officers of the command unit", options.officers)
-                       : make_theme(options.theme, set, plan.grouping);
+    if (options.theme == "diff" && !options.diff)
+        throw geo::InputError("", "--theme diff", "a diff map needs the plan the drawn one is compared with",
+                              "Give --compare PLAN (the earlier plan); --plan is the new one.");
+    result.theme = options.theme == "diff"                                ? diff_theme(set, plan.grouping, *options.diff)
+                   : options.theme == "officers" && !options.officers.empty() ? numeric_theme("Officers of the command unit", options.officers)
+                                                                          : make_theme(options.theme, set, plan.grouping);
     // Check the atlas format before any drawing: an atlas needs pages.
     if (options.atlas != AtlasKind::none && page_format_of(output) != PageFormat::pdf)
         throw geo::InputError(output.string(), "", "an atlas has one page per command unit or phase",

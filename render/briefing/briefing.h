@@ -2,6 +2,7 @@
 // Print-ready briefing maps of a plan: one map on a page (PDF, SVG or PNG), or an atlas PDF with
 // one page per command unit or per rollout phase. The CLI (`wardmap render`) and the planner's
 // "Export map…" both call render_briefing, so they draw the same map.
+#include "geo/compare/plan_diff.h"
 #include "geo/plan/apply.h"
 #include "render/briefing/page.h"
 #include "render/briefing/page_transform.h"
@@ -23,6 +24,9 @@ struct BriefingOptions {
     // Theme "officers": the officers of each unit's command unit (parallel to UnitSet::units; the
     // caller allocates them with geo/officers, so render/ needs no rules or tables).
     std::vector<std::optional<double>> officers;
+    // Theme "diff": the plan drawn (the new one) compared with an earlier one (geo/compare), and its name.
+    const geo::PlanDiff* diff = nullptr;
+    std::string compared_with;
     std::string title;              // empty: from the theme and plan
     std::string date;               // shown in the subtitle, e.g. "23 November 2026"; empty: none
     bool borough_labels = false;

@@ -52,6 +52,10 @@ void draw_map(cairo_t* cairo, const MapScene& scene, const PageTransform& transf
             fill_hatched(cairo);
             continue;
         }
+        if (fill && fill->hatch) {
+            fill_hatched(cairo, fill->colour, *fill->hatch, moved_hatch_width, moved_hatch_spacing);
+            continue;
+        }
         set_colour(cairo, fill ? fill->colour : context_fill);
         cairo_fill(cairo);
     }

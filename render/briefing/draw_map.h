@@ -15,6 +15,7 @@ namespace render {
 struct UnitFill {
     Rgb colour;
     bool hatched = false;  // outside the theme's classes (render/briefing/hatch.h)
+    std::optional<Rgb> hatch;  // hatched in this colour over `colour` (a moved ward on a diff map)
 };
 
 struct MapScene {

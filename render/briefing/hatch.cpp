@@ -2,10 +2,11 @@
 
 namespace render {
 
-void fill_hatched(cairo_t* cairo) {
-    constexpr double spacing = 2.5;  // points between lines
+void fill_hatched(cairo_t* cairo) { fill_hatched(cairo, outside_fill, hatch_line, 0.35, 2.5); }
+
+void fill_hatched(cairo_t* cairo, const Rgb& fill, const Rgb& line, double line_width, double spacing) {
     cairo_save(cairo);
-    cairo_set_source_rgb(cairo, outside_fill.r, outside_fill.g, outside_fill.b);
+    cairo_set_source_rgb(cairo, fill.r, fill.g, fill.b);
     cairo_fill_preserve(cairo);
     cairo_clip(cairo);
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -16,8 +17,8 @@ void fill_hatched(cairo_t* cairo) {
         cairo_move_to(cairo, x, y1);
         cairo_line_to(cairo, x + (y1 - y0), y0);
     }
-    cairo_set_source_rgb(cairo, hatch_line.r, hatch_line.g, hatch_line.b);
-    cairo_set_line_width(cairo, 0.35);
+    cairo_set_source_rgb(cairo, line.r, line.g, line.b);
+    cairo_set_line_width(cairo, line_width);
     cairo_stroke(cairo);
     cairo_restore(cairo);
     cairo_new_path(cairo);

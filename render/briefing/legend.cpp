@@ -14,9 +14,12 @@ constexpr Rgb muted{0.4, 0.4, 0.4};
 constexpr double row_height = 14, swatch_width = 16, swatch_height = 10;
 
 void draw_entry(cairo_t* cairo, const std::string& label, const std::string& detail, const Rgb& colour, bool hatched,
-                double x, double y, double width) {
+                const std::optional<Rgb>& hatch, double x, double y, double width) {
     cairo_rectangle(cairo, x, y, swatch_width, swatch_height);
-    if (hatched) {
+    if (hatch) {
+        fill_hatched(cairo, colour, *hatch, moved_hatch_width, moved_hatch_spacing);
+        cairo_rectangle(cairo, x, y, swatch_width, swatch_height);
+    } else if (hatched) {
         fill_hatched(cairo);
         cairo_rectangle(cairo, x, y, swatch_width, swatch_height);
     } else {
@@ -42,12 +45,13 @@ void draw_legend(cairo_t* cairo, const Theme& theme, const Box& box) {
         std::string label, detail;
         Rgb colour;
         bool hatched = false;
+        std::optional<Rgb> hatch;
     };
     std::vector<Row> rows;
-    for (const auto& entry : theme.entries) rows.push_back({entry.label, entry.detail, entry.colour});
+    for (std::size_t e = 0; e < theme.entries.size(); ++e)
+        rows.push_back({theme.entries[e].label, theme.entries[e].detail, theme.entries[e].colour, false, theme.hatch_of(e)});
     if (theme.unclassed > 0)
-        rows.push_back({theme.unclassed_label, ward_count_text(theme.unclassed),
-                        outside_fill, true});
+        rows.push_back({theme.unclassed_label, ward_count_text(theme.unclassed), outside_fill, true, std::nullopt});
     const double top = box.y0 + 18;
     const int per_column = std::max(1, static_cast<int>((box.y1 - top) / row_height));
     const int columns = std::max(1, static_cast<int>(std::ceil(rows.size() / static_cast<double>(per_column))));
@@ -55,7 +59,7 @@ void draw_legend(cairo_t* cairo, const Theme& theme, const Box& box) {
     const double column_width = box.width() / columns;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const int column = static_cast<int>(i) / used_rows, row = static_cast<int>(i) % used_rows;
-        draw_entry(cairo, rows[i].label, rows[i].detail, rows[i].colour, rows[i].hatched, box.x0 + column * column_width,
+        draw_entry(cairo, rows[i].label, rows[i].detail, rows[i].colour, rows[i].hatched, rows[i].hatch, box.x0 + column * column_width,
                    top + row * row_height, column_width);
     }
 }

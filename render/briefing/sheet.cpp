@@ -8,7 +8,8 @@ namespace render {
 
 std::vector<std::optional<UnitFill>> fills_of(const Theme& theme) {
     std::vector<std::optional<UnitFill>> fills;
-    for (int c : theme.class_of_unit) fills.push_back(c < 0 ? UnitFill{outside_fill, true} : UnitFill{theme.entries[c].colour});
+    for (int c : theme.class_of_unit)
+        fills.push_back(c < 0 ? UnitFill{outside_fill, true, std::nullopt} : UnitFill{theme.entries[c].colour, false, theme.hatch_of(static_cast<std::size_t>(c))});
     return fills;
 }
 

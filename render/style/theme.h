@@ -25,6 +25,10 @@ struct Theme {
     std::vector<int> class_of_unit;       // index into entries, or -1: not in the plan / no value
     std::size_t unclassed = 0;            // units at -1
     std::string unclassed_label;          // legend text for them ("Not in the plan")
+    // Parallel to entries (or shorter): an entry drawn hatched in this colour over its own (the
+    // moves of a diff map, render/style/diff_theme.h).
+    std::vector<std::optional<Rgb>> entry_hatch;
+    std::optional<Rgb> hatch_of(std::size_t entry) const { return entry < entry_hatch.size() ? entry_hatch[entry] : std::nullopt; }
 };
 
 // One class per command unit, in the plan's order, in the plan's colour for the unit when it has

@@ -1,12 +1,14 @@
 // The window's document without a window: autosave after an edit, recovery after a "crash",
 // and saving clears the autosave.
 #include "geo/source/load.h"
+#include "geo/core/read_text.h"
 #include "ui/planner/document.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 namespace {
 
@@ -46,6 +48,40 @@ TEST(Document, AutosaveIsRecoveredAfterACrash) {
     EXPECT_FALSE(recovered.modified());
     EXPECT_FALSE(fs::exists(autosave)) << "saving keeps no stale autosave";
     unsetenv("XDG_STATE_HOME");
+    fs::remove_all(dir);
+}
+
+}  // namespace
+
+namespace {
+
+// A line of a signed-off plan changed by hand: the document says so in its title, and the plan
+// still opens (read-only) so that the planner can see what it holds.
+TEST(Document, ALineChangedAfterSignOffIsReportedOnOpening) {
+    std::string pattern = (fs::temp_directory_path() / "wardmap-doc-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    const fs::path dir = pattern;
+    geo::LoadOptions load;
+    load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
+    const geo::UnitSet wards = geo::load_units(load);
+    ui::Document document = ui::open_document(wards, WARDMAP_SOURCE_DIR "/datasets/plans/mps-12-bcu-2018.csv", load.sources[0]);
+    const std::string plan = (dir / "plan.wardplan").string();
+    ui::save_document(wards, document, plan);
+    geo::write_plan_file(plan, geo::sign_off(geo::read_plan_file(plan), "Smith", "2026-12-07T01:00:00Z", ""));
+
+    const ui::Document intact = ui::open_document(wards, plan, load.sources[0]);
+    EXPECT_TRUE(intact.read_only());
+    EXPECT_EQ(intact.integrity_problem, "");
+    EXPECT_NE(intact.title().find("v1 signed off by Smith: read-only"), std::string::npos) << intact.title();
+
+    std::string text = geo::read_text(plan, "plan", "");
+    const std::string line = "E05000026 = \"EA\"";
+    ASSERT_NE(text.find(line), std::string::npos);
+    text.replace(text.find(line), line.size(), "E05000026 = \"CN\"");
+    std::ofstream(plan, std::ios::binary) << text;
+    const ui::Document tampered = ui::open_document(wards, plan, load.sources[0]);
+    EXPECT_NE(tampered.integrity_problem.find("a line has been changed since it was signed"), std::string::npos);
+    EXPECT_NE(tampered.title().find("CHANGED SINCE SIGN-OFF"), std::string::npos) << tampered.title();
     fs::remove_all(dir);
 }
 

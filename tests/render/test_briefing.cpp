@@ -1,6 +1,7 @@
 // render/briefing: the London 12-BCU plan drawn to PNG, PDF and SVG, checked as the files a person
 // gets: pixel size, ward colours sampled at points inside known wards, page counts.
 #include "geo/core/errors.h"
+#include "geo/compare/plan_diff.h"
 #include "geo/plan/apply.h"
 #include "geo/source/load.h"
 #include "render/briefing/briefing.h"
@@ -261,4 +262,58 @@ TEST(BriefingLondon, NumericFieldThemeIsAChoropleth) {
     EXPECT_GT(theme.class_of_unit[big], theme.class_of_unit[small]);
     EXPECT_THROW(render::make_theme("officers", data.set, data.plan.grouping), geo::InputError);  // needs an allocation
     EXPECT_THROW(render::make_theme("no_such_field", data.set, data.plan.grouping), geo::InputError);
+}
+
+// The diff map: Barking and Dagenham moved from East to North East. Every moved ward shows its
+// new unit's colour as hatching over a pale fill (both colours found around a clear point of the
+// ward); every other ward its own unit's colour, paler; the legend's first entry is the move.
+TEST(BriefingLondon, DiffMapHatchesTheMovedWardsInTheirNewUnitsColour) {
+    const London& data = london();
+    geo::Plan moved = geo::read_plan(source_dir("datasets/plans/mps-12-bcu-2018.csv"));
+    for (geo::PlanRow& row : moved.rows)
+        if (row.key == "E09000002") row.unit_code = "NE";
+    const geo::AppliedPlan after = geo::apply_plan(data.set, moved, {}, geo::DissolveOptions{}, true);
+    const geo::PlanDiff diff = geo::diff_plans(data.set, {"before", "", &data.plan.grouping, nullptr}, {"after", "", &after.grouping, nullptr}, {});
+    ASSERT_EQ(diff.moves.size(), 1u);
+    wardmap_test::TempDir dir;
+    render::BriefingOptions options;
+    options.theme = "diff";
+    options.diff = &diff;
+    options.compared_with = "mps-12-bcu-2018";
+    options.page.dpi = 150;
+    const auto result = render::render_briefing(data.set, after, options, dir.path() / "diff.png");
+    EXPECT_EQ(result.theme.entries[0].label, "Barking and Dagenham: East \u2192 North East");
+    EXPECT_EQ(result.theme.entries[0].count, 17u);
+    const auto hatch = result.theme.hatch_of(0);
+    ASSERT_TRUE(hatch);
+    const Png png(dir.path() / "diff.png");
+    ASSERT_TRUE(png.ok());
+    const double pixels_per_point = png.width() / options.page.width_pt();
+    const render::RenderedPage& page = result.pages.at(0);
+    const double metres_per_pixel = 1 / (page.transform.points_per_metre() * pixels_per_point);
+    std::size_t moved_sampled = 0, others_sampled = 0;
+    for (std::size_t u = 0; u < data.set.units.size(); ++u) {
+        const auto point = clear_point(data.set.units[u], 8 * metres_per_pixel);
+        if (!point || in_the_river(data, *point, 8 * metres_per_pixel)) continue;
+        const render::PagePoint at = page.transform.to_page(point->x, point->y);
+        if (under_a_label(page, at)) continue;
+        const int x = static_cast<int>(at.x * pixels_per_point), y = static_cast<int>(at.y * pixels_per_point);
+        const int klass = result.theme.class_of_unit[u];
+        if (klass < 0) continue;
+        if (klass == 0) {  // hatched: a 9 x 9 window holds both the hatch colour and the pale fill
+            bool line = false, fill = false;
+            for (int dy = -4; dy <= 4; ++dy)
+                for (int dx = -4; dx <= 4; ++dx) {
+                    line = line || same_colour(png.at(x + dx, y + dy), *hatch);
+                    fill = fill || same_colour(png.at(x + dx, y + dy), result.theme.entries[0].colour);
+                }
+            EXPECT_TRUE(line && fill) << data.set.units[u].where() << ": hatch " << line << ", fill " << fill;
+            ++moved_sampled;
+        } else {
+            EXPECT_TRUE(same_colour(png.at(x, y), result.theme.entries[klass].colour)) << data.set.units[u].where();
+            ++others_sampled;
+        }
+    }
+    EXPECT_GE(moved_sampled, 4u);  // 150 dpi: few Barking wards are clear of lines and labels by 8 pixels
+    EXPECT_GT(others_sampled, 150u);
 }

@@ -120,12 +120,20 @@ geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& 
     if (!o.by.empty()) return geo::apply_grouping(set, geo::group_by_field(set, o.by), dissolve, with_parents, progress);
     const geo::CodeChanges changes = o.code_changes.empty() ? geo::CodeChanges{} : geo::read_code_changes(o.code_changes);
     const std::string path = o.plan.empty() ? bundled("datasets/plans/mps-12-bcu-2018.csv") : o.plan;
+    return geo::apply_plan(set, read_plan_for(set, path, o.columns), changes, dissolve, with_parents, progress);
+}
+
+geo::Plan read_plan_for(const geo::UnitSet& set, const std::string& path, const geo::PlanColumns& columns) {
     if (geo::is_plan_file(path)) {  // a plan saved by the planner: checked against the ward set first
         const geo::PlanFile file = geo::read_plan_file(path);
+        // A signed-off plan changed since is not worked from: its figures would pass for the signed ones.
+        if (const std::string changed = geo::check_integrity(file).message(); !changed.empty())
+            throw geo::InputError(path, "[[versions]]", changed,
+                                  "Ask whoever signed it off; `wardmap plan log " + path + "` shows its versions.");
         geo::assignment_from(set, file);
-        return geo::apply_plan(set, geo::plan_from_file(file), changes, dissolve, with_parents, progress);
+        return geo::plan_from_file(file);
     }
-    return geo::apply_plan(set, geo::read_plan(path, o.columns), changes, dissolve, with_parents, progress);
+    return geo::read_plan(path, columns);
 }
 
 }  // namespace cli

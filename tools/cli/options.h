@@ -54,6 +54,8 @@ geo::UnitSet load_sources(const SourceOptions& options, const geo::Progress& pro
 // The plan as given (--plan or --by), or the bundled 12-BCU plan.
 geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& options, bool with_parents,
                                     const geo::Progress& progress);
+// The plan at `path` on these wards: a plan file (refused on another ward set) or a CSV table.
+geo::Plan read_plan_for(const geo::UnitSet& set, const std::string& path, const geo::PlanColumns& columns);
 
 // The output as given, with the colours of the QGIS styles a GeoPackage carries.
 geo::PlanOutput styled_output(const OutputOptions& output, const geo::UnitSet& set, const geo::AppliedPlan& applied);

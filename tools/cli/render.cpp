@@ -23,7 +23,7 @@ struct RenderCommand {
     SourceOptions source;
     PlanOptions plan;
     MeasureOptions measures;  // theme officers: the rules and tables `allocate` reads
-    std::string output, page = "A4", theme = "bcu", title, date, atlas = "none";
+    std::string output, page = "A4", theme = "bcu", title, date, atlas = "none", compare;
     bool landscape = false, borough_labels = false, overwrite = false;
     double dpi = 300;
 };
@@ -54,6 +54,18 @@ void run(const RenderCommand& command, const CommonOptions& common) {
         const geo::OfficerFigures officers =
             geo::allocate_plan(set, applied.grouping, rules, geo::read_measure_tables(command.measures, &rules, rules.measures_used()));
         options.officers = geo::command_unit_officers_of_unit(officers.allocation, applied.grouping);
+    }
+    // Theme diff: the plan drawn against the one it replaces, compared as `wardmap diff` does.
+    std::optional<geo::PlanResolution> before;
+    geo::PlanDiff diff;
+    if (!command.compare.empty()) {
+        const geo::Plan earlier = read_plan_for(set, command.compare, command.plan.columns);
+        before = geo::resolve_plan(set, earlier);
+        const geo::WardFigures area_only{{}, {}, {}};
+        diff = geo::diff_plans(set, {earlier.name, command.compare, &before->grouping, nullptr},
+                               {applied.plan ? applied.plan->name : "", command.plan.plan, &applied.grouping, nullptr}, area_only);
+        options.diff = &diff;
+        options.compared_with = earlier.name;
     }
     const render::BriefingResult result = render::render_briefing(set, applied, options, command.output);
     std::size_t dropped = 0;
@@ -90,9 +102,10 @@ void add_render(CLI::App& app, const CommonOptions& common, int& result) {
     command->add_flag("--landscape", options->landscape, "Landscape page (default portrait)");
     command->add_option("--dpi", options->dpi, "PNG resolution in dots per inch")
         ->check(CLI::Range(30.0, 1200.0))->capture_default_str();
-    command->add_option("--theme", options->theme, "Fills: bcu, phase, officers, or a field of the units (numeric: choropleth)")
+    command->add_option("--theme", options->theme, "Fills: bcu, phase, officers, diff (with --compare), or a field of the units (numeric: choropleth)")
         ->capture_default_str();
     command->add_option("--title", options->title, "Title (default from the theme)");
+    command->add_option("--compare", options->compare, "Theme diff: the earlier plan; wards that move between it and --plan are hatched in their new unit's colour");
     command->add_option("--date", options->date, "Date shown in the subtitle (default today)");
     command->add_flag("--borough-labels", options->borough_labels, "Label the boroughs too");
     command->add_option("--atlas", options->atlas, "PDF with one page per command unit (bcu) or rollout phase (phase)")

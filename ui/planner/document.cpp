@@ -8,10 +8,25 @@ namespace ui {
 
 std::string Document::title() const {
     const std::string name = meta.name.empty() ? "untitled plan" : meta.name;
-    return "wardmap - " + name + (modified() ? " *" : "");
+    std::string version;
+    const geo::PlanVersion current = geo::current_version(meta);
+    if (!integrity_problem.empty()) version = " (v" + std::to_string(current.version) + " CHANGED SINCE SIGN-OFF: read-only)";
+    else if (read_only()) version = " (v" + std::to_string(current.version) + " signed off by " + current.signed_by + ": read-only)";
+    else if (meta.versions.size() > 1 && !current.parent.empty())
+        version = " (v" + std::to_string(current.version) + " draft from " + meta.versions[meta.versions.size() - 2].status + " v" +
+                  std::to_string(meta.versions[meta.versions.size() - 2].version) + ")";
+    return "wardmap - " + name + version + (modified() ? " *" : "");
 }
 
 bool Document::modified() const { return recovered || (session && session->modified()); }
+
+bool Document::read_only() const { return geo::current_version(meta).status == geo::status_signed_off; }
+
+void make_new_draft(Document& document) {
+    document.meta = geo::new_draft(document.meta, document.meta.author, geo::utc_now());
+    document.integrity_problem.clear();
+    document.path.clear();  // the signed file stays as it was signed: the draft is saved elsewhere
+}
 
 Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
                       std::string source, std::shared_ptr<const geo::PlanInputs> inputs) {
@@ -33,7 +48,10 @@ Document open_document(const geo::UnitSet& wards, const std::string& path, const
     geo::PlanFile meta;
     if (geo::is_plan_file(path)) {
         geo::Assignment assignment = geo::open_plan(wards, path, &meta);
-        return new_document(wards, std::move(assignment), std::move(meta), path, path, std::move(inputs));
+        const std::string problem = geo::check_integrity(meta).message();
+        Document document = new_document(wards, std::move(assignment), std::move(meta), path, path, std::move(inputs));
+        document.integrity_problem = problem;
+        return document;
     }
     // A CSV table (custom columns allowed): edited from here on as a new plan file, since a table
     // holds no locks or metadata. It has no file of its own until "Save as".
@@ -45,7 +63,10 @@ Document open_document(const geo::UnitSet& wards, const std::string& path, const
 }
 
 void save_document(const geo::UnitSet& wards, Document& document, const std::string& path) {
-    geo::write_plan_file(path, geo::plan_file_from(wards, document.session->assignment(), document.meta));
+    if (document.read_only() && path == document.path && document.modified())
+        throw geo::OutputError(path + " is signed off: save the edited plan as a new file (Save as)");
+    document.meta = geo::record_save(geo::plan_file_from(wards, document.session->assignment(), document.meta), "", geo::utc_now());
+    geo::write_plan_file(path, document.meta);
     discard_autosave(document);
     document.path = path;
     document.session->mark_saved();

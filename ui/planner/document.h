@@ -20,9 +20,14 @@ struct Document {
     bool recovered = false;  // opened from an autosave: unsaved even before the first edit
 
     bool modified() const;
+    // A signed-off plan opens read-only: its file is never written over from here. The first edit
+    // makes it a new draft version whose parent is the signed one (make_new_draft), with no file
+    // until "Save as".
+    bool read_only() const;
+    std::string integrity_problem;  // a signed-off plan changed since sign-off: said in the title and on opening
     std::string autosave_key() const { return path.empty() ? source : path; }
 
-    std::string title() const;  // "wardmap - MPS 12 BCU (2018)*"
+    std::string title() const;  // "wardmap - MPS 12 BCU (2018)*", "wardmap - NAME (v2 signed off by X: read-only)"
 };
 
 // Plan file or CSV table (by extension), checked against these wards. Throws InputError.
@@ -31,6 +36,9 @@ Document open_document(const geo::UnitSet& wards, const std::string& path, const
                        std::shared_ptr<const geo::PlanInputs> inputs = {});
 Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
                       std::string source, std::shared_ptr<const geo::PlanInputs> inputs = {});
+
+// The read-only document edited: a new draft version whose parent is the signed one, with no file.
+void make_new_draft(Document& document);
 
 // Writes the plan file atomically and marks the session saved; removes the autosave.
 void save_document(const geo::UnitSet& wards, Document& document, const std::string& path);

@@ -42,7 +42,13 @@ void run(Planner& planner, const Command& command) {
         [&](const auto& c) {
             using T = std::decay_t<decltype(c)>;
             if constexpr (std::is_same_v<T, geo::Edit>) {
-                after_edit(planner, session.apply(c), geo::describe(c, planner.wards));
+                const bool was_read_only = planner.document.read_only() || !planner.document.integrity_problem.empty();
+                const geo::EditOutcome outcome = session.apply(c);
+                // A signed-off plan is never edited in place: the edit starts a new draft version.
+                if (outcome.applied && was_read_only) make_new_draft(planner.document);
+                after_edit(planner, outcome, geo::describe(c, planner.wards));
+                if (outcome.applied && was_read_only)
+                    planner.status += " (a new draft version of the signed-off plan: save it with Save as)";
             } else if constexpr (std::is_same_v<T, Undo>) {
                 const std::string label = session.undo_label();
                 after_edit(planner, session.undo(), "Undone: " + label);
