@@ -4,6 +4,7 @@
 #include "cli/officer_options.h"
 #include "cli/progress_bar.h"
 #include "cli/subcommands.h"
+#include "cli/summary.h"
 #include "geo/compare/diff_layers.h"
 #include "geo/compare/ward_figures.h"
 #include "geo/export/plan_layers.h"
@@ -13,6 +14,7 @@
 #include <fmt/ostream.h>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <memory>
 
 namespace cli {
@@ -158,22 +160,22 @@ void run(const DiffCommand& o, const CommonOptions& common) {
     const geo::PlanDiff diff = geo::diff_plans(set, {a.plan.name, o.plan_a, &a.resolution.grouping, &a.officers.allocation},
                                                {b.plan.name, o.plan_b, &b.resolution.grouping, &b.officers.allocation}, figures);
     const std::string written = o.output.empty() ? "" : write_moved_wards(set, diff, figures, o);
-    const std::string table =
-        o.table.empty() ? "" : write_table(geo::unit_changes_table(diff), set.working_crs, o.table, o.overwrite);
+    std::optional<geo::WrittenOutput> table;
+    if (!o.table.empty()) table = write_table(geo::unit_changes_table(diff), set.working_crs, o.table, o.overwrite);
     if (common.json) {
         nlohmann::json out = diff_json(set, diff);
         out["plan_a"] = {{"name", a.plan.name}, {"path", o.plan_a}, {"rules", a.rules.path}};
         out["plan_b"] = {{"name", b.plan.name}, {"path", o.plan_b}, {"rules", b.rules.path}};
         if (!written.empty()) out["output"] = written;
-        if (!table.empty()) out["table"] = table;
-        std::cout << out.dump(2) << '\n';
+        if (table) out["table"] = table->path;
+        print_json(out);
         return;
     }
-    fmt::print(std::cout, "{} units from {} file(s)\nA: {} ({}; rules {})\nB: {} ({}; rules {})\n", set.units.size(), set.sources.size(),
+    fmt::print(common.report(), "{} units from {} file(s)\nA: {} ({}; rules {})\nB: {} ({}; rules {})\n", set.units.size(), set.sources.size(),
                a.plan.name, o.plan_a, a.rules.path, b.plan.name, o.plan_b, b.rules.path);
-    print_diff(std::cout, set, diff);
-    if (!written.empty()) fmt::print(std::cout, "{}\n", written);
-    if (!table.empty()) fmt::print(std::cout, "{}\n", table);
+    print_diff(common.report(), set, diff);
+    if (!written.empty()) fmt::print(common.report(), "{}\n", written);
+    if (table) print_written(common.report(), *table);
 }
 
 }  // namespace

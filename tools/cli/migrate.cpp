@@ -3,6 +3,7 @@
 // under --threshold are listed with their shares for a planner to review.
 #include "cli/progress_bar.h"
 #include "cli/subcommands.h"
+#include "cli/summary.h"
 #include "geo/core/errors.h"
 #include "geo/export/atomic_output.h"
 #include "geo/migrate/migrate.h"
@@ -186,8 +187,8 @@ void run(const MigrateCommand& o, const CommonOptions& common) {
         geo::migrate_plan(old_wards, unit_of_old_wards(old_wards, before), plan, new_wards, overlaps, o.threshold);
     const Written written = write_migrated(o, plan, old_wards, new_wards, migration);
     const auto areas = unit_areas(old_wards, before, new_wards, written.resolution);
-    if (common.json) std::cout << migration_json(o, new_wards, migration, areas, written).dump(2) << '\n';
-    else print_migration(std::cout, o, new_wards, migration, areas, written);
+    if (common.json) print_json(migration_json(o, new_wards, migration, areas, written));
+    else print_migration(common.report(), o, new_wards, migration, areas, written);
 }
 
 }  // namespace

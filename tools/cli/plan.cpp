@@ -3,6 +3,7 @@
 // and says whether a signed-off plan has been changed since.
 #include "cli/exit_codes.h"
 #include "cli/subcommands.h"
+#include "cli/summary.h"
 #include "geo/core/errors.h"
 #include "geo/planner/plan_file.h"
 
@@ -50,10 +51,10 @@ void mark(const PlanCommand& o, const CommonOptions& common, bool signing) {
     geo::write_plan_file(o.plan, marked);
     const geo::PlanVersion& version = marked.versions.back();
     if (common.json) {
-        std::cout << nlohmann::json{{"plan", o.plan}, {"version", version_json(version)}}.dump(2) << '\n';
+        print_json(nlohmann::json{{"plan", o.plan}, {"version", version_json(version)}});
         return;
     }
-    fmt::print(std::cout, "{}: version {} {} by {} at {}\n  content {}\n  boundaries {}\n", o.plan, version.version, version.status,
+    fmt::print(common.report(), "{}: version {} {} by {} at {}\n  content {}\n  boundaries {}\n", o.plan, version.version, version.status,
                version.signed_by, version.time, version.content, boundaries.empty() ? "(file not found: no checksum)" : boundaries);
 }
 
@@ -70,25 +71,23 @@ int log(const PlanCommand& o, const CommonOptions& common) {
     if (common.json) {
         nlohmann::json list = nlohmann::json::array();
         for (const geo::PlanVersion& version : versions) list.push_back(version_json(version));
-        std::cout << nlohmann::json{{"plan", o.plan}, {"name", plan.name}, {"versions", list}, {"content", content},
-                                    {"signed_off", integrity.signed_off}, {"changed_since_sign_off", integrity.changed},
-                                    {"boundaries_changed", boundaries_changed}}
-                         .dump(2)
-                  << '\n';
+        print_json(nlohmann::json{{"plan", o.plan}, {"name", plan.name}, {"versions", list}, {"content", content},
+                                   {"signed_off", integrity.signed_off}, {"changed_since_sign_off", integrity.changed},
+                                   {"boundaries_changed", boundaries_changed}});
     } else {
-        fmt::print(std::cout, "{} ({})\n", plan.name, o.plan);
+        fmt::print(common.report(), "{} ({})\n", plan.name, o.plan);
         for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
-            fmt::print(std::cout, "version {}  {:<10} {}  by {}{}\n", it->version, it->status, it->time.empty() ? "(no time)" : it->time,
+            fmt::print(common.report(), "version {}  {:<10} {}  by {}{}\n", it->version, it->status, it->time.empty() ? "(no time)" : it->time,
                        it->author.empty() ? "(no author)" : it->author,
                        it->signed_by.empty() ? "" : fmt::format(", {} by {}", it->status == geo::status_proposed ? "proposed" : "signed off", it->signed_by));
-            fmt::print(std::cout, "  content {}{}\n", it->content.empty() ? "(not recorded)" : it->content,
+            fmt::print(common.report(), "  content {}{}\n", it->content.empty() ? "(not recorded)" : it->content,
                        it->parent.empty() ? "" : "  parent " + it->parent);
         }
-        fmt::print(std::cout, "content now {}\n", content);
-        if (integrity.changed) fmt::print(std::cout, "CHANGED SINCE SIGN-OFF: {}\n", integrity.message());
-        else if (integrity.signed_off) fmt::print(std::cout, "signed off; unchanged since\n");
+        fmt::print(common.report(), "content now {}\n", content);
+        if (integrity.changed) fmt::print(common.report(), "CHANGED SINCE SIGN-OFF: {}\n", integrity.message());
+        else if (integrity.signed_off) fmt::print(common.report(), "signed off; unchanged since\n");
         if (boundaries_changed)
-            fmt::print(std::cout, "the boundary file {} has changed since it was recorded ({} then, {} now)\n", plan.boundary_path,
+            fmt::print(common.report(), "the boundary file {} has changed since it was recorded ({} then, {} now)\n", plan.boundary_path,
                        recorded_boundaries, boundaries.empty() ? "not found" : boundaries);
     }
     return integrity.changed ? exit_code::validation_failed : exit_code::ok;
