@@ -14,6 +14,7 @@ packages=(
   libglfw3-dev libimgui-dev libxtst-dev libcairo2-dev libtomlplusplus-dev libmimalloc-dev fonts-dejavu-core
   xvfb xauth libgl1-mesa-dri mesa-utils poppler-utils libxml2-utils librsvg2-bin
   time strace clang libclang-rt-14-dev
+  libpq-dev postgresql-15-postgis-3  # the plan store (libpq); the server the pg tests start
 )
 missing=()
 for p in "${packages[@]}"; do

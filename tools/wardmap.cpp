@@ -71,7 +71,11 @@ int run(int argc, char** argv) {
     cli::add_rollout(app, common, result);
     cli::add_render(app, common, result);
     cli::add_view(app, common, result);
-    for (CLI::App* sub : app.get_subcommands({})) cli::add_common_flags(*sub, common);
+    cli::add_plan(app, common, result);
+    for (CLI::App* sub : app.get_subcommands({})) {
+        cli::add_common_flags(*sub, common);
+        for (CLI::App* nested : sub->get_subcommands({})) cli::add_common_flags(*nested, common);  // wardmap plan save
+    }
     try {
         app.parse(cli::gdal_style_arguments(argc, argv));
         // Ctrl-C during work that never looked (a validity proof, a last GEOS union) and finished

@@ -1,6 +1,7 @@
 #include "geo/source/open_layer.h"
 
 #include "geo/core/errors.h"
+#include "geo/gdal/connection.h"
 #include "geo/gdal/error_capture.h"
 #include "geo/source/limits.h"
 
@@ -11,6 +12,16 @@ namespace geo {
 namespace {
 
 [[noreturn]] void refuse_unreadable(const std::string& path, const gdal::CplErrorCapture& gdal) {
+    if (gdal::is_connection_string(path) && path.rfind("/vsi", 0) != 0) {
+        std::string why = gdal.last_failure();
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+        throw InputError(gdal::redacted(path), "open", "GDAL cannot open this connection: " + why,
+                         gdal::is_postgres(path)
+                             ? "Check dbname, host, port and user (a password goes in ~/.pgpass or PGPASSWORD, not on the "
+                               "command line) and that the server is running; `ogrinfo \"" + gdal::redacted(path) +
+                                   "\"` shows what GDAL makes of it."
+                             : "Check the connection string; `ogrinfo \"" + gdal::redacted(path) + "\"` shows what GDAL makes of it.");
+    }
     if (GDALDriverH driver = GDALIdentifyDriver(path.c_str(), nullptr)) {
         const char* name = GDALGetDriverShortName(driver);
         if (!GDALGetMetadataItem(driver, GDAL_DCAP_VECTOR, nullptr))
@@ -31,7 +42,12 @@ bool polygonal(OGRwkbGeometryType type) {
 OGRLayer* choose_layer(GDALDataset& dataset, const std::optional<std::string>& name, const std::string& path) {
     std::vector<std::string> names;
     for (OGRLayer* layer : dataset.GetLayers()) names.push_back(layer->GetName());
-    if (names.empty()) throw InputError(path, "", "the file has no layers", "Give a file with boundary polygons.");
+    if (names.empty()) {
+        if (gdal::is_connection_string(path))
+            throw InputError(path, "", "the database has no table with geometries (or not the one named in tables=)",
+                             "Name a table of boundary polygons, e.g. \"PG:dbname=gis tables=wards\"; `ogrinfo` lists the tables.");
+        throw InputError(path, "", "the file has no layers", "Give a file with boundary polygons.");
+    }
     if (name) {
         if (OGRLayer* layer = dataset.GetLayerByName(name->c_str())) return layer;
         throw InputError(path, "--layer " + *name, "no such layer", "Layers here: " + fmt::format("{}", fmt::join(names, ", ")));
@@ -82,17 +98,21 @@ OpenedLayer open_layer(const std::string& path, const std::optional<std::string>
     // VERBOSE_ERROR: without it a missing or unknown file fails with no message at all.
     opened.dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!opened.dataset) refuse_unreadable(path, gdal);
-    opened.layer = choose_layer(*opened.dataset, layer_name, path);
+    // A connection string is shown (and written into outputs' provenance) without its password.
+    const std::string shown = gdal::redacted(path);
+    opened.layer = choose_layer(*opened.dataset, layer_name, shown);
 
     SourceInfo& info = opened.info;
-    info.path = path;
+    info.path = shown;
     info.layer = opened.layer->GetName();
     info.driver = opened.dataset->GetDriver()->GetDescription();
-    info.stem = std::filesystem::path(path).stem().string();
+    // A table's name is what a file's stem is to a file (e.g. a district code).
+    info.stem = gdal::is_connection_string(path) && path.rfind("/vsi", 0) != 0 ? info.layer
+                                                                                 : std::filesystem::path(path).stem().string();
     // No forced count: MapInfo and others would read every feature once more just to count.
     const GIntBig count = opened.layer->GetFeatureCount(FALSE);
     if (count == 0)
-        throw InputError(path, "layer " + info.layer, "the layer has no features", "Give a file with boundary polygons.");
+        throw InputError(shown, "layer " + info.layer, "the layer has no features", "Give a file with boundary polygons.");
     info.features = count < 0 ? 0 : static_cast<std::size_t>(count);
 
     OGREnvelope envelope;
@@ -104,16 +124,16 @@ OpenedLayer open_layer(const std::string& path, const std::optional<std::string>
         opened.crs = *source_srs;
     } else if (const OGRSpatialReference* declared = opened.layer->GetSpatialRef()) {
         opened.crs = crs_from_declared(*declared);
-        check_plausible(info.extent, opened.crs, path);
+        check_plausible(info.extent, opened.crs, shown);
     } else {
-        throw InputError(path, "CRS", "the file declares no coordinate reference system",
+        throw InputError(shown, "CRS", "the file declares no coordinate reference system",
                          "Give it with -s_srs, e.g. -s_srs EPSG:27700 for British National Grid.");
     }
     info.crs_label = opened.crs.label;
     info.crs_how = opened.crs.how;
 
     const OGRFeatureDefn* definition = opened.layer->GetLayerDefn();
-    if (static_cast<std::size_t>(definition->GetFieldCount()) > max_fields) refuse_fields(path);
+    if (static_cast<std::size_t>(definition->GetFieldCount()) > max_fields) refuse_fields(shown);
     for (int i = 0; i < definition->GetFieldCount(); ++i)
         opened.field_names.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
     return opened;

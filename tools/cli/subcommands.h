@@ -12,5 +12,6 @@ void add_allocate(CLI::App& app, const CommonOptions& common, int& result);  // 
 void add_rollout(CLI::App& app, const CommonOptions& common, int& result);   // cli/rollout.cpp
 void add_render(CLI::App& app, const CommonOptions& common, int& result);    // cli/render.cpp
 void add_view(CLI::App& app, const CommonOptions& common, int& result);      // cli/view.cpp
+void add_plan(CLI::App& app, const CommonOptions& common, int& result);      // cli/plan_store.cpp
 
 }  // namespace cli
