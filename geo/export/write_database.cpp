@@ -72,9 +72,7 @@ void write_database(const std::vector<OutputLayer>& layers, const Crs& target, O
     GDALDatasetUniquePtr dataset(
         GDALDataset::Open(options.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR));
     if (!dataset) {
-        std::string why = gdal.last_failure();
-        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-        throw OutputError(shown + ": cannot connect (" + why +
+        throw OutputError(shown + ": cannot connect (" + gdal::one_line(gdal.last_failure()) +
                           ")\n  Check dbname, host, port and user (a password goes in ~/.pgpass or PGPASSWORD) and that "
                           "the user may create tables there.");
     }

@@ -19,4 +19,12 @@ std::string redacted(const std::string& text) {
     return std::regex_replace(text, password, "$1***");
 }
 
+std::string one_line(std::string message) {
+    static const std::regex noise(R"(PQconnectdb failed\.\s*)");
+    static const std::regex breaks(R"(\s*\n\s*)");
+    message = std::regex_replace(std::regex_replace(message, noise, ""), breaks, "; ");
+    while (!message.empty() && (message.back() == ' ' || message.back() == ';')) message.pop_back();
+    return message;
+}
+
 }  // namespace geo::gdal

@@ -13,5 +13,7 @@ bool is_postgres(const std::string& text);
 // The text with any `password=...` replaced by `password=***`: connection strings are shown in
 // messages and written into outputs' provenance, and a password belongs in ~/.pgpass instead.
 std::string redacted(const std::string& text);
+// What libpq says about a failed connection, on one line: "PQconnectdb failed." and line breaks dropped.
+std::string one_line(std::string message);
 
 }  // namespace geo::gdal

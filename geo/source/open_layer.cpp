@@ -13,9 +13,7 @@ namespace {
 
 [[noreturn]] void refuse_unreadable(const std::string& path, const gdal::CplErrorCapture& gdal) {
     if (gdal::is_connection_string(path) && path.rfind("/vsi", 0) != 0) {
-        std::string why = gdal.last_failure();
-        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-        throw InputError(gdal::redacted(path), "open", "GDAL cannot open this connection: " + why,
+        throw InputError(gdal::redacted(path), "open", "GDAL cannot open this connection: " + gdal::one_line(gdal.last_failure()),
                          gdal::is_postgres(path)
                              ? "Check dbname, host, port and user (a password goes in ~/.pgpass or PGPASSWORD, not on the "
                                "command line) and that the server is running; `ogrinfo \"" + gdal::redacted(path) +

@@ -3,22 +3,23 @@
 #include "geo/core/errors.h"
 #include "geo/gdal/connection.h"
 
+#include <algorithm>
 #include <regex>
 
 namespace geo::store {
 
 std::string libpq_conninfo(const std::string& connection) {
     std::string text = gdal::is_postgres(connection) ? connection.substr(3) : connection;
-    static const std::regex gdal_keys(R"((^|\s)(tables|schemas|active_schema|list_all_tables)\s*=\s*('[^']*'|\S*))",
+    static const std::regex gdal_keys(R"((^|\s+)(tables|schemas|active_schema|list_all_tables)\s*=\s*('[^']*'|\S*))",
                                       std::regex::icase);
-    return std::regex_replace(text, gdal_keys, "$1");
+    text = std::regex_replace(text, gdal_keys, "");
+    return text.substr(std::min(text.size(), text.find_first_not_of(' ')));
 }
 
 PgConnection::PgConnection(const std::string& connection) : shown_(gdal::redacted(connection)) {
     connection_ = PQconnectdb(libpq_conninfo(connection).c_str());
     if (!connection_ || PQstatus(connection_) != CONNECTION_OK) {
-        std::string why = connection_ ? PQerrorMessage(connection_) : "out of memory";
-        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+        const std::string why = gdal::one_line(connection_ ? PQerrorMessage(connection_) : "out of memory");
         PQfinish(connection_);
         connection_ = nullptr;
         throw InputError(shown_, "--store", "cannot connect to the plan store: " + why,
@@ -41,8 +42,7 @@ Result PgConnection::exec(const std::string& sql, const std::vector<Parameter>& 
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
     const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
-    std::string why = result ? PQresultErrorMessage(result.get()) : PQerrorMessage(connection_);
-    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    const std::string why = gdal::one_line(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(connection_));
     const std::string code = state ? state : "";
     if (code == "23505" || code == "40001" || code == "40P01") throw StoreConflict(why);
     std::string fix = "Check that the user may create and write tables in the schema wardmap (an administrator can run "

@@ -150,7 +150,7 @@ PlanStore::PlanStore(const std::string& connection) : db_(connection) {
     transaction.commit();
 }
 
-SaveResult PlanStore::save(const PlanToSave& plan) {
+SaveResult PlanStore::save(const PlanToSave& plan, bool only_if_current) {
     Transaction transaction(db_);
     db_.exec("INSERT INTO wardmap.plans (name, current_version) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING", {plan.name});
     // Saves of one plan take turns from here to the commit.
@@ -166,6 +166,12 @@ SaveResult PlanStore::save(const PlanToSave& plan) {
     SaveResult result;
     result.version = version;
     result.current = current == 0 || parent == current;
+    if (!result.current && only_if_current) {  // rolled back: nothing saved
+        result.stale = true;
+        result.version = 0;
+        result.ahead = versions_in_transaction(plan.name, current);
+        return result;
+    }
     const Parameter parent_text = parent ? Parameter(std::to_string(*parent)) : std::nullopt;
     const Parameter over = result.current ? std::nullopt : Parameter(std::to_string(current));
     db_.exec("INSERT INTO wardmap.plan_versions (plan, version, parent, author, status, fingerprint, wards, boundaries, "
@@ -189,14 +195,18 @@ SaveResult PlanStore::save(const PlanToSave& plan) {
     if (result.current) {
         db_.exec("UPDATE wardmap.plans SET current_version = $2 WHERE name = $1", {plan.name, std::to_string(version)});
     } else {
-        const Result ahead = db_.exec(fmt::format("SELECT {} FROM wardmap.plan_versions v JOIN wardmap.plans p ON p.name = v.plan "
-                                                  "WHERE v.plan = $1 AND v.version = $2",
-                                                  version_columns),
-                                      {plan.name, std::to_string(current)});
-        result.ahead = version_from(ahead, 0);
+        result.ahead = versions_in_transaction(plan.name, current);
     }
     transaction.commit();
     return result;
+}
+
+VersionInfo PlanStore::versions_in_transaction(const std::string& plan, int version) {
+    const Result result = db_.exec(fmt::format("SELECT {} FROM wardmap.plan_versions v JOIN wardmap.plans p ON p.name = v.plan "
+                                               "WHERE v.plan = $1 AND v.version = $2",
+                                               version_columns),
+                                   {plan, std::to_string(version)});
+    return version_from(result, 0);
 }
 
 std::vector<PlanSummary> PlanStore::plans() {

@@ -6,7 +6,8 @@
 //
 // Two planners saving the same plan at once never lose an edit: saves of one plan take turns (the
 // plan's row is locked, SELECT ... FOR UPDATE), and a save whose parent is no longer the current
-// version is kept as a new version beside it, not made current, and the saver is told.
+// version is kept as a new version beside it, not made current, and the saver is told; or, asked
+// to merge, is merged with the current version (merge.h) and saved on top of it.
 //
 //   wardmap.plans               name, current_version, created_at
 //   wardmap.plan_versions       plan, version, parent, author, saved_at, status, fingerprint, wards,
@@ -51,6 +52,7 @@ struct VersionInfo {
 struct SaveResult {
     int version = 0;
     bool current = true;              // false: someone saved a newer version first
+    bool stale = false;               // only_if_current and it would not be: nothing was saved
     std::optional<VersionInfo> ahead;  // that newer version, when not current
 };
 
@@ -66,7 +68,9 @@ public:
     // connect) or OutputError (cannot create them).
     explicit PlanStore(const std::string& connection);
 
-    SaveResult save(const PlanToSave& plan);
+    // only_if_current: when another version was saved since the parent, save nothing and say so
+    // (stale), so that the caller can merge and try again.
+    SaveResult save(const PlanToSave& plan, bool only_if_current = false);
     std::vector<PlanSummary> plans();
     // Newest first. Throws InputError for an unknown plan.
     std::vector<VersionInfo> versions(const std::string& plan);
@@ -76,6 +80,7 @@ public:
     const std::string& shown() const noexcept { return db_.shown(); }
 
 private:
+    VersionInfo versions_in_transaction(const std::string& plan, int version);
     PgConnection db_;
 };
 

@@ -37,7 +37,7 @@ case_pg_read() {
     b=$(layer_csv in/from-file.gpkg command_units)
     [[ -n $a && $a == "$b" ]] || fail "command units read from PostGIS differ from those read from the file: $(diff <(echo "$a") <(echo "$b") | head -5)"
     # A database that is not there, a table that is not there, a password never shown.
-    wm info "PG:dbname=nosuchdb host=$PG_DIR/socket port=${PG##*port=} password=hunter2"
+    wm info "PG:dbname=nosuchdb host=$PG_DIR/socket port=$PG_PORT password=hunter2"
     expect_error 3 "GDAL cannot open this connection" nosuchdb "password=***" "~/.pgpass"
     ! grep -q hunter2 log/stderr || fail "the password is shown in the message"
     ! grep -qi "no such file" log/stderr || fail "a connection string is reported as a missing file"
@@ -205,31 +205,46 @@ case_pg_store() {
     # No store given; a store that is not there.
     WARDMAP_STORE= wm plan list
     expect_error 3 "no plan store given" WARDMAP_STORE
-    wm plan list --store "PG:dbname=nosuchdb host=$PG_DIR/socket port=${PG##*port=} password=hunter2"
+    wm plan list --store "PG:dbname=nosuchdb host=$PG_DIR/socket port=$PG_PORT password=hunter2"
     expect_error 3 "cannot connect to the plan store" nosuchdb
     ! grep -q hunter2 log/stderr || fail "the password is shown in the message"
 }
 
-# Two planners save the same plan from the same version at once: both edits are kept, the second is told.
-case_pg_store_concurrent() {
-    pg_start || { fail "could not start PostgreSQL"; return; }
+# save_both FILE1 FILE2 OPTIONS... : two saves at once, each holding the plan's lock for a second
+# once it has it (WARDMAP_STORE_TEST_PAUSE), so that the second certainly arrives while the first
+# is in its transaction. Their exit codes in RC1 RC2, output in log/one.* and log/two.*.
+save_both() {
+    local one=$1 two=$2
+    shift 2
+    WARDMAP_STORE_TEST_PAUSE=1 "$WARDMAP" plan save "$one" --store "$PG" "$@" >log/one.out 2>log/one.err &
+    local first=$!
+    WARDMAP_STORE_TEST_PAUSE=1 "$WARDMAP" plan save "$two" --store "$PG" "$@" >log/two.out 2>log/two.err &
+    local second=$!
+    wait $first
+    RC1=$?
+    wait $second
+    RC2=$?
+}
+
+# A server with version 1 of the 12 BCUs saved, and two planners' copies of it: alice moves Abbey
+# into Central North (in/alice.wardplan), bob Chessington South into West (in/bob.wardplan).
+two_planners() {
+    pg_start || { fail "could not start PostgreSQL"; return 1; }
     write_store_plan in/bcu.wardplan "London BCUs"
     wm plan save in/bcu.wardplan --store "$PG"
     expect_ok
     cp in/bcu.wardplan in/alice.wardplan
-    cp in/bcu.wardplan in/bob.wardplan
-    sed -i 's/^E05000026 = "EA"/E05000026 = "CN"/' in/alice.wardplan  # Abbey to Central North
-    sed -i 's/^E05000405 = "SW"/E05000405 = "WA"/' in/bob.wardplan    # Chessington South to West
-    # Each save holds the plan's lock for a second once it has it (WARDMAP_STORE_TEST_PAUSE), so the
-    # second certainly arrives while the first is in its transaction.
-    WARDMAP_STORE_TEST_PAUSE=1 "$WARDMAP" plan save in/alice.wardplan --store "$PG" --author alice >log/alice.out 2>log/alice.err &
-    local alice=$!
-    WARDMAP_STORE_TEST_PAUSE=1 "$WARDMAP" plan save in/bob.wardplan --store "$PG" --author bob >log/bob.out 2>log/bob.err &
-    local bob=$!
-    wait $alice
-    local rc_alice=$?
-    wait $bob
-    local rc_bob=$?
+    sed 's/^author = "alice"/author = "bob"/' in/bcu.wardplan >in/bob.wardplan
+    sed -i 's/^E05000026 = "EA"/E05000026 = "CN"/' in/alice.wardplan
+    sed -i 's/^E05000405 = "SW"/E05000405 = "WA"/' in/bob.wardplan
+}
+
+# Two planners save the same plan from the same version at once: both edits are kept, the second is told.
+case_pg_store_concurrent() {
+    two_planners || return
+    save_both in/alice.wardplan in/bob.wardplan
+    local rc_alice=$RC1 rc_bob=$RC2
+    mv log/one.err log/alice.err && mv log/two.err log/bob.err
     # One became version 2 (current), the other version 3 beside it, told so (exit 6).
     [[ "$rc_alice $rc_bob" == "0 6" || "$rc_alice $rc_bob" == "6 0" ]] ||
         fail "expected exits 0 and 6, got alice $rc_alice ($(head -c 300 log/alice.err)), bob $rc_bob ($(head -c 300 log/bob.err))"
@@ -243,4 +258,39 @@ case_pg_store_concurrent() {
     # Both edits are in the store.
     [[ $(sql "SELECT count(*) FROM wardmap.plan_assignments WHERE (ward_code, cu_code) IN (('E05000026', 'CN'), ('E05000405', 'WA'))") == 2 ]] ||
         fail "an edit is missing: $(sql "SELECT version, ward_code, cu_code FROM wardmap.plan_assignments WHERE ward_code IN ('E05000026', 'E05000405') ORDER BY version" | tr '\n' ' ')"
+}
+
+# The same with --merge: moves of different wards are put together on top of the current version;
+# a ward moved by both is not merged, and that edit is kept beside as before.
+case_pg_store_merge() {
+    two_planners || return
+    save_both in/alice.wardplan in/bob.wardplan --merge
+    [[ "$RC1 $RC2" == "0 0" ]] || fail "two --merge saves of different wards: exits $RC1 ($(head -c 300 log/one.err)) and $RC2 ($(head -c 300 log/two.err))"
+    cat log/one.out log/two.out | grep -q "saved London BCUs version 3: your moves merged with version 2" ||
+        fail "neither save says it merged: $(cat log/one.out log/two.out)"
+    [[ $(sql "SELECT string_agg(version || ':' || coalesce(parent::text, '-'), ' ' ORDER BY version) FROM wardmap.plan_versions") == "1:- 2:1 3:2" &&
+        $(sql "SELECT current_version FROM wardmap.plans") == 3 ]] ||
+        fail "versions after the merge: $(sql "SELECT version, parent FROM wardmap.plan_versions ORDER BY version" | tr '\n' ' ')"
+    [[ $(sql "SELECT string_agg(ward_code || '=' || cu_code, ' ' ORDER BY ward_code) FROM wardmap.plan_assignments WHERE version = 3 AND ward_code IN ('E05000026', 'E05000405', 'E05000027')") == "E05000026=CN E05000027=EA E05000405=WA" ]] ||
+        fail "the merged version lacks a move: $(sql "SELECT ward_code, cu_code FROM wardmap.plan_assignments WHERE version = 3 AND ward_code IN ('E05000026', 'E05000405', 'E05000027')" | tr '\n' ' ')"
+    [[ $(sql "SELECT wards FROM wardmap.plan_command_units WHERE version = 3 AND code = 'WA'") == \
+        $(($(sql "SELECT wards FROM wardmap.plan_command_units WHERE version = 1 AND code = 'WA'") + 1)) ]] ||
+        fail "West of the merged version was not dissolved with Chessington South in it"
+    # The file of the save that merged now is version 3, both moves in it.
+    local merged=in/alice.wardplan
+    grep -q merged log/two.out && merged=in/bob.wardplan
+    grep -q '^version = 3$' $merged && grep -q '^E05000405 = "WA"' $merged && grep -q '^E05000026 = "CN"' $merged ||
+        fail "$merged is not the merged version 3: $(grep -E '^(version|E05000026|E05000405)' $merged | tr '\n' ' ')"
+    # A ward moved by both, differently: not merged, kept beside, told which ward.
+    wm plan load "London BCUs" -o in/carol.wardplan --store "$PG"
+    expect_ok
+    cp in/carol.wardplan in/dave.wardplan
+    sed -i 's/^E05000027 = "EA"/E05000027 = "CN"/' in/carol.wardplan
+    sed -i 's/^E05000027 = "EA"/E05000027 = "NE"/' in/dave.wardplan
+    save_both in/carol.wardplan in/dave.wardplan --merge
+    [[ "$RC1 $RC2" == "0 6" || "$RC1 $RC2" == "6 0" ]] || fail "two --merge saves of one ward: exits $RC1 and $RC2, expected 0 and 6"
+    cat log/one.err log/two.err | grep -q "Not merged: E05000027 moved by both (from EA to" ||
+        fail "the conflict is not named: $(cat log/one.err log/two.err)"
+    [[ $(sql "SELECT string_agg(version || ':' || parent || ':' || coalesce(saved_over::text, '-'), ' ' ORDER BY version) FROM wardmap.plan_versions WHERE version > 3") == "4:3:- 5:3:4" ]] ||
+        fail "versions after the conflict: $(sql "SELECT version, parent, saved_over FROM wardmap.plan_versions WHERE version > 3" | tr '\n' ' ')"
 }

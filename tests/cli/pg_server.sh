@@ -15,6 +15,7 @@
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_DIR=
 PG=
+PG_PORT=
 PSQL=
 
 pg_as_owner() {  # runs a command as the user that owns the server, from / (it may not enter the test's folder)
@@ -79,7 +80,7 @@ pg_template() {
         ((made == 0)) || { echo "making the PostGIS template failed:"; cat "$making/server.log"; rm -rf -- "$making"; exit 1; }
         rm -rf -- "$making/socket" "$making"/*.log
         mv -T -- "$making" "$template"
-    ) 9>"/tmp/wardmap-pg-template.lock"
+    ) 9>"$template.lock"
 }
 
 pg_start() {
@@ -103,5 +104,6 @@ pg_start() {
         -o "-c listen_addresses= -c unix_socket_directories=$PG_DIR/socket -c port=$port -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
         start >/dev/null || { echo "pg_ctl start failed:"; cat "$PG_DIR/server.log"; return 1; }
     PSQL=(psql -X -q -A -t -v ON_ERROR_STOP=1 -h "$PG_DIR/socket" -p "$port" -U postgres -d wardmap)
+    PG_PORT=$port
     PG="PG:dbname=wardmap host=$PG_DIR/socket port=$port user=postgres"
 }

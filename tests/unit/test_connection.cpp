@@ -34,6 +34,12 @@ TEST(Connection, PasswordsAreRedacted) {
     EXPECT_EQ(redacted("PG:dbname=gis"), "PG:dbname=gis");
 }
 
+TEST(Connection, LibpqMessagesOnOneLine) {
+    EXPECT_EQ(geo::gdal::one_line("PQconnectdb failed.\nconnection to server on socket \"/x\" failed: No such file or directory\n"
+                                  "\tIs the server running locally?\n"),
+              "connection to server on socket \"/x\" failed: No such file or directory; Is the server running locally?");
+}
+
 TEST(Connection, GdalKeysAreLeftOutForLibpq) {
     EXPECT_EQ(geo::store::libpq_conninfo("PG:dbname=gis tables=wards host=db"), "dbname=gis host=db");
     EXPECT_EQ(geo::store::libpq_conninfo("PG:dbname=gis active_schema=plans schemas='a,b'"), "dbname=gis");
