@@ -256,7 +256,13 @@ case_pg_store_concurrent() {
         fail "versions: $(sql "SELECT version, parent, author, saved_over FROM wardmap.plan_versions ORDER BY version" | tr '\n' ' ')"
     [[ $(sql "SELECT current_version FROM wardmap.plans") == 2 ]] || fail "version 2 is not current"
     # Both edits are in the store.
-    [[ $(sql "SELECT count(*) FROM wardmap.plan_assignments WHERE (ward_code, cu_code) IN (('E05000026', 'CN'), ('E05000405', 'WA'))") == 2 ]] ||
+    # The second saves again, as told, with --merge: a version 4 on top of 2 holding both moves.
+    "$WARDMAP" plan save "in/$second.wardplan" --store "$PG" --merge >log/again.out 2>&1 ||
+        fail "saving again with --merge failed: $(cat log/again.out)"
+    [[ $(sql "SELECT parent || ':' || (SELECT current_version FROM wardmap.plans) FROM wardmap.plan_versions WHERE version = 4") == "2:4" &&
+        $(sql "SELECT string_agg(cu_code, ',' ORDER BY ward_code) FROM wardmap.plan_assignments WHERE version = 4 AND ward_code IN ('E05000026', 'E05000405')") == "CN,WA" ]] ||
+        fail "saved again with --merge, version 4 is not both moves on top of 2: $(sql "SELECT version, parent, ward_code, cu_code FROM wardmap.plan_assignments JOIN wardmap.plan_versions USING (plan, version) WHERE ward_code IN ('E05000026', 'E05000405') ORDER BY version" | tr '\n' ' ')"
+    [[ $(sql "SELECT count(*) FROM wardmap.plan_assignments WHERE (ward_code, cu_code) IN (('E05000026', 'CN'), ('E05000405', 'WA'))") == 4 ]] ||
         fail "an edit is missing: $(sql "SELECT version, ward_code, cu_code FROM wardmap.plan_assignments WHERE ward_code IN ('E05000026', 'E05000405') ORDER BY version" | tr '\n' ' ')"
 }
 

@@ -128,7 +128,9 @@ int save(const StoreOptions& o, const CommonOptions& common) {
     }
     if (saved.stale) saved = store.save(geo::store::plan_to_save(wards, file, text, applied));  // still racing: kept beside
     // The file now stands for the version saved: the next save from it names that one as its parent.
-    geo::store::write_text(o.plan, geo::store::with_version(written, saved.version));
+    // Kept beside instead, it still names the version it started from, so that saving it again with
+    // --merge merges against that one.
+    if (saved.current) geo::store::write_text(o.plan, geo::store::with_version(written, saved.version));
     if (common.json) {
         nlohmann::json out = {{"schema_version", 1}, {"plan", file.name}, {"version", saved.version}, {"current", saved.current},
                               {"store", store.shown()}, {"conflicts", conflicts}};
