@@ -15,6 +15,7 @@ packages=(
   xvfb xauth libgl1-mesa-dri mesa-utils poppler-utils libxml2-utils librsvg2-bin
   time strace clang libclang-rt-14-dev
   help2man python3-qgis
+  libpq-dev postgresql-15-postgis-3  # the plan store (libpq); the server the pg tests start
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -114,7 +114,10 @@ int run(int argc, char** argv) {
     cli::add_migrate(app, common, result);
     cli::add_plan(app, common, result);
     cli::add_view(app, common, result);
-    for (CLI::App* sub : app.get_subcommands({})) cli::add_common_flags(*sub, common);
+    for (CLI::App* sub : app.get_subcommands({})) {
+        cli::add_common_flags(*sub, common);
+        for (CLI::App* nested : sub->get_subcommands({})) cli::add_common_flags(*nested, common);  // wardmap plan save
+    }
     // --config applies before any subcommand runs, wherever on the line it was given.
     app.parse_complete_callback([&common] { cli::apply_gdal_config(common.config); });
     const Failure fail{common, argc, argv};

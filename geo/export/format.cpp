@@ -1,6 +1,7 @@
 #include "geo/export/format.h"
 
 #include "geo/core/errors.h"
+#include "geo/gdal/connection.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,6 +16,7 @@ const std::vector<FormatInfo>& formats() {
         {Format::flatgeobuf, "FlatGeobuf", ".fgb", false, true, false},
         {Format::kml, "KML", ".kml", true, true, true},
         {Format::csv, "CSV", ".csv", false, false, false},
+        {Format::postgres, "PostgreSQL", "", true, true, false, true},
     };
     return all;
 }
@@ -37,16 +39,18 @@ static std::string names() {
 const FormatInfo& format_named(const std::string& name) {
     const std::string wanted = lower(name);
     for (const auto& f : formats())
-        if (lower(f.name) == wanted || lower(f.extension + 1) == wanted || (f.format == Format::shapefile && wanted == "shapefile") ||
-            (f.format == Format::geojson && wanted == "json"))
+        if (lower(f.name) == wanted || (!f.database && lower(f.extension + 1) == wanted) ||
+            (f.format == Format::shapefile && wanted == "shapefile") || (f.format == Format::geojson && wanted == "json") ||
+            (f.format == Format::postgres && (wanted == "pg" || wanted == "postgis")))
             return f;
     throw InputError("", "-f " + name, "unknown output format", "Formats: " + names());
 }
 
 const FormatInfo& format_for_path(const std::string& path) {
+    if (gdal::is_postgres(path)) return format_info(Format::postgres);
     const std::string extension = lower(std::filesystem::path(path).extension().string());
     for (const auto& f : formats())
-        if (extension == f.extension || (f.format == Format::geojson && extension == ".json")) return f;
+        if ((!f.database && extension == f.extension) || (f.format == Format::geojson && extension == ".json")) return f;
     throw InputError("", "-o " + path, "cannot tell the format from the extension '" + extension + "'",
                      "Give -f with one of: " + names());
 }

@@ -3,6 +3,7 @@
 #include "geo/core/errors.h"
 #include "geo/export/text_precision.h"
 #include "geo/export/write.h"
+#include "geo/gdal/connection.h"
 
 #include <fmt/format.h>
 
@@ -28,7 +29,20 @@ const FormatInfo& output_format(const PlanOutput& output) {
         throw InputError("", "-o " + output.path, "is a folder",
                          "Give a file name (e.g. " + (std::filesystem::path(output.path) / "bcus.gpkg").lexically_normal().string() +
                              "), or -f \"ESRI Shapefile\" to write one Shapefile per layer into the folder.");
-    return output.format.empty() ? format_for_path(output.path) : format_named(output.format);
+    const FormatInfo& format = output.format.empty() ? format_for_path(output.path) : format_named(output.format);
+    // A connection string given to a file format would become a file named "PG:dbname=...".
+    const bool connection = gdal::is_connection_string(output.path);
+    if (format.database && !gdal::is_postgres(output.path))
+        throw InputError("", "-o " + gdal::redacted(output.path), "-f PostgreSQL writes to a database, not a file",
+                         "Give a connection string as GDAL spells it, e.g. -o \"PG:dbname=gis host=db.example\".");
+    if (!format.database && connection)
+        throw InputError("", "-o " + gdal::redacted(output.path),
+                         std::string("is a database connection, not a file for -f ") + format.name,
+                         gdal::is_postgres(output.path)
+                             ? "Give -f PostgreSQL to write the layers as tables there (or leave -f out)."
+                             : "wardmap writes databases through -f PostgreSQL only; for a file of this name, write ./" +
+                                   output.path + ".");
+    return format;
 }
 
 bool writes_parents(const PlanOutput& output) {
@@ -93,7 +107,7 @@ WrittenOutput write_plan(const UnitSet& set, const AppliedPlan& applied, const P
     const WrittenFieldNames names = write_layers(layers, set.working_crs, write, progress);
 
     WrittenOutput written;
-    written.path = output.path;
+    written.path = gdal::redacted(output.path);
     written.format = format.name;
     written.crs = !format.geometry ? "no geometry"
                   : format.lonlat_only ? "EPSG:4326"

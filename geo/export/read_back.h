@@ -9,11 +9,16 @@
 #include <string>
 #include <vector>
 
+class GDALDataset;
+
 namespace geo {
 
 // `written[l][f]` is the name GDAL gave field f of layers[l] (a Shapefile shortens long names).
 // Throws OutputError naming `shown` (the path the user gave), the layer, feature and field.
 void check_read_back(const std::string& path, const std::string& shown, const FormatInfo& format,
+                     const std::vector<OutputLayer>& layers, const std::vector<std::vector<std::string>>& written);
+// The same on a dataset already open: a database inside the transaction that wrote it.
+void check_read_back(GDALDataset& dataset, const std::string& shown, const FormatInfo& format,
                      const std::vector<OutputLayer>& layers, const std::vector<std::vector<std::string>>& written);
 
 }  // namespace geo

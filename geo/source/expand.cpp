@@ -1,4 +1,5 @@
 #include "geo/core/errors.h"
+#include "geo/gdal/connection.h"
 #include "geo/source/load.h"
 
 #include <algorithm>
@@ -32,11 +33,13 @@ std::vector<std::string> expand_sources(const std::vector<std::string>& paths) {
         const fs::path path(given);
         std::error_code error;
         const auto status = fs::status(path, error);
-        if (given.rfind("/vsi", 0) == 0) {
+        // GDAL's virtual files and connection strings (PG:dbname=... tables=wards) go to GDAL as
+        // given; a file of that name on disk is still a file.
+        if (given.rfind("/vsi", 0) == 0 || (!fs::exists(status) && gdal::is_connection_string(given))) {
             files.push_back(given);
         } else if (!fs::exists(status)) {
             throw InputError(given, "", "no such file or folder",
-                             "Check the path. Boundary files for London are bundled in shapes/.");
+                             "Check the path. Boundary files for London are bundled in shapes/; a database is given as GDAL spells it, e.g. \"PG:dbname=gis tables=wards\".");
         } else if (fs::is_directory(status) && lower_extension(path) != ".gdb") {
             std::vector<std::string> inside;
             for (const auto& entry : fs::directory_iterator(path))

@@ -1,6 +1,7 @@
 #include "geo/source/open_layer.h"
 
 #include "geo/core/errors.h"
+#include "geo/gdal/connection.h"
 #include "geo/gdal/error_capture.h"
 #include "geo/source/limits.h"
 
@@ -11,6 +12,14 @@ namespace geo {
 namespace {
 
 [[noreturn]] void refuse_unreadable(const std::string& path, const gdal::CplErrorCapture& gdal) {
+    if (gdal::is_connection_string(path) && path.rfind("/vsi", 0) != 0) {
+        throw InputError(gdal::redacted(path), "open", "GDAL cannot open this connection: " + gdal::one_line(gdal.last_failure()),
+                         gdal::is_postgres(path)
+                             ? "Check dbname, host, port and user (a password goes in ~/.pgpass or PGPASSWORD, not on the "
+                               "command line) and that the server is running; `ogrinfo \"" + gdal::redacted(path) +
+                                   "\"` shows what GDAL makes of it."
+                             : "Check the connection string; `ogrinfo \"" + gdal::redacted(path) + "\"` shows what GDAL makes of it.");
+    }
     if (GDALDriverH driver = GDALIdentifyDriver(path.c_str(), nullptr)) {
         const char* name = GDALGetDriverShortName(driver);
         if (!GDALGetMetadataItem(driver, GDAL_DCAP_VECTOR, nullptr))
@@ -31,7 +40,12 @@ bool polygonal(OGRwkbGeometryType type) {
 OGRLayer* choose_layer(GDALDataset& dataset, const std::optional<std::string>& name, const std::string& path) {
     std::vector<std::string> names;
     for (OGRLayer* layer : dataset.GetLayers()) names.push_back(layer->GetName());
-    if (names.empty()) throw InputError(path, "", "the file has no layers", "Give a file with boundary polygons.");
+    if (names.empty()) {
+        if (gdal::is_connection_string(path))
+            throw InputError(path, "", "the database has no table with geometries (or not the one named in tables=)",
+                             "Name a table of boundary polygons, e.g. \"PG:dbname=gis tables=wards\"; `ogrinfo` lists the tables.");
+        throw InputError(path, "", "the file has no layers", "Give a file with boundary polygons.");
+    }
     if (name) {
         if (OGRLayer* layer = dataset.GetLayerByName(name->c_str())) return layer;
         throw InputError(path, "--layer " + *name, "no such layer", "Layers here: " + fmt::format("{}", fmt::join(names, ", ")));
@@ -104,26 +118,30 @@ OpenedLayer open_layer(const std::string& path, const std::optional<std::string>
     // VERBOSE_ERROR: without it a missing or unknown file fails with no message at all.
     opened.dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!opened.dataset) refuse_unreadable(path, gdal);
+    // A connection string is shown (and written into outputs' provenance) without its password.
+    const std::string shown = gdal::redacted(path);
     SourceInfo& info = opened.info;
     info.driver = opened.dataset->GetDriver()->GetDescription();
     if (!query.sql.empty()) {
-        opened.dataset = run_sql(*opened.dataset, query.sql, path, gdal);
+        opened.dataset = run_sql(*opened.dataset, query.sql, shown, gdal);
         opened.layer = opened.dataset->GetLayer(0);
     } else {
-        opened.layer = choose_layer(*opened.dataset, layer_name, path);
+        opened.layer = choose_layer(*opened.dataset, layer_name, shown);
     }
     if (!query.where.empty() && opened.layer->SetAttributeFilter(query.where.c_str()) != OGRERR_NONE)
-        throw InputError(path, "-where " + query.where, "GDAL cannot use this filter: " + gdal.last_failure(),
+        throw InputError(shown, "-where " + query.where, "GDAL cannot use this filter: " + gdal.last_failure(),
                          "Write an OGR SQL WHERE clause on the layer's fields, e.g. -where \"LB_GSS_Code = 'E09000002'\".");
 
-    info.path = path;
+    info.path = shown;
     info.layer = opened.layer->GetName();
-    info.stem = std::filesystem::path(path).stem().string();
+    // A table's name is what a file's stem is to a file (e.g. a district code).
+    info.stem = gdal::is_connection_string(path) && path.rfind("/vsi", 0) != 0 ? info.layer
+                                                                                 : std::filesystem::path(path).stem().string();
     // No forced count: MapInfo and others would read every feature once more just to count.
     const GIntBig count = opened.layer->GetFeatureCount(FALSE);
     opened.queried = !query.empty();
     if (count == 0 && !opened.queried)
-        throw InputError(path, "layer " + info.layer, "the layer has no features", "Give a file with boundary polygons.");
+        throw InputError(shown, "layer " + info.layer, "the layer has no features", "Give a file with boundary polygons.");
     info.features = count < 0 ? 0 : static_cast<std::size_t>(count);
 
     OGREnvelope envelope;
@@ -135,16 +153,16 @@ OpenedLayer open_layer(const std::string& path, const std::optional<std::string>
         opened.crs = *source_srs;
     } else if (const OGRSpatialReference* declared = opened.layer->GetSpatialRef()) {
         opened.crs = crs_from_declared(*declared);
-        check_plausible(info.extent, opened.crs, path);
+        check_plausible(info.extent, opened.crs, shown);
     } else {
-        throw InputError(path, "CRS", "the file declares no coordinate reference system",
+        throw InputError(shown, "CRS", "the file declares no coordinate reference system",
                          "Give it with -s_srs, e.g. -s_srs EPSG:27700 for British National Grid.");
     }
     info.crs_label = opened.crs.label;
     info.crs_how = opened.crs.how;
 
     const OGRFeatureDefn* definition = opened.layer->GetLayerDefn();
-    if (static_cast<std::size_t>(definition->GetFieldCount()) > max_fields) refuse_fields(path);
+    if (static_cast<std::size_t>(definition->GetFieldCount()) > max_fields) refuse_fields(shown);
     for (int i = 0; i < definition->GetFieldCount(); ++i)
         opened.field_names.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
     return opened;

@@ -96,7 +96,7 @@ int log(const PlanCommand& o, const CommonOptions& common) {
 }  // namespace
 
 void add_plan(CLI::App& app, CommonOptions& common, int& result) {
-    CLI::App* command = app.add_subcommand("plan", "A plan file's versions: sign-off, propose, log");
+    CLI::App* command = app.add_subcommand("plan", "A plan's versions and the team's store: sign-off, propose, log; save, list, show, load");
     command->require_subcommand(1);
     auto options = std::make_shared<PlanCommand>();
     CLI::App* sign_off = command->add_subcommand("sign-off", "Mark the plan's current version signed off (read-only in the planner; an edit makes a new draft version)");
@@ -104,12 +104,12 @@ void add_plan(CLI::App& app, CommonOptions& common, int& result) {
     CLI::App* log = command->add_subcommand("log", "Print the plan's versions, and whether a signed-off plan has been changed since (exit 4)");
     for (CLI::App* sub : {sign_off, propose, log}) {
         sub->add_option("plan", options->plan, "The plan file (.wardplan, .toml)")->required();
-        add_common_flags(*sub, common);
     }
     for (CLI::App* sub : {sign_off, propose}) sub->add_option("--by", options->by, "Who signs it off or proposes it")->required();
     sign_off->callback([options, &common, &result] { mark(*options, common, true), result = exit_code::ok; });
     propose->callback([options, &common, &result] { mark(*options, common, false), result = exit_code::ok; });
     log->callback([options, &common, &result] { result = cli::log(*options, common); });
+    add_plan_store(command, common, result);  // -q and --json: tools/wardmap.cpp adds them to every nested command
 }
 
 }  // namespace cli

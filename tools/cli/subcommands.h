@@ -17,5 +17,7 @@ void add_diff(CLI::App& app, const CommonOptions& common, int& result);      // 
 void add_migrate(CLI::App& app, const CommonOptions& common, int& result);   // cli/migrate.cpp
 void add_plan(CLI::App& app, CommonOptions& common, int& result);            // cli/plan.cpp: plan sign-off|propose|log
 void add_view(CLI::App& app, const CommonOptions& common, int& result);      // cli/view.cpp
+// `wardmap plan save|list|show|load`: the team store's commands, added to `wardmap plan`.
+void add_plan_store(CLI::App* plan, const CommonOptions& common, int& result);  // cli/plan_store.cpp
 
 }  // namespace cli
