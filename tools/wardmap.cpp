@@ -110,6 +110,7 @@ int run(int argc, char** argv) {
     cli::add_render(app, common, result);
     cli::add_score(app, common, result);
     cli::add_candidates(app, common, result);
+    cli::add_ensemble(app, common, result);
     cli::add_diff(app, common, result);
     cli::add_migrate(app, common, result);
     cli::add_plan(app, common, result);

@@ -391,11 +391,18 @@ CandidateSearch search_borough_candidates(const PlanScorer& scorer, const Candid
     const auto& columns = score_columns();
     search.score_values.assign(columns.size(), std::vector<double>(plans.size(), 0.0));
     const std::vector<GroupInfo> units = numbered_units(static_cast<std::size_t>(rules.units));
+    if (options.ranked_workload) search.ranked_workload.assign(units.size(), std::vector<double>(plans.size(), 0.0));
     constexpr std::size_t chunk = 256;
     parallel_for((plans.size() + chunk - 1) / chunk, [&](std::size_t c) {
         for (std::size_t i = c * chunk; i < std::min(plans.size(), (c + 1) * chunk); ++i) {
             const PlanScores scores = scorer.score(ward_units(graph, scorer.wards().units.size(), plans[i]), units);
             for (std::size_t col = 0; col < columns.size(); ++col) search.score_values[col][i] = columns[col].of(scores);
+            if (options.ranked_workload) {
+                std::vector<double> per_officer;
+                for (const UnitScore& unit : scores.units) per_officer.push_back(unit.demand_per_officer);
+                std::sort(per_officer.begin(), per_officer.end());
+                for (std::size_t r = 0; r < per_officer.size(); ++r) search.ranked_workload[r][i] = per_officer[r];
+            }
         }
     });
 

@@ -31,6 +31,7 @@ struct SearchOptions {
     std::size_t samples = 20000;              // uniform draws when there are more (percentiles to about ±0.5%)
     std::uint64_t seed = 1;
     std::string rank_by = "workload_ratio";   // a ScoreColumn key
+    bool ranked_workload = false;             // keep each plan's demand per officer, units sorted (the ensemble's box plots)
 };
 
 // The boroughs (parents) of the wards the reference plan covers, and which touch.
@@ -56,6 +57,7 @@ struct CandidateSearch {
     bool exhaustive = false;              // all of them scored; else a uniform sample
     std::size_t scored = 0;
     std::vector<std::vector<double>> score_values;  // [column][plan], every scored plan (ScoreColumn order)
+    std::vector<std::vector<double>> ranked_workload;  // [rank][plan]: the rank-th lowest demand per officer (when asked)
     std::vector<Candidate> best;          // ranked, at most SearchOptions::keep
     std::vector<Candidate> pareto;        // the front among the scored plans
     std::optional<Candidate> reference;   // the reference plan scored the same way

@@ -414,12 +414,9 @@ const ScoreColumn& score_column(const std::string& key) {
 
 double percentile_among(const std::vector<double>& values, double value, bool lower_is_better) {
     if (values.empty()) return 0;
-    double worse = 0, ties = 0;
-    for (double v : values) {
-        if (v == value) ++ties;
-        else if (lower_is_better ? v > value : v < value) ++worse;
-    }
-    return 100 * (worse + ties / 2) / static_cast<double>(values.size());
+    double no_better = 0;
+    for (double v : values) no_better += (lower_is_better ? v >= value : v <= value) ? 1 : 0;
+    return 100 * no_better / static_cast<double>(values.size());
 }
 
 }  // namespace geo

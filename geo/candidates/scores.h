@@ -125,7 +125,8 @@ struct ScoreColumn {
 const std::vector<ScoreColumn>& score_columns();
 const ScoreColumn& score_column(const std::string& key);  // throws InputError listing the keys
 
-// Share of `values` no better than `value` (ties count half), 0..100: the reference plan's percentile.
+// Share of `values` no better than `value` (equal counts as no better), 0..100: the reference plan's
+// percentile, as the ensemble figure (render/charts/ensemble_figure.h) defines and prints it.
 double percentile_among(const std::vector<double>& values, double value, bool lower_is_better);
 
 }  // namespace geo

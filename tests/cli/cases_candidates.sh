@@ -77,3 +77,26 @@ case_candidates_bad_options() {
     expect_exit 3
     expect_stderr "is not a score"
 }
+
+case_ensemble_figure_of_the_locked_balanced_groupings() {
+    # All 6,449 groupings: the percentile printed for the reference equals the share of the CSV's
+    # plans that score no better than the reference's own score (from `wardmap score`).
+    wm score --json
+    local reference
+    reference=$(sed -n 's/^ *"workload_ratio": \([0-9.e+-]*\),*$/\1/p' log/stdout | head -n 1)
+    [[ -n $reference ]] || fail "no workload_ratio in wardmap score --json"
+    wm ensemble --balance crime=25% --balance population=40% --lock EA,CN -o out/fig.svg --csv out/all.csv
+    expect_ok
+    expect_stdout "Valid groupings: 6,449" "wrote out/fig.svg (6 score panels and the ranked box plots)"
+    grep -q '<svg' out/fig.svg || fail "out/fig.svg is not an SVG"
+    local rows printed share
+    rows=$(awk 'NR > 1' out/all.csv | wc -l)
+    [[ $rows == 6449 ]] || fail "the CSV has $rows plans, expected 6449"
+    printed=$(sed -n 's/^ *Demand per officer, max\/min ↓ *[0-9.]* *\([0-9.]*\)%$/\1/p' log/stdout)
+    share=$(awk -F, -v r="$reference" 'NR > 1 { n++; if ($1 + 0 >= r + 0) k++ } END { printf "%.1f", 100 * k / n }' out/all.csv)
+    [[ -n $printed && $printed == "$share" ]] || fail "the reference's workload percentile is printed as '$printed', the CSV gives $share"
+    wm ensemble -n 500 -o out/sample.png
+    expect_ok
+    expect_stdout "a uniform sample of 500 (seed 1)"
+    [[ $(head -c 8 out/sample.png | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] || fail "out/sample.png is not a PNG"
+}

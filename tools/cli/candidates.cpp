@@ -7,6 +7,10 @@
 #include "cli/summary.h"
 #include "geo/candidates/candidate_outputs.h"
 #include "geo/core/errors.h"
+#include "render/charts/ensemble_figure.h"
+
+#include <cctype>
+#include <filesystem>
 
 #include <fmt/ostream.h>
 
@@ -128,7 +132,7 @@ void print_search(std::ostream& out, const geo::CandidateSearch& search, const C
             fmt::print(out, "  {:<40} {:>12.3f} {:>11.1f}%\n", std::string(column.label) + (column.lower_is_better ? " ↓" : " ↑"), column.of(search.reference->scores),
                        search.reference_percentile[c]);
         }
-        fmt::print(out, "  (percentile: the share of {} plans the reference scores at least as well as, ties counted half)\n",
+        fmt::print(out, "  (percentile: the share of {} plans that score no better than the reference, equal ones included)\n",
                    search.exhaustive ? "all valid" : "the sampled");
     }
 }
@@ -151,20 +155,116 @@ void run(CandidatesCommand& o, const CommonOptions& common) {
     if (search.valid == 0) throw geo::InputError("", "candidates", "no grouping meets the rules", "Loosen the balance limits, the sizes or the locks, as said above.");
 }
 
+// The rules `candidates` and `ensemble` both take.
+void add_rule_options(CLI::App& command, CandidatesCommand& o) {
+    auto* group = command.add_option_group("Rules");
+    group->add_option("--k", o.rules.units, "Command units")->check(CLI::Range(1, 64));
+    group->add_option("--unit", o.unit, "What units are made of: borough (whole boroughs)")->check(CLI::IsMember({"borough", "ward"}));
+    group->add_option("--min-parents", o.rules.min_parents, "Fewest boroughs in a unit")->check(CLI::Range(1, 64));
+    group->add_option("--max-parents", o.rules.max_parents, "Most boroughs in a unit")->check(CLI::Range(1, 64));
+    group->add_option("--balance", o.balance, "Each unit within PERCENT of the mean unit: MEASURE=PERCENT, e.g. crime=10% (repeatable)");
+    group->add_option("--lock", o.rules.locks, "Reference units kept exactly, e.g. EA,CN")->delimiter(',');
+}
+
+// The figure of where the reference stands: six scores' histograms and the units' demand per officer by rank.
+render::EnsembleFigure ensemble_figure(const geo::CandidateSearch& search, const CandidatesCommand& o, const Scoring& scoring) {
+    render::EnsembleFigure figure;
+    figure.title = "Where the reference plan stands among the valid groupings";
+    figure.subtitle = search.exhaustive
+                          ? fmt::format("all {} valid groupings: {}", with_commas(search.valid), describe(o))
+                          : fmt::format("a uniform sample of {} of the {} valid groupings (seed {}): {}", with_commas(search.scored),
+                                        with_commas(search.valid), o.search.seed, describe(o));
+    figure.reference_name = std::filesystem::path(scoring.reference_path).stem().string();
+    const auto& columns = geo::score_columns();
+    for (const char* key : {"workload_ratio", "population_deviation", "polsby_popper", "borders_cut", "reach_mean", "retained_population"}) {
+        const geo::ScoreColumn& column = geo::score_column(key);
+        const auto c = static_cast<std::size_t>(&column - columns.data());
+        figure.scores.push_back({column.label, column.unit, column.lower_is_better, search.score_values[c], column.of(search.reference->scores)});
+    }
+    render::RankedBoxes ranked;
+    std::string demand = scoring.scorer->setup().demand.name;
+    if (!demand.empty()) demand[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(demand[0])));
+    ranked.name = demand + " per officer, command units sorted";
+    ranked.by_rank = search.ranked_workload;
+    for (const geo::UnitScore& unit : search.reference->scores.units)
+        if (unit.wards > 0) ranked.reference.push_back(unit.demand_per_officer);
+    std::sort(ranked.reference.begin(), ranked.reference.end());
+    if (ranked.reference.size() == ranked.by_rank.size()) figure.ranked = std::move(ranked);
+    return figure;
+}
+
+void run_ensemble(CandidatesCommand& o, const std::string& figure_path, const std::string& csv, const CommonOptions& common) {
+    if (o.unit != "borough")
+        throw geo::InputError("", "--unit " + o.unit, "ward-level ensembles are not in this build yet", "Use --unit borough.");
+    ProgressBar progress(common.quiet);
+    const geo::UnitSet wards = load_sources(o.source, progress.callback());
+    const Scoring scoring = make_scoring(wards, o.scoring);
+    o.search.keep = 1;
+    o.search.ranked_workload = true;
+    const geo::CandidateSearch search = geo::search_borough_candidates(*scoring.scorer, o.rules, o.search);
+    if (search.valid == 0) {
+        fmt::print(common.report(), "No grouping meets the rules:\n  {}\n", search.explanation);
+        throw geo::InputError("", "ensemble", "no grouping meets the rules", "Loosen the balance limits, the sizes or the locks, as said above.");
+    }
+    render::EnsembleOptions options;
+    options.overwrite = o.overwrite;
+    const render::EnsembleDrawing drawing = render::draw_ensemble(ensemble_figure(search, o, scoring), figure_path, options);
+    std::optional<geo::WrittenOutput> table;
+    if (!csv.empty()) {
+        geo::OutputLayer rows{"ensemble", "", {}, {}};
+        for (const geo::ScoreColumn& column : geo::score_columns()) rows.fields.push_back({column.key, geo::FieldKind::real});
+        for (std::size_t i = 0; i < search.scored; ++i) {
+            geo::OutputFeature row;
+            for (const auto& values : search.score_values) row.values.emplace_back(values[i]);
+            rows.features.push_back(std::move(row));
+        }
+        table = write_table(rows, wards.working_crs, csv, o.overwrite);
+    }
+    if (common.json) {
+        nlohmann::json out = search_json(search, wards, nullptr);
+        out["figure"] = figure_path;
+        if (table) out["csv"] = table->path;
+        print_json(out);
+        return;
+    }
+    print_search(common.report(), search, o, scoring);
+    fmt::print(common.report(), "\nwrote {} ({} score panels{})\n", figure_path, drawing.score_plots.size(), drawing.ranked_plot ? " and the ranked box plots" : "");
+    if (table) print_written(common.report(), *table);
+}
+
 }  // namespace
+
+void add_ensemble(CLI::App& app, const CommonOptions& common, int& result) {
+    auto o = std::make_shared<CandidatesCommand>();
+    auto figure = std::make_shared<std::string>();
+    auto csv = std::make_shared<std::string>();
+    CLI::App* command = app.add_subcommand("ensemble", "Where a plan stands among all valid groupings: a histogram per score with the plan marked, box plots of demand per officer by rank");
+    add_source_options(*command, o->source);
+    add_scoring_options(*command, o->scoring);
+    add_rule_options(*command, *o);
+    command->add_option("-n", o->search.samples, "Plans drawn uniformly when there are more than --exhaustive-limit (default 20000)");
+    command->add_option("--exhaustive-limit", o->search.exhaustive_limit, "Take every grouping when there are at most this many");
+    command->add_option("--seed", o->search.seed, "Seed of the uniform draws");
+    command->add_option("-o,--output", *figure, "The figure: .svg, .png or .pdf")->required();
+    command->add_option("--csv", *csv, "Also write every plan's scores to this CSV");
+    command->add_flag("--overwrite", o->overwrite, "Replace the outputs if they exist");
+    command->callback([o, figure, csv, &common, &result] {
+        try {
+            for (const std::string& text : o->balance) o->rules.balance.push_back(balance_limit(text));
+        } catch (const geo::InputError& error) {
+            throw CLI::ValidationError("--balance", error.what());
+        }
+        run_ensemble(*o, *figure, *csv, common);
+        result = 0;
+    });
+}
 
 void add_candidates(CLI::App& app, const CommonOptions& common, int& result) {
     auto o = std::make_shared<CandidatesCommand>();
     CLI::App* command = app.add_subcommand("candidates", "Every valid grouping of boroughs into command units: counted, scored, the best and the Pareto front written as plans");
     add_source_options(*command, o->source);
     add_scoring_options(*command, o->scoring);
-    auto* group = command->add_option_group("Rules");
-    group->add_option("--k", o->rules.units, "Command units")->check(CLI::Range(1, 64));
-    group->add_option("--unit", o->unit, "What units are made of: borough (whole boroughs)")->check(CLI::IsMember({"borough", "ward"}));
-    group->add_option("--min-parents", o->rules.min_parents, "Fewest boroughs in a unit")->check(CLI::Range(1, 64));
-    group->add_option("--max-parents", o->rules.max_parents, "Most boroughs in a unit")->check(CLI::Range(1, 64));
-    group->add_option("--balance", o->balance, "Each unit within PERCENT of the mean unit: MEASURE=PERCENT, e.g. crime=10% (repeatable)");
-    group->add_option("--lock", o->rules.locks, "Reference units kept exactly, e.g. EA,CN")->delimiter(',');
+    add_rule_options(*command, *o);
     auto* search = command->add_option_group("Search");
     search->add_option("-n", o->search.keep, "Best candidates kept and written");
     search->add_option("--rank-by", o->search.rank_by, "Score to rank by (default workload_ratio)");

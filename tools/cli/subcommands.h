@@ -13,6 +13,7 @@ void add_rollout(CLI::App& app, const CommonOptions& common, int& result);   // 
 void add_render(CLI::App& app, const CommonOptions& common, int& result);    // cli/render.cpp
 void add_score(CLI::App& app, const CommonOptions& common, int& result);       // cli/score.cpp
 void add_candidates(CLI::App& app, const CommonOptions& common, int& result);  // cli/candidates.cpp
+void add_ensemble(CLI::App& app, const CommonOptions& common, int& result);    // cli/candidates.cpp
 void add_diff(CLI::App& app, const CommonOptions& common, int& result);      // cli/diff.cpp
 void add_migrate(CLI::App& app, const CommonOptions& common, int& result);   // cli/migrate.cpp
 void add_plan(CLI::App& app, CommonOptions& common, int& result);            // cli/plan.cpp: plan sign-off|propose|log
