@@ -284,6 +284,13 @@ std::size_t column_index(const std::string& key) {
 
 }  // namespace
 
+bool same_grouping(const Candidate& a, const Candidate& b) {
+    std::vector<NodeSet> x = a.groups, y = b.groups;
+    std::sort(x.begin(), x.end());
+    std::sort(y.begin(), y.end());
+    return x == y;
+}
+
 BoroughGraph borough_graph(const UnitSet& wards, const Adjacency& adjacency, const std::vector<int>& reference_unit) {
     BoroughGraph graph;
     std::map<std::string, std::size_t> index;
@@ -433,11 +440,7 @@ CandidateSearch search_borough_candidates(const PlanScorer& scorer, const Candid
     }
     std::sort(search.pareto.begin(), search.pareto.end(), [](const Candidate& a, const Candidate& b) { return a.rank < b.rank; });
     for (Candidate& candidate : search.best)
-        candidate.pareto = std::any_of(search.pareto.begin(), search.pareto.end(), [&](const Candidate& p) {
-            std::vector<NodeSet> a = p.groups, b = candidate.groups;
-            std::sort(a.begin(), a.end()), std::sort(b.begin(), b.end());
-            return a == b;
-        });
+        candidate.pareto = std::any_of(search.pareto.begin(), search.pareto.end(), [&](const Candidate& p) { return same_grouping(p, candidate); });
 
     for (std::size_t col = 0; col < columns.size(); ++col)
         search.reference_percentile.push_back(percentile_among(search.score_values[col], columns[col].of(search.reference->scores), columns[col].lower_is_better));

@@ -69,6 +69,9 @@ struct CandidateSearch {
     double count_seconds = 0, score_seconds = 0;
 };
 
+// The same boroughs grouped the same way, whatever the units' order or names.
+bool same_grouping(const Candidate& a, const Candidate& b);
+
 // Throws InputError for locks naming no reference unit, or a locked unit that splits a borough.
 CandidateSearch search_borough_candidates(const PlanScorer& scorer, const CandidateRules& rules, const SearchOptions& options);
 

@@ -30,12 +30,7 @@ std::vector<const Candidate*> listed(const CandidateSearch& search) {
     std::vector<const Candidate*> out;
     for (const Candidate& c : search.best) out.push_back(&c);
     for (const Candidate& c : search.pareto)
-        if (!c.pareto || std::none_of(search.best.begin(), search.best.end(), [&](const Candidate& b) {
-                std::vector<NodeSet> x = b.groups, y = c.groups;
-                std::sort(x.begin(), x.end()), std::sort(y.begin(), y.end());
-                return x == y;
-            }))
-            out.push_back(&c);
+        if (std::none_of(search.best.begin(), search.best.end(), [&](const Candidate& b) { return same_grouping(b, c); })) out.push_back(&c);
     return out;
 }
 
