@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numbers>
 #include <numeric>
@@ -413,10 +414,15 @@ const ScoreColumn& score_column(const std::string& key) {
 }
 
 double percentile_among(const std::vector<double>& values, double value, bool lower_is_better) {
-    if (values.empty()) return 0;
-    double no_better = 0;
-    for (double v : values) no_better += (lower_is_better ? v >= value : v <= value) ? 1 : 0;
-    return 100 * no_better / static_cast<double>(values.size());
+    if (!std::isfinite(value)) return std::numeric_limits<double>::quiet_NaN();
+    std::size_t finite = 0, no_better = 0;
+    for (double v : values) {
+        if (!std::isfinite(v)) continue;
+        ++finite;
+        if (lower_is_better ? v >= value : v <= value) ++no_better;
+    }
+    if (finite == 0) return std::numeric_limits<double>::quiet_NaN();
+    return 100.0 * static_cast<double>(no_better) / static_cast<double>(finite);
 }
 
 }  // namespace geo

@@ -126,7 +126,8 @@ const std::vector<ScoreColumn>& score_columns();
 const ScoreColumn& score_column(const std::string& key);  // throws InputError listing the keys
 
 // Share of `values` no better than `value` (equal counts as no better), 0..100: the reference plan's
-// percentile, as the ensemble figure (render/charts/ensemble_figure.h) defines and prints it.
+// percentile, as the ensemble figure (render/charts/ensemble_figure.h) prints it. Values that are not
+// finite are left out; NaN when none is finite or `value` is not.
 double percentile_among(const std::vector<double>& values, double value, bool lower_is_better);
 
 }  // namespace geo

@@ -1,5 +1,7 @@
 #include "render/charts/ensemble_figure.h"
 
+#include "geo/candidates/scores.h"
+
 #include "geo/core/errors.h"
 #include "geo/core/version.h"
 #include "render/briefing/page_writer.h"
@@ -69,15 +71,7 @@ void draw_footer(ChartText& text, const EnsembleFigure& figure, const Box& box) 
 }  // namespace
 
 double percentile_of(const std::vector<double>& values, double reference, bool lower_is_better) {
-    if (!std::isfinite(reference)) return std::numeric_limits<double>::quiet_NaN();
-    std::size_t finite = 0, no_better = 0;
-    for (double v : values) {
-        if (!std::isfinite(v)) continue;
-        ++finite;
-        if (lower_is_better ? v >= reference : v <= reference) ++no_better;
-    }
-    if (finite == 0) return std::numeric_limits<double>::quiet_NaN();
-    return 100.0 * static_cast<double>(no_better) / static_cast<double>(finite);
+    return geo::percentile_among(values, reference, lower_is_better);
 }
 
 std::string percentile_text(double percentile) {
