@@ -6,10 +6,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <numeric>
 
 namespace geo {
@@ -334,8 +336,16 @@ std::string breaks_rules(const PlanScorer& scorer, const BoroughGraph& graph, co
     return "";
 }
 
-CandidateSearch search_borough_candidates(const PlanScorer& scorer, const CandidateRules& rules, const SearchOptions& options) {
+CandidateSearch search_borough_candidates(const PlanScorer& scorer, const CandidateRules& rules, const SearchOptions& options,
+                                          const Progress& progress) {
     const ScoringSetup& setup = scorer.setup();
+    // The workers report in turn: a progress bar or a window's model need not lock for them.
+    std::mutex reporting;
+    const auto tell = [&](std::string_view stage, double fraction) {
+        std::lock_guard lock(reporting);
+        report(progress, stage, fraction);
+    };
+    tell("Counting groupings", 0);
     if (setup.reference_unit.empty())
         throw InputError("", "--reference", "a borough search needs a reference plan for the boroughs it covers", "Give --reference PLAN.");
     CandidateSearch search;
@@ -387,12 +397,19 @@ CandidateSearch search_borough_candidates(const PlanScorer& scorer, const Candid
         return groups;
     };
     search.exhaustive = search.valid <= options.exhaustive_limit;
+    constexpr std::size_t report_every = 4096;
     if (search.exhaustive) {
         plans.reserve(search.valid);
-        space->for_each([&](const std::vector<NodeSet>& groups) { return plans.push_back(with_locks(groups)), true; });
+        space->for_each([&](const std::vector<NodeSet>& groups) {
+            if (plans.size() % report_every == 0) tell("Listing groupings", static_cast<double>(plans.size()) / static_cast<double>(search.valid));
+            return plans.push_back(with_locks(groups)), true;
+        });
     } else {
         std::mt19937_64 random(options.seed);
-        for (std::size_t i = 0; i < options.samples; ++i) plans.push_back(with_locks(space->draw(random)));
+        for (std::size_t i = 0; i < options.samples; ++i) {
+            if (i % report_every == 0) tell("Drawing a sample", static_cast<double>(i) / static_cast<double>(options.samples));
+            plans.push_back(with_locks(space->draw(random)));
+        }
     }
     search.scored = plans.size();
     const auto& columns = score_columns();
@@ -400,7 +417,10 @@ CandidateSearch search_borough_candidates(const PlanScorer& scorer, const Candid
     const std::vector<GroupInfo> units = numbered_units(static_cast<std::size_t>(rules.units));
     if (options.ranked_workload) search.ranked_workload.assign(units.size(), std::vector<double>(plans.size(), 0.0));
     constexpr std::size_t chunk = 256;
-    parallel_for((plans.size() + chunk - 1) / chunk, [&](std::size_t c) {
+    std::atomic<std::size_t> chunks_done{0};
+    const std::size_t chunks = (plans.size() + chunk - 1) / chunk;
+    parallel_for(chunks, [&](std::size_t c) {
+        tell("Scoring plans", static_cast<double>(chunks_done++) / static_cast<double>(chunks));
         for (std::size_t i = c * chunk; i < std::min(plans.size(), (c + 1) * chunk); ++i) {
             const PlanScores scores = scorer.score(ward_units(graph, scorer.wards().units.size(), plans[i]), units);
             for (std::size_t col = 0; col < columns.size(); ++col) search.score_values[col][i] = columns[col].of(scores);

@@ -6,6 +6,7 @@
 // over workload, compactness, reach and retention is kept.
 #include "geo/candidates/groupings.h"
 #include "geo/candidates/scores.h"
+#include "geo/core/progress.h"
 
 #include <cstdint>
 #include <optional>
@@ -73,7 +74,11 @@ struct CandidateSearch {
 bool same_grouping(const Candidate& a, const Candidate& b);
 
 // Throws InputError for locks naming no reference unit, or a locked unit that splits a borough.
-CandidateSearch search_borough_candidates(const PlanScorer& scorer, const CandidateRules& rules, const SearchOptions& options);
+// `progress` hears "Counting groupings", then "Drawing a sample" or "Listing groupings", then
+// "Scoring plans" every few hundred plans (from any worker thread, one call at a time); it cancels
+// the search by throwing Cancelled.
+CandidateSearch search_borough_candidates(const PlanScorer& scorer, const CandidateRules& rules, const SearchOptions& options,
+                                          const Progress& progress = {});
 
 // The plan's whole-borough check against the rules: "" when it meets them, else what it breaks.
 std::string breaks_rules(const PlanScorer& scorer, const BoroughGraph& graph, const CandidateRules& rules,

@@ -36,7 +36,7 @@ std::vector<const Candidate*> listed(const CandidateSearch& search) {
 
 }  // namespace
 
-PlanFile candidate_plan_file(const UnitSet& wards, const Candidate& candidate, const std::string& name) {
+Assignment candidate_assignment(const Candidate& candidate) {
     Assignment assignment;
     std::size_t fresh = 0;
     for (const GroupInfo& unit : candidate.units) {
@@ -44,6 +44,11 @@ PlanFile candidate_plan_file(const UnitSet& wards, const Candidate& candidate, c
         assignment.units.push_back({unit.code, unit.name, colour, "", false});
     }
     for (int u : candidate.unit_of_ward) assignment.unit_of.push_back(u >= 0 ? u : left_out);
+    return assignment;
+}
+
+PlanFile candidate_plan_file(const UnitSet& wards, const Candidate& candidate, const std::string& name) {
+    const Assignment assignment = candidate_assignment(candidate);
     PlanFile meta;
     meta.name = name;
     meta.status = "draft";

@@ -20,6 +20,10 @@ struct CandidateFiles {
 CandidateFiles write_candidates(const std::string& folder, const PlanScorer& scorer, const CandidateSearch& search,
                                 const std::string& search_description, bool overwrite);
 
+// The candidate as the planner's plan: its units named after the reference units they continue,
+// in their colours (fresh ones for new units); wards it leaves out are left out.
+Assignment candidate_assignment(const Candidate& candidate);
+
 // The candidate as a plan file the planner opens (units named after the reference units they continue).
 PlanFile candidate_plan_file(const UnitSet& wards, const Candidate& candidate, const std::string& name);
 

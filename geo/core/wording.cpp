@@ -19,4 +19,14 @@ bool is_colour(const std::string& text) {
            std::all_of(text.begin() + 1, text.end(), [](unsigned char c) { return std::isxdigit(c); });
 }
 
+std::string with_commas(std::uint64_t n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
 }  // namespace geo

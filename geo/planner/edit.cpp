@@ -32,6 +32,9 @@ struct Describe {
     std::string operator()(const RecolourUnit& e) const { return fmt::format("Recolour {} {}", e.code, e.colour); }
     std::string operator()(const DeleteUnit& e) const { return fmt::format("Delete command unit {}", e.code); }
     std::string operator()(const LockUnit& e) const { return fmt::format("{} {}", e.locked ? "Lock" : "Unlock", e.code); }
+    std::string operator()(const ReplacePlan& e) const {
+        return e.label.empty() ? fmt::format("Use another plan of {} command units", e.units.size()) : e.label;
+    }
 };
 
 }  // namespace

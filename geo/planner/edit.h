@@ -36,7 +36,15 @@ struct LockUnit {
     bool locked = true;
 };
 
-using Edit = std::variant<MoveWards, MoveParents, CreateUnit, RenameUnit, RecolourUnit, DeleteUnit, LockUnit>;
+// A whole other plan over the same wards (a candidate adopted): one step for undo, however many
+// units and wards it changes. A locked unit must come through unchanged (same code and wards).
+struct ReplacePlan {
+    std::vector<CommandUnit> units;
+    std::vector<int> unit_of;  // per ward: index into units, or unassigned / left_out (assignment.h)
+    std::string label;         // for the undo menu: "Use candidate 3"
+};
+
+using Edit = std::variant<MoveWards, MoveParents, CreateUnit, RenameUnit, RecolourUnit, DeleteUnit, LockUnit, ReplacePlan>;
 
 // "Move 1 ward (E05000384 Colville) to Central West": for the undo menu and the status line.
 std::string describe(const Edit& edit, const UnitSet& wards);

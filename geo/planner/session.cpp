@@ -4,6 +4,8 @@
 #include "geo/planner/history.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -52,6 +54,49 @@ Step move(const Assignment& assignment, const std::vector<std::size_t>& moved, c
     return step;
 }
 
+// Every ward whose index changes is listed (the unit lists differ), though only a change of code
+// redraws an outline (State::run).
+Step replace(const Assignment& assignment, const ReplacePlan& plan, EditOutcome& outcome) {
+    Step step;
+    step.units_before = assignment.units;
+    const int units = static_cast<int>(plan.units.size());
+    if (plan.unit_of.size() != assignment.unit_of.size()) {
+        outcome.refused = fmt::format("the plan has {} wards, this one {}", plan.unit_of.size(), assignment.unit_of.size());
+        return step;
+    }
+    std::set<std::string> codes;
+    for (const CommandUnit& unit : plan.units)
+        if (unit.code.empty() || !codes.insert(unit.code).second) {
+            outcome.refused = fmt::format("the plan's command unit code \"{}\" is empty or used twice", unit.code);
+            return step;
+        }
+    for (int u : plan.unit_of)
+        if (u >= units || (u < 0 && u != unassigned && u != left_out)) {
+            outcome.refused = fmt::format("the plan puts a ward in unit number {} of {}", u, units);
+            return step;
+        }
+    step.units_after = plan.units;
+    // A locked unit stays locked when it comes through with the same wards, else the plan is refused.
+    for (std::size_t locked = 0; locked < assignment.units.size(); ++locked) {
+        if (!assignment.units[locked].locked) continue;
+        const auto found = std::find_if(plan.units.begin(), plan.units.end(),
+                                        [&](const CommandUnit& unit) { return unit.code == assignment.units[locked].code; });
+        const int now = found == plan.units.end() ? -1 : static_cast<int>(found - plan.units.begin());
+        bool same = now >= 0;
+        for (std::size_t w = 0; same && w < plan.unit_of.size(); ++w)
+            same = (assignment.unit_of[w] == static_cast<int>(locked)) == (plan.unit_of[w] == now);
+        if (!same) {
+            outcome.refused = fmt::format("{} ({}) is locked and this plan changes it: unlock it first", assignment.units[locked].code,
+                                          assignment.units[locked].name);
+            return step;
+        }
+        step.units_after[static_cast<std::size_t>(now)].locked = true;
+    }
+    for (std::size_t w = 0; w < plan.unit_of.size(); ++w)
+        if (assignment.unit_of[w] != plan.unit_of[w]) step.wards.push_back({w, assignment.unit_of[w], plan.unit_of[w]});
+    return step;
+}
+
 Step make_step(const Assignment& assignment, const UnitSet& wards, const Edit& edit, EditOutcome& outcome) {
     Step step;
     step.units_before = step.units_after = assignment.units;
@@ -92,6 +137,7 @@ Step make_step(const Assignment& assignment, const UnitSet& wards, const Edit& e
         if (const int u = unit_named(e->code); u >= 0) step.units_after[u].locked = e->locked;
         return step;
     }
+    if (const auto* e = std::get_if<ReplacePlan>(&edit)) return replace(assignment, *e, outcome);
     const auto& e = std::get<DeleteUnit>(edit);
     const int gone = unit_named(e.code);
     if (gone < 0) return step;
@@ -214,6 +260,7 @@ const std::vector<Finding>& PlanSession::findings() const { return state_->worke
 const PlanFigures& PlanSession::figures() const { return state_->worked.figures(state_->assignment, state_->revision); }
 const PlanInputs* PlanSession::inputs() const { return state_->worked.options().inputs.get(); }
 const Adjacency* PlanSession::known_adjacency() const { return state_->worked.known_adjacency(); }
+std::shared_ptr<const PlanScorer> PlanSession::scorer() const { return state_->worked.scorer(state_->assignment, state_->revision); }
 LatestFigures PlanSession::latest_figures() const { return state_->worked.latest_figures(state_->assignment, state_->revision); }
 AppliedPlan PlanSession::applied() const { return state_->worked.applied(state_->assignment); }
 std::uint64_t PlanSession::revision() const { return state_->revision; }

@@ -60,6 +60,9 @@ public:
     LatestFigures latest_figures() const;
     // Which wards share a boundary, once the rollout has needed it (null before): never waited for.
     const Adjacency* known_adjacency() const;
+    // What scores plans over these wards (geo/candidates/scores.h), shared with the figures and with
+    // a candidate search on another thread; null without scores. Waits for the first figures.
+    std::shared_ptr<const PlanScorer> scorer() const;
     const PlanInputs* inputs() const;             // null: the session was given none
     // The plan as exports and briefing maps take it, from the shapes held here (no dissolve).
     AppliedPlan applied() const;

@@ -238,6 +238,12 @@ const PlanFigures& WorkedPlan::figures(const Assignment& assignment, std::uint64
     return *figures_;
 }
 
+std::shared_ptr<const PlanScorer> WorkedPlan::scorer(const Assignment& assignment, std::uint64_t revision) const {
+    collect(true);
+    if (!cache_.scorer_tried) figures(assignment, revision);
+    return cache_.scorer;
+}
+
 const Adjacency* WorkedPlan::known_adjacency() const {
     collect(false);
     return cache_.adjacency.get();

@@ -75,6 +75,9 @@ public:
     LatestFigures latest_figures(const Assignment& assignment, std::uint64_t revision) const;
     // Which wards share a boundary, once a rollout has needed it (null before).
     const Adjacency* known_adjacency() const;
+    // The scorer of plans over these wards (made with the first figures: waits for them if need
+    // be); null when the inputs ask for no scores or it could not be made (`scores_error` says why).
+    std::shared_ptr<const PlanScorer> scorer(const Assignment& assignment, std::uint64_t revision) const;
     ~WorkedPlan();
 
 private:

@@ -1,6 +1,7 @@
 #include "geo/source/limits.h"
 
 #include "geo/core/errors.h"
+#include "geo/core/wording.h"
 
 #include <fmt/format.h>
 
@@ -8,15 +9,7 @@ namespace geo {
 namespace {
 
 // 2000000 -> "2,000,000": limits read at a glance.
-std::string grouped(std::size_t number) {
-    const std::string digits = std::to_string(number);
-    std::string text;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) text += ',';
-        text += digits[i];
-    }
-    return text;
-}
+std::string grouped(std::size_t number) { return with_commas(number); }
 
 std::string keep_fields_only(const std::string& path) {
     return "Keep only the fields you need, e.g. `ogr2ogr -select CODE,NAME,PARENT kept.gpkg " + path + "`.";

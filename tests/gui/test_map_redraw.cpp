@@ -1,7 +1,7 @@
 // When the planner's map is drawn again (run under Xvfb): a frame that shows the same map copies
 // the kept image instead of drawing the wards, and a frame after a reassignment shows the ward in
 // its new colour, though only the part of the map around it is drawn again.
-#include "geo/source/load.h"
+#include "tests/gui/london_wards.h"
 #include "geo/source/unit_index.h"
 #include "render/gl/map_renderer.h"
 #include "ui/app/window.h"
@@ -17,14 +17,7 @@ using render::gl::Rgba;
 const std::string abbey = "E05000026";   // Abbey, Barking and Dagenham
 const std::string alibon = "E05000027";  // Alibon, next to it: keeps its colour
 
-const geo::UnitSet& london() {
-    static const geo::UnitSet wards = [] {
-        geo::LoadOptions load;
-        load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
-        return geo::load_units(load);
-    }();
-    return wards;
-}
+using wardmap_test::london;
 
 std::size_t ward_index(const std::string& code) {
     const auto& units = london().units;

@@ -3,7 +3,7 @@
 // from the window, checked as a file.
 #include "render/style/palette.h"
 
-#include "tests/gui/scratch_dir.h"
+#include "tests/gui/view_replay.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -67,25 +67,13 @@ std::string text_of(const fs::path& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-class PlannerFigures : public wardmap_test::ScratchDirTest {
+class PlannerFigures : public wardmap_test::ViewReplayTest {
 protected:
-    // `wardmap view` replaying `actions`; its exit status, stdout lines as JSON in `lines`.
-    int view(const std::string& actions) {
-        std::ofstream(dir / "actions.txt") << actions;
-        const std::string command = "XDG_STATE_HOME='" + dir.string() + "' '" WARDMAP_BINARY "' view -q --replay '" +
-                                    (dir / "actions.txt").string() + "' --exit > '" + (dir / "out.jsonl").string() + "' 2> '" +
-                                    (dir / "err.txt").string() + "'";
-        const int status = std::system(command.c_str());
-        std::ifstream out(dir / "out.jsonl");
-        for (std::string line; std::getline(out, line);) lines.push_back(nlohmann::json::parse(line));
-        return status;
-    }
     std::map<std::string, nlohmann::json> probes(std::size_t line) const {
         std::map<std::string, nlohmann::json> by_code;
         for (const auto& probe : lines.at(line)["wards"]) by_code[probe["code"]] = probe;
         return by_code;
     }
-    std::vector<nlohmann::json> lines;
 };
 
 TEST_F(PlannerFigures, PhaseColoursAndTimeline) {

@@ -1,6 +1,6 @@
 // Ward shapes into GPU triangles and lines, checked as earcut is: on real wards, the triangles'
 // area is the ward's area. No GL context needed.
-#include "geo/source/load.h"
+#include "tests/gui/london_wards.h"
 #include "render/gl/tessellate.h"
 
 #include <gtest/gtest.h>
@@ -11,14 +11,7 @@
 
 namespace {
 
-const geo::UnitSet& london() {
-    static const geo::UnitSet wards = [] {
-        geo::LoadOptions load;
-        load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
-        return geo::load_units(load);
-    }();
-    return wards;
-}
+using wardmap_test::london;
 
 double triangle_area(const std::vector<float>& xyw) {
     double area = 0;

@@ -143,7 +143,7 @@ void run(CandidatesCommand& o, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
     const geo::UnitSet wards = load_sources(o.source, progress.callback());
     const Scoring scoring = make_scoring(wards, o.scoring);
-    const geo::CandidateSearch search = geo::search_borough_candidates(*scoring.scorer, o.rules, o.search);
+    const geo::CandidateSearch search = geo::search_borough_candidates(*scoring.scorer, o.rules, o.search, progress.callback());
     std::optional<geo::CandidateFiles> files;
     if (!o.output.empty() && search.valid > 0) files = geo::write_candidates(o.output, *scoring.scorer, search, describe(o), o.overwrite);
     if (common.json) {
@@ -201,7 +201,7 @@ void run_ensemble(CandidatesCommand& o, const std::string& figure_path, const st
     const Scoring scoring = make_scoring(wards, o.scoring);
     o.search.keep = 1;
     o.search.ranked_workload = true;
-    const geo::CandidateSearch search = geo::search_borough_candidates(*scoring.scorer, o.rules, o.search);
+    const geo::CandidateSearch search = geo::search_borough_candidates(*scoring.scorer, o.rules, o.search, progress.callback());
     if (search.valid == 0) {
         fmt::print(common.report(), "No grouping meets the rules:\n  {}\n", search.explanation);
         throw geo::InputError("", "ensemble", "no grouping meets the rules", "Loosen the balance limits, the sizes or the locks, as said above.");

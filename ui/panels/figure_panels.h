@@ -4,6 +4,8 @@
 #include "ui/panels/panels.h"
 #include "ui/planner/planner.h"
 
+#include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,29 @@ struct RolloutPanelState {
 void officers_panel(const Planner& planner);
 // The plan's scores after every edit beside the reference plan's (a tab of the Statistics panel).
 void scores_tab(const Planner& planner);
+// The Candidates tab's controls between frames.
+struct CandidatesPanelState {
+    int unit = 0;  // index into the units offered
+    int k = 12, min_parents = 2, max_parents = 4;
+    struct Balance {
+        int measure = 0;  // index into PlanScores::balance_names
+        float percent = 10;
+    };
+    std::vector<Balance> balance;
+    std::set<std::string> locks;  // reference unit codes
+    int rank_by = 0;              // index into geo::score_columns()
+    int samples = 20000;          // scored when there are too many to score one by one
+    CandidateList list = CandidateList::best;
+    std::uint64_t seen_search = 0;  // the search the tab was last brought forward for
+};
+// Generate candidates in the background with progress and Cancel, browse the ranked list and the
+// Pareto front, preview one on the map, use one as the plan; the plan's percentile on each score.
+void candidates_tab(const Planner& planner, CandidatesPanelState& state, std::vector<Command>& out);
+
+// The figures shown this frame when they have scores; else null, and a note says why.
+// `current`: whether they are of the plan as it is now.
+const geo::PlanFigures* scored_figures(const Planner& planner, bool* current = nullptr);
+
 // Map colours (command units, officers, phase) with the legend; the rollout's timeline with Play.
 void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector<Command>& out);
 

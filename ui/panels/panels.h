@@ -30,8 +30,9 @@ void menu_bar(const Planner& planner, PathPrompt& prompt, std::vector<Command>& 
 // Tools and command units: pick the active unit, create, rename, recolour, lock, delete.
 void units_panel(const Planner& planner, std::string& active_unit, Tool& tool, bool& whole_boroughs,
                  UnitsPanelState& state, std::vector<Command>& out);
-// One row per command unit, sortable.
-void stats_panel(const Planner& planner);
+struct CandidatesPanelState;
+// Scores, candidates (figure_panels.h), and one row per command unit, sortable.
+void stats_panel(const Planner& planner, CandidatesPanelState& candidates, std::vector<Command>& out);
 // Findings; clicking one flies the map there.
 void findings_panel(const Planner& planner, std::vector<Command>& out);
 // Asks for a path for open, save as and export.

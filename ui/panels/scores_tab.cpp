@@ -21,12 +21,16 @@ std::string shown(const geo::ScoreColumn& column, double value) {
     return text;
 }
 
-void plan_table(const geo::PlanScores& now, const geo::PlanScores& reference) {
+// `percentiles`: the plan's among the candidates last generated (empty: none generated).
+void plan_table(const geo::PlanScores& now, const geo::PlanScores& reference, const std::vector<double>& percentiles) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("plan scores", 4, flags)) return;
+    const int columns = percentiles.empty() ? 4 : 5;
+    if (!ImGui::BeginTable("plan scores", columns, flags)) return;
     for (const char* title : {"Score", "This plan", "Reference", "Better"}) ImGui::TableSetupColumn(title);
+    if (!percentiles.empty()) ImGui::TableSetupColumn("Percentile among candidates");
     ImGui::TableHeadersRow();
-    for (const geo::ScoreColumn& column : geo::score_columns()) {
+    for (std::size_t index = 0; index < geo::score_columns().size(); ++index) {
+        const geo::ScoreColumn& column = geo::score_columns()[index];
         const std::string key = column.key;
         if (key.starts_with("workload") && !now.has_officers) continue;
         if (key.starts_with("retained") && !now.has_reference) continue;
@@ -45,6 +49,11 @@ void plan_table(const geo::PlanScores& now, const geo::PlanScores& reference) {
         ImGui::TextUnformatted(shown(column, was).c_str());
         ImGui::TableSetColumnIndex(3);
         ImGui::TextUnformatted(column.lower_is_better ? "lower" : "higher");
+        if (index < percentiles.size()) {
+            ImGui::TableSetColumnIndex(4);
+            if (percentiles[index] == percentiles[index]) ImGui::Text("%.1f%%", percentiles[index]);  // NaN: not finite
+            else ImGui::TextDisabled("-");
+        }
     }
     ImGui::EndTable();
 }
@@ -76,21 +85,31 @@ void unit_table(const geo::PlanScores& now) {
 
 }  // namespace
 
-void scores_tab(const Planner& planner) {
+const geo::PlanFigures* scored_figures(const Planner& planner, bool* current) {
     const geo::LatestFigures latest = shown_figures(planner);
+    if (current) *current = latest.current;
     if (!latest.figures) {
         note_text("Working out the scores...");
-        return;
+        return nullptr;
     }
-    const geo::PlanFigures& figures = *latest.figures;
-    if (!figures.scores) {
-        if (!figures.scores_error.empty()) error_text(first_line(figures.scores_error));
+    if (!latest.figures->scores) {
+        if (!latest.figures->scores_error.empty()) error_text(first_line(latest.figures->scores_error));
         else note_text("No scores for this plan.");
-        return;
+        return nullptr;
     }
+    return latest.figures;
+}
+
+void scores_tab(const Planner& planner) {
+    bool current = false;
+    const geo::PlanFigures* scored = scored_figures(planner, &current);
+    if (!scored) return;
+    const geo::PlanFigures& figures = *scored;
     ImGui::TextDisabled("Scores as `wardmap score` gives them, against the reference plan (%.1f ms%s)", figures.scores_ms,
-                        latest.current ? "" : "; updating to the last edit...");
-    plan_table(*figures.scores, figures.reference_scores ? *figures.reference_scores : *figures.scores);
+                        current ? "" : "; updating to the last edit...");
+    const auto& candidates = planner.candidates.result();
+    plan_table(*figures.scores, figures.reference_scores ? *figures.reference_scores : *figures.scores,
+               candidates ? percentiles_among_scored(*candidates, *figures.scores) : std::vector<double>{});
     ImGui::Spacing();
     unit_table(*figures.scores);
 }

@@ -119,7 +119,7 @@ void command_units_tab(const Planner& planner) {
 
 }  // namespace
 
-void stats_panel(const Planner& planner) {
+void stats_panel(const Planner& planner, CandidatesPanelState& candidates, std::vector<Command>& out) {
     // Along the bottom, right of the units panel: the map keeps the rest (MapView insets).
     ImGui::SetNextWindowPos(ImVec2(panel_width + 16, static_cast<float>(planner.view.height) - bottom_height),
                             ImGuiCond_FirstUseEver);
@@ -132,6 +132,13 @@ void stats_panel(const Planner& planner) {
         }
         if (ImGui::BeginTabItem("Command units")) {
             command_units_tab(planner);
+            ImGui::EndTabItem();
+        }
+        // A search started (from the tab, or a replay) brings the tab forward once.
+        const bool bring_forward = candidates.seen_search != planner.candidates.serial();
+        candidates.seen_search = planner.candidates.serial();
+        if (ImGui::BeginTabItem("Candidates", nullptr, bring_forward ? ImGuiTabItemFlags_SetSelected : 0)) {
+            candidates_tab(planner, candidates, out);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

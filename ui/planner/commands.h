@@ -3,6 +3,7 @@
 // produce these, and one place (apply_command) carries them out.
 #include "geo/planner/edit.h"
 #include "geo/rollout/phase.h"
+#include "ui/planner/candidate_run.h"
 #include "ui/map/colour_modes.h"
 
 #include <optional>
@@ -43,7 +44,18 @@ struct ExportMap {                                     // a briefing map, as `wa
     std::string theme = "bcu";
 };
 
+// The Candidates panel: a search in the background, its Cancel, a candidate shown on the map
+// (without changing the plan) and a candidate made the plan being edited (one undo step).
+struct GenerateCandidates { CandidateRequest request; };
+struct CancelCandidates {};
+struct WaitForCandidates {};  // replay: the frame waits for the search to end
+struct PreviewCandidate {
+    std::optional<CandidateRun::Pick> pick;  // nullopt: the plan's own colours again
+};
+struct AdoptCandidate { CandidateRun::Pick pick; };
+
 using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit, Stroke, Show,
-                             ColourBy, Timeline, ExportMap, Autosave, AnswerRecovery>;
+                             ColourBy, Timeline, ExportMap, Autosave, AnswerRecovery, GenerateCandidates, CancelCandidates,
+                             WaitForCandidates, PreviewCandidate, AdoptCandidate>;
 
 }  // namespace ui

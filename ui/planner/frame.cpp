@@ -80,6 +80,12 @@ void fly(Planner& planner) {
 }  // namespace
 
 void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> commands) {
+    if (planner.candidates.poll()) {
+        const CandidateRun& run = planner.candidates;
+        planner.status = run.cancelled() ? "Candidate search cancelled"
+                         : !run.error().empty() ? "Candidate search failed: " + first_line(run.error())
+                         : "Candidates: " + search_summary(*run.result());
+    }
     planner.view.inset_left = planner.show.panels ? panel_width + 16 : 0;
     planner.view.inset_top = planner.show.panels ? 24 : 0;
     planner.view.inset_bottom = planner.show.panels ? bottom_height : 0;
@@ -87,7 +93,7 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
     if (planner.show.panels) {
         menu_bar(planner, panels.prompt, commands);
         units_panel(planner, planner.active_unit, planner.tool, planner.whole_boroughs, panels.units, commands);
-        stats_panel(planner);
+        stats_panel(planner, panels.candidates, commands);
         findings_panel(planner, commands);
         officers_panel(planner);
         rollout_panel(planner, panels.rollout, commands);

@@ -16,6 +16,7 @@ struct PanelStates {
     MapInputState map;
     RolloutPanelState rollout;
     ExportMapState export_map;
+    CandidatesPanelState candidates;
     bool closing = false;        // the unsaved-changes question is open
     bool close_now = false;      // answered: close once saved (or discarded)
     bool discarded = false;      // answered: close without saving

@@ -5,6 +5,8 @@
 #include "render/style/style_colours.h"
 #include "ui/planner/export_map.h"
 
+#include <fmt/format.h>
+
 #include <type_traits>
 
 namespace ui {
@@ -93,6 +95,34 @@ void run(Planner& planner, const Command& command) {
                 planner.quit = true;
             } else if constexpr (std::is_same_v<T, Autosave>) {
                 planner.status = autosave(planner.wards, planner.document) ? "Autosaved" : "Nothing new to autosave";
+            } else if constexpr (std::is_same_v<T, GenerateCandidates>) {
+                const std::shared_ptr<const geo::PlanScorer> scorer = session.scorer();
+                if (!scorer) {
+                    const std::string why = session.figures().scores_error;
+                    throw geo::InputError("", "candidates", "plans cannot be scored here" + (why.empty() ? std::string() : ": " + why),
+                                          "Candidates are scored as `wardmap score` scores a plan: give the planner officer rules and a reference plan.");
+                }
+                planner.candidates.start(scorer, c.request);
+                planner.colours_dirty = true;
+                planner.status = "Generating candidates...";
+            } else if constexpr (std::is_same_v<T, CancelCandidates>) {
+                planner.candidates.cancel();
+                planner.status = "Cancelling the candidate search...";
+            } else if constexpr (std::is_same_v<T, WaitForCandidates>) {
+                planner.candidates.wait();
+            } else if constexpr (std::is_same_v<T, PreviewCandidate>) {
+                if (c.pick && !planner.candidates.candidate(*c.pick)) throw geo::InputError("", "preview", "there is no such candidate", "Generate candidates first.");
+                planner.candidates.preview = c.pick;
+                ++planner.candidates.preview_serial;
+                planner.colours_dirty = true;
+            } else if constexpr (std::is_same_v<T, AdoptCandidate>) {
+                const geo::Candidate* candidate = planner.candidates.candidate(c.pick);
+                if (!candidate) throw geo::InputError("", "use candidate", "there is no such candidate", "Generate candidates first.");
+                const std::string label = fmt::format("Use candidate ranked {}{}", candidate->rank, c.pick.list == CandidateList::pareto ? " (Pareto front)" : "");
+                const geo::Edit edit = adopt_edit(*candidate, label);
+                planner.candidates.preview.reset();
+                ++planner.candidates.preview_serial;
+                run(planner, edit);
             } else if constexpr (std::is_same_v<T, AnswerRecovery>) {
                 // The frame hands an answer to the question when it is on screen: here there is none.
                 throw geo::InputError("", "answer", "no recovery question is open",

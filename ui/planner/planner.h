@@ -45,6 +45,9 @@ struct Planner {
     std::optional<geo::Date> timeline;  // wards not live on this date are greyed
     Colouring colouring;                // of colour_mode: fills and legend
     bool colours_dirty = true;
+
+    CandidateRun candidates;                 // the Candidates panel's search, results and preview
+    std::uint64_t coloured_preview = 0;      // the preview the fills were made for
 };
 
 // The officers and rollout to show this frame: the newest worked out (the current ones follow on

@@ -36,9 +36,75 @@ struct LineParser {
                               "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
                               "save [as] PATH, open PATH, export PATH, export map PATH [bcu|phase|officers], colour units|officers|officers-unit|phase, "
                               "timeline DATE|off, screenshot PATH [WARD...], panels on|off, labels on|off, autosave, answer recover|discard, "
-                              "wait FRAMES.");
+                              "candidates generate [k=N min=N max=N lock=A,B balance=M=P% rank=KEY samples=N seed=N], "
+                              "candidates cancel|wait, candidates preview best|pareto ROW, candidates preview off, "
+                              "candidates use best|pareto ROW, wait FRAMES.");
     }
     std::string unit(const std::string& code) const { return code == "-" ? "" : code; }
+
+    int number(const std::string& text) const {
+        try {
+            std::size_t used = 0;
+            const int n = std::stoi(text, &used);
+            if (used == text.size()) return n;
+        } catch (const std::exception&) {
+        }
+        fail("not a number: " + text);
+    }
+
+    // candidates generate [k=12] [min=2] [max=4] [lock=EA,CN] [balance=crime=10%]... [rank=KEY] [samples=N] [seed=N]
+    GenerateCandidates generate(const std::vector<std::string>& w) const {
+        GenerateCandidates g;
+        for (std::size_t i = 2; i < w.size(); ++i) {
+            const auto equals = w[i].find('=');
+            if (equals == std::string::npos) fail("candidates generate takes NAME=VALUE, not " + w[i]);
+            const std::string name = w[i].substr(0, equals), value = w[i].substr(equals + 1);
+            if (name == "k") g.request.rules.units = number(value);
+            else if (name == "min") g.request.rules.min_parents = number(value);
+            else if (name == "max") g.request.rules.max_parents = number(value);
+            else if (name == "samples") g.request.options.samples = static_cast<std::size_t>(number(value));
+            else if (name == "seed") g.request.options.seed = static_cast<std::uint64_t>(number(value));
+            else if (name == "rank") g.request.options.rank_by = value;
+            else if (name == "unit") g.request.unit = value;
+            else if (name == "lock") {
+                std::istringstream codes(value);
+                for (std::string code; std::getline(codes, code, ',');) g.request.rules.locks.push_back(code);
+            } else if (name == "balance") {
+                const auto sign = value.find('=');
+                std::string percent = sign == std::string::npos ? "" : value.substr(sign + 1);
+                if (!percent.empty() && percent.back() == '%') percent.pop_back();
+                if (percent.empty()) fail("balance takes MEASURE=PERCENT, as crime=10%");
+                try {
+                    std::size_t used = 0;
+                    const double limit = std::stod(percent, &used);
+                    if (used != percent.size()) throw std::invalid_argument(percent);
+                    g.request.rules.balance.push_back({value.substr(0, sign), limit});
+                } catch (const std::exception&) {
+                    fail("balance takes MEASURE=PERCENT, as crime=10%, not " + value);
+                }
+            } else {
+                fail("candidates generate takes k, min, max, lock, balance, rank, samples, seed or unit, not " + name);
+            }
+        }
+        return g;
+    }
+
+    CandidateRun::Pick pick(const std::vector<std::string>& w) const {
+        if (w.size() != 4 || (w[2] != "best" && w[2] != "pareto")) fail(w[1] + " takes best|pareto ROW (1 is the first row)");
+        const int row = number(w[3]);
+        if (row < 1) fail("rows count from 1");
+        return {w[2] == "best" ? CandidateList::best : CandidateList::pareto, static_cast<std::size_t>(row - 1)};
+    }
+
+    Command candidates(const std::vector<std::string>& w) const {
+        if (w[1] == "generate") return generate(w);
+        if (w.size() == 2 && w[1] == "cancel") return CancelCandidates{};
+        if (w.size() == 2 && w[1] == "wait") return WaitForCandidates{};
+        if (w.size() == 3 && w[1] == "preview" && w[2] == "off") return PreviewCandidate{std::nullopt};
+        if (w[1] == "preview") return PreviewCandidate{pick(w)};
+        if (w[1] == "use") return AdoptCandidate{pick(w)};
+        fail("candidates takes generate, cancel, wait, preview or use");
+    }
 
     ReplayStep parse(const std::vector<std::string>& w) const {
         ReplayStep step;
@@ -83,6 +149,8 @@ struct LineParser {
         } else if (n == 2 && w[0] == "answer") {
             if (w[1] != "recover" && w[1] != "discard") fail("answer takes recover or discard, not " + w[1]);
             step.command = AnswerRecovery{w[1] == "recover"};
+        } else if (n >= 2 && w[0] == "candidates") {
+            step.command = candidates(w);
         } else if (n == 2 && w[0] == "wait") {
             step.command = Undo{};  // never run: parse_replay adds the frames to the step before
             try {

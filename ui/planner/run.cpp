@@ -22,6 +22,43 @@ namespace {
 
 constexpr auto autosave_every = std::chrono::seconds(5);
 
+// The Candidates panel's state as the test reads it: the search's end, its rows, the plan's
+// percentiles, and how the window kept up while it ran.
+nlohmann::json candidates_report(const Planner& planner) {
+    const CandidateRun& run = planner.candidates;
+    nlohmann::json out = {{"running", run.running()},
+                          {"stage", run.stage()},
+                          {"fraction", run.fraction()},
+                          {"cancelled", run.cancelled()},
+                          {"error", run.error()},
+                          {"seconds", run.seconds()},
+                          {"cancel_ms", run.cancel_ms()},
+                          {"frames_while_running", run.frames_while_running()},
+                          {"slowest_frame_ms", run.slowest_frame_ms()},
+                          {"previewing", run.preview.has_value()}};
+    if (!run.result()) return out;
+    const geo::CandidateSearch& search = *run.result();
+    out["valid"] = search.valid;
+    out["scored"] = search.scored;
+    out["exhaustive"] = search.exhaustive;
+    out["summary"] = search_summary(search);
+    out["explanation"] = search.explanation;
+    for (const CandidateList list : {CandidateList::best, CandidateList::pareto}) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (const CandidateRow& row : candidate_rows(search, list))
+            rows.push_back({{"rank", row.rank}, {"pareto", row.pareto}, {"workload_ratio", row.workload_ratio}, {"differs", row.differs}});
+        out[list == CandidateList::best ? "best" : "pareto"] = rows;
+    }
+    const geo::PlanFigures& figures = planner.document.session->figures();
+    if (figures.scores) {
+        nlohmann::json percentiles;
+        const std::vector<double> values = percentiles_among_scored(search, *figures.scores);
+        for (std::size_t c = 0; c < values.size(); ++c) percentiles[geo::score_columns()[c].key] = values[c];
+        out["percentiles"] = percentiles;
+    }
+    return out;
+}
+
 // The screenshot, the question on screen if any, and for each probe ward where its label point is
 // on screen and what colour is there, as one JSON line on stdout: what the GUI test checks.
 void take_screenshot(const Planner& planner, const PanelStates& panels, const Screenshot& shot) {
@@ -56,6 +93,7 @@ void take_screenshot(const Planner& planner, const PanelStates& panels, const Sc
     } else if (!figures.scores_error.empty()) {
         report["scores_error"] = figures.scores_error;
     }
+    report["candidates"] = candidates_report(planner);
     // Dissolves so far in this process: exports and briefing maps reuse the session's shapes.
     report["dissolves"] = geo::dissolve_calls();
     std::printf("%s\n", report.dump().c_str());
@@ -134,6 +172,7 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
     if (!options.screen_report.empty()) report.emplace(options.screen_report);
     std::string title;
     constexpr int settle_frames = 2;
+    auto frame_began = std::chrono::steady_clock::now();
     int frames_drawn = 0;
     for (;;) {
         glfwPollEvents();
@@ -161,6 +200,9 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
         if (const std::string now = planner.document.title(); now != title) glfwSetWindowTitle(window.get(), (title = now).c_str());
         // After the swap and the title: what the report says is on screen is.
         if (report) report->after_frame(planner, panels, settled);
+        const auto frame_ended = std::chrono::steady_clock::now();
+        planner.candidates.note_frame(std::chrono::duration<double, std::milli>(frame_ended - frame_began).count());
+        frame_began = frame_ended;
         if (finished) return;
         if (panels.close_now && (panels.discarded || !planner.document.modified())) break;
         // Not while the recovery question is open: the autosave it offers must not be written over.

@@ -1,0 +1,16 @@
+#pragma once
+// The bundled London 2014 wards, loaded once per test program.
+#include "geo/source/load.h"
+
+namespace wardmap_test {
+
+inline const geo::UnitSet& london() {
+    static const geo::UnitSet wards = [] {
+        geo::LoadOptions load;
+        load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
+        return geo::load_units(load);
+    }();
+    return wards;
+}
+
+}  // namespace wardmap_test

@@ -1,0 +1,216 @@
+// The Statistics panel's Candidates tab: `wardmap candidates` in the window. The rules on the left
+// (k, boroughs per unit, balance limits, locked reference units, the ranking), Generate with a
+// progress bar and Cancel (the search runs on another thread: ui/planner/candidate_run.h), the
+// ranked list or the Pareto front in the middle (a row shows that candidate on the map, "Use this
+// plan" makes it the plan being edited), and the plan's percentile on each score on the right.
+#include "ui/panels/figure_panels.h"
+
+#include "geo/core/wording.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ui {
+
+namespace {
+
+// The units candidates can be made of in this build: ward mode joins when geo/candidates/ward_search.h does.
+constexpr const char* units_offered[] = {"borough"};
+
+CandidateRequest request_of(const CandidatesPanelState& state, const std::vector<std::string>& measures) {
+    CandidateRequest request;
+    request.unit = units_offered[state.unit];
+    request.rules.units = state.k;
+    request.rules.min_parents = state.min_parents;
+    request.rules.max_parents = state.max_parents;
+    for (const CandidatesPanelState::Balance& b : state.balance)
+        if (b.measure >= 0 && static_cast<std::size_t>(b.measure) < measures.size())
+            request.rules.balance.push_back({measures[static_cast<std::size_t>(b.measure)], b.percent});
+    request.rules.locks.assign(state.locks.begin(), state.locks.end());
+    request.options.rank_by = geo::score_columns()[static_cast<std::size_t>(state.rank_by)].key;
+    request.options.samples = static_cast<std::size_t>(std::max(100, state.samples));
+    request.options.keep = 50;
+    return request;
+}
+
+void rules_column(const Planner& planner, const geo::PlanFigures& figures, CandidatesPanelState& state, std::vector<Command>& out) {
+    const std::vector<std::string>& measures = figures.scores->balance_names;
+    ImGui::PushItemWidth(110);
+    ImGui::Combo("Unit", &state.unit, units_offered, IM_ARRAYSIZE(units_offered));
+    ImGui::InputInt("Command units (k)", &state.k);
+    ImGui::InputInt("Fewest boroughs", &state.min_parents);
+    ImGui::InputInt("Most boroughs", &state.max_parents);
+    state.k = std::clamp(state.k, 1, 64), state.min_parents = std::clamp(state.min_parents, 1, 64);
+    state.max_parents = std::clamp(state.max_parents, state.min_parents, 64);
+    const auto& columns = geo::score_columns();
+    if (ImGui::BeginCombo("Rank by", columns[static_cast<std::size_t>(state.rank_by)].label)) {
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            if (ImGui::Selectable(columns[c].label, static_cast<int>(c) == state.rank_by)) state.rank_by = static_cast<int>(c);
+        ImGui::EndCombo();
+    }
+    ImGui::InputInt("Sample size", &state.samples, 1000, 10000);
+    ImGui::PopItemWidth();
+
+    ImGui::TextDisabled("Balance: each unit within ±%% of the mean");
+    for (std::size_t i = 0; i < state.balance.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        CandidatesPanelState::Balance& b = state.balance[i];
+        ImGui::SetNextItemWidth(110);
+        if (ImGui::BeginCombo("##measure", b.measure >= 0 && static_cast<std::size_t>(b.measure) < measures.size() ? measures[static_cast<std::size_t>(b.measure)].c_str() : "")) {
+            for (std::size_t m = 0; m < measures.size(); ++m)
+                if (ImGui::Selectable(measures[m].c_str(), static_cast<int>(m) == b.measure)) b.measure = static_cast<int>(m);
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(80);
+        ImGui::InputFloat("%##percent", &b.percent, 1, 5, "%.0f");
+        b.percent = std::max(0.f, b.percent);
+        ImGui::SameLine();
+        const bool remove = ImGui::SmallButton("x");
+        ImGui::PopID();
+        if (remove) state.balance.erase(state.balance.begin() + static_cast<std::ptrdiff_t>(i--));
+    }
+    if (ImGui::SmallButton("+ balance limit")) state.balance.push_back({0, 10});
+
+    ImGui::TextDisabled("Locked: kept as in the reference plan");
+    if (figures.reference_scores) {
+        int column = 0;
+        for (const geo::UnitScore& unit : figures.reference_scores->units) {
+            if (unit.wards == 0) continue;
+            bool locked = state.locks.count(unit.code) > 0;
+            if (column++ % 4) ImGui::SameLine(static_cast<float>((column - 1) % 4) * 70 + 8);
+            if (ImGui::Checkbox(unit.code.c_str(), &locked)) {
+                if (locked) state.locks.insert(unit.code);
+                else state.locks.erase(unit.code);
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", unit.name.c_str());
+        }
+    }
+
+    ImGui::Spacing();
+    if (planner.candidates.running()) {
+        if (ImGui::Button("Cancel")) out.emplace_back(CancelCandidates{});
+        ImGui::SameLine();
+        const std::string stage = planner.candidates.stage();
+        ImGui::ProgressBar(static_cast<float>(planner.candidates.fraction()), ImVec2(-1, 0), stage.c_str());
+    } else if (ImGui::Button("Generate")) {
+        out.emplace_back(GenerateCandidates{request_of(state, measures)});
+    }
+}
+
+std::string percent_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%", value);
+    return text;
+}
+
+void results_column(const Planner& planner, CandidatesPanelState& state, std::vector<Command>& out) {
+    const CandidateRun& run = planner.candidates;
+    if (run.running()) {
+        note_text("Generating... the window stays yours meanwhile.");
+        return;
+    }
+    if (run.cancelled()) note_text("Cancelled.");
+    if (!run.error().empty()) error_text(first_line(run.error()));
+    if (!run.result()) {
+        if (!run.cancelled() && run.error().empty()) note_text("Set the rules and press Generate: every grouping that meets them is counted, and all of them (or a uniform sample) scored.");
+        return;
+    }
+    const geo::CandidateSearch& search = *run.result();
+    ImGui::Text("%s (%.1f s)", search_summary(search).c_str(), run.seconds());
+    if (search.valid == 0) {
+        error_text(search.explanation);
+        return;
+    }
+    int list = state.list == CandidateList::best ? 0 : 1;
+    ImGui::RadioButton(("Ranked (" + std::to_string(search.best.size()) + ")").c_str(), &list, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton(("Pareto front (" + std::to_string(search.pareto.size()) + ")").c_str(), &list, 1);
+    state.list = list == 0 ? CandidateList::best : CandidateList::pareto;
+    const std::optional<CandidateRun::Pick> shown = run.preview;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!shown);
+    if (ImGui::Button("Use this plan") && shown) out.emplace_back(AdoptCandidate{*shown});
+    ImGui::SameLine();
+    if (ImGui::Button("Stop preview")) out.emplace_back(PreviewCandidate{std::nullopt});
+    ImGui::EndDisabled();
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("candidate rows", 7, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const char* title : {"Rank", "Pareto", "Workload max/min", "Compact", "Reach km", "Retained", "Units that differ from the reference"})
+        ImGui::TableSetupColumn(title);
+    ImGui::TableHeadersRow();
+    const std::vector<CandidateRow> rows = candidate_rows(search, state.list);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const CandidateRow& row = rows[i];
+        const CandidateRun::Pick pick{state.list, i};
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        const bool selected = shown && *shown == pick;
+        if (ImGui::Selectable(std::to_string(row.rank).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+            out.emplace_back(PreviewCandidate{selected ? std::nullopt : std::optional(pick)});
+        ImGui::TableSetColumnIndex(1), ImGui::TextUnformatted(row.pareto ? "yes" : "");
+        ImGui::TableSetColumnIndex(2), ImGui::Text("%.3f", row.workload_ratio);
+        ImGui::TableSetColumnIndex(3), ImGui::Text("%.3f", row.compactness);
+        ImGui::TableSetColumnIndex(4), ImGui::Text("%.2f", row.reach_km);
+        ImGui::TableSetColumnIndex(5), ImGui::TextUnformatted(percent_text(row.retention_pct).c_str());
+        ImGui::TableSetColumnIndex(6), ImGui::Text("%zu: %s", row.differs.size(), geo::listed(row.differs, 12).c_str());
+    }
+    ImGui::EndTable();
+}
+
+void plan_column(const Planner& planner, const geo::PlanFigures& figures) {
+    const CandidateRun& run = planner.candidates;
+    if (!run.result() || run.result()->valid == 0) {
+        note_text("This plan's percentile on each score among the scored candidates shows here.");
+        return;
+    }
+    const geo::CandidateSearch& search = *run.result();
+    if (search.reference)
+        ImGui::TextWrapped("Reference plan: %s", search.reference_valid ? "meets the rules" : ("breaks them: " + search.reference_breaks).c_str());
+    ImGui::TextDisabled("This plan among the %s scored (no better, equal included)", geo::with_commas(search.scored).c_str());
+    const std::vector<double> percentiles = percentiles_among_scored(search, *figures.scores);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("plan percentiles", 2, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Score");
+    ImGui::TableSetupColumn("Percentile");
+    ImGui::TableHeadersRow();
+    for (std::size_t c = 0; c < percentiles.size(); ++c) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0), ImGui::TextUnformatted(geo::score_columns()[c].label);
+        ImGui::TableSetColumnIndex(1);
+        if (percentiles[c] == percentiles[c]) ImGui::TextUnformatted(percent_text(percentiles[c]).c_str());
+        else ImGui::TextDisabled("-");
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void candidates_tab(const Planner& planner, CandidatesPanelState& state, std::vector<Command>& out) {
+    const geo::PlanFigures* scored = scored_figures(planner);  // candidates are scored as the plan is
+    if (!scored) return;
+    const geo::PlanFigures& figures = *scored;
+    const ImGuiTableFlags layout = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("candidates layout", 3, layout)) return;
+    ImGui::TableSetupColumn("rules", ImGuiTableColumnFlags_WidthFixed, 320);
+    ImGui::TableSetupColumn("candidates", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("this plan", ImGuiTableColumnFlags_WidthFixed, 300);
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    if (ImGui::BeginChild("rules", ImVec2(0, 0))) rules_column(planner, figures, state, out);
+    ImGui::EndChild();
+    ImGui::TableSetColumnIndex(1);
+    if (ImGui::BeginChild("results", ImVec2(0, 0))) results_column(planner, state, out);
+    ImGui::EndChild();
+    ImGui::TableSetColumnIndex(2);
+    if (ImGui::BeginChild("this plan", ImVec2(0, 0))) plan_column(planner, figures);
+    ImGui::EndChild();
+    ImGui::EndTable();
+}
+
+}  // namespace ui

@@ -1,0 +1,193 @@
+#include "ui/planner/candidate_run.h"
+
+#include "geo/candidates/candidate_outputs.h"
+#include "geo/core/errors.h"
+#include "geo/core/wording.h"
+
+#include <fmt/format.h>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+
+double ms_between(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to) {
+    return std::chrono::duration<double, std::milli>(to - from).count();
+}
+
+// Which of the candidate's units are not a reference unit as it was (the same code over the same
+// wards): by wards, so it reads the same for whole-borough and ward candidates.
+std::vector<std::string> units_that_differ(const geo::Candidate& candidate, const geo::Candidate& reference) {
+    const auto index_of = [](const std::vector<geo::GroupInfo>& units, const std::string& code) {
+        const auto found = std::find_if(units.begin(), units.end(), [&](const geo::GroupInfo& g) { return g.code == code; });
+        return found == units.end() ? -1 : static_cast<int>(found - units.begin());
+    };
+    std::vector<int> reference_of(candidate.units.size()), candidate_of(reference.units.size());
+    for (std::size_t u = 0; u < candidate.units.size(); ++u) reference_of[u] = index_of(reference.units, candidate.units[u].code);
+    for (std::size_t r = 0; r < reference.units.size(); ++r) candidate_of[r] = index_of(candidate.units, reference.units[r].code);
+    std::vector<bool> differs(candidate.units.size(), false);
+    for (std::size_t u = 0; u < candidate.units.size(); ++u) differs[u] = reference_of[u] < 0;
+    const std::size_t wards = std::min(candidate.unit_of_ward.size(), reference.unit_of_ward.size());
+    for (std::size_t w = 0; w < wards; ++w) {
+        const int c = candidate.unit_of_ward[w], r = reference.unit_of_ward[w];
+        if (c >= 0 && reference_of[static_cast<std::size_t>(c)] != r) differs[static_cast<std::size_t>(c)] = true;
+        if (r >= 0 && candidate_of[static_cast<std::size_t>(r)] >= 0 && candidate_of[static_cast<std::size_t>(r)] != c)
+            differs[static_cast<std::size_t>(candidate_of[static_cast<std::size_t>(r)])] = true;
+    }
+    std::vector<std::string> codes;
+    for (std::size_t u = 0; u < candidate.units.size(); ++u)
+        if (differs[u]) codes.push_back(candidate.units[u].code);
+    return codes;
+}
+
+geo::CandidateSearch search(const geo::PlanScorer& scorer, const CandidateRequest& request, const geo::Progress& progress) {
+    if (request.unit == "borough") return geo::search_borough_candidates(scorer, request.rules, request.options, progress);
+    throw geo::InputError("", "unit " + request.unit, "is not a unit candidates are made of here", "Choose borough.");
+}
+
+}  // namespace
+
+const std::vector<geo::Candidate>& candidate_list(const geo::CandidateSearch& search, CandidateList list) {
+    return list == CandidateList::best ? search.best : search.pareto;
+}
+
+std::vector<CandidateRow> candidate_rows(const geo::CandidateSearch& search, CandidateList list) {
+    std::vector<CandidateRow> rows;
+    for (const geo::Candidate& c : candidate_list(search, list)) {
+        CandidateRow row;
+        row.rank = c.rank;
+        row.pareto = c.pareto;
+        row.workload_ratio = c.scores.workload_ratio;
+        row.compactness = c.scores.polsby_popper_mean;
+        row.reach_km = c.scores.reach_mean_km;
+        row.retention_pct = 100 * c.scores.retained_population;
+        if (search.reference) row.differs = units_that_differ(c, *search.reference);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::string search_summary(const geo::CandidateSearch& search) {
+    const std::string valid = geo::with_commas(search.valid) + (search.valid == 1 ? " valid grouping" : " valid groupings");
+    if (search.valid == 0) return "No valid grouping";
+    if (search.exhaustive) return valid + (search.valid == 1 ? ", scored" : ", all scored");
+    return valid + ", a uniform sample of " + geo::with_commas(search.scored) + " scored";
+}
+
+std::vector<double> percentiles_among_scored(const geo::CandidateSearch& search, const geo::PlanScores& plan) {
+    std::vector<double> percentiles;
+    const auto& columns = geo::score_columns();
+    if (search.score_values.size() != columns.size()) return percentiles;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        percentiles.push_back(geo::percentile_among(search.score_values[c], columns[c].of(plan), columns[c].lower_is_better));
+    return percentiles;
+}
+
+geo::ReplacePlan adopt_edit(const geo::Candidate& candidate, const std::string& label) {
+    geo::Assignment assignment = geo::candidate_assignment(candidate);
+    return {std::move(assignment.units), std::move(assignment.unit_of), label};
+}
+
+std::vector<std::string> candidate_ward_codes(const geo::Candidate& candidate) {
+    std::vector<std::string> codes;
+    codes.reserve(candidate.unit_of_ward.size());
+    for (int u : candidate.unit_of_ward) codes.push_back(u >= 0 ? candidate.units[static_cast<std::size_t>(u)].code : "");
+    return codes;
+}
+
+CandidateRun::~CandidateRun() {
+    cancel();
+    if (job_.valid()) job_.wait();  // the search reads the scorer and the request it was given
+}
+
+void CandidateRun::start(std::shared_ptr<const geo::PlanScorer> scorer, CandidateRequest request) {
+    if (running()) {
+        cancel();
+        wait();
+    }
+    request_ = request;
+    result_.reset();
+    preview.reset();
+    ++preview_serial;
+    error_.clear();
+    cancelled_ = false;
+    seconds_ = cancel_ms_ = slowest_frame_ms_ = 0;
+    frames_while_running_ = 0;
+    ++serial_;
+    started_ = std::chrono::steady_clock::now();
+    shared_ = std::make_shared<Shared>();
+    shared_->stage = "Starting";
+    job_ = std::async(std::launch::async, [scorer = std::move(scorer), request = std::move(request), shared = shared_] {
+        // Below the window's thread (its workers inherit this): on a machine of two cores the
+        // frames keep their time while the search takes the rest.
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+        return search(*scorer, request, [shared](std::string_view stage, double fraction) {
+            if (shared->cancel.load()) throw geo::Cancelled();
+            std::lock_guard lock(shared->mutex);
+            if (shared->stage != stage) shared->stage = stage;
+            shared->fraction = fraction;
+        });
+    });
+}
+
+void CandidateRun::cancel() {
+    if (!running() || shared_->cancel.exchange(true)) return;
+    cancel_asked_ = std::chrono::steady_clock::now();
+}
+
+bool CandidateRun::poll() {
+    if (!running() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    finish();
+    return true;
+}
+
+void CandidateRun::wait() {
+    if (!running()) return;
+    job_.wait();
+    finish();
+}
+
+void CandidateRun::finish() {
+    const auto now = std::chrono::steady_clock::now();
+    seconds_ = ms_between(started_, now) / 1000;
+    if (shared_->cancel.load()) cancel_ms_ = ms_between(cancel_asked_, now);
+    try {
+        result_ = job_.get();
+    } catch (const geo::Cancelled&) {
+        cancelled_ = true;
+    } catch (const geo::Error& e) {
+        error_ = e.what();
+    } catch (const std::exception& e) {  // a bug, not a crash: said in the panel
+        error_ = std::string("Unexpected error: ") + e.what();
+    }
+}
+
+std::string CandidateRun::stage() const {
+    if (!shared_) return "";
+    std::lock_guard lock(shared_->mutex);
+    return shared_->stage;
+}
+
+double CandidateRun::fraction() const {
+    if (!shared_) return 0;
+    std::lock_guard lock(shared_->mutex);
+    return shared_->fraction;
+}
+
+const geo::Candidate* CandidateRun::candidate(Pick pick) const {
+    if (!result_) return nullptr;
+    const std::vector<geo::Candidate>& list = candidate_list(*result_, pick.list);
+    return pick.index < list.size() ? &list[pick.index] : nullptr;
+}
+
+void CandidateRun::note_frame(double ms) {
+    if (!running()) return;
+    ++frames_while_running_;
+    slowest_frame_ms_ = std::max(slowest_frame_ms_, ms);
+}
+
+}  // namespace ui
