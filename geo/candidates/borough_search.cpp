@@ -397,7 +397,7 @@ CandidateSearch search_borough_candidates(const PlanScorer& scorer, const Candid
         return groups;
     };
     search.exhaustive = search.valid <= options.exhaustive_limit;
-    constexpr std::size_t report_every = 4096;
+    constexpr std::size_t report_every = 1024;  // a draw from billions takes tens of microseconds
     if (search.exhaustive) {
         plans.reserve(search.valid);
         space->for_each([&](const std::vector<NodeSet>& groups) {

@@ -31,12 +31,22 @@ CandidateRequest request_of(const CandidatesPanelState& state, const std::vector
     request.rules.locks.assign(state.locks.begin(), state.locks.end());
     request.options.rank_by = geo::score_columns()[static_cast<std::size_t>(state.rank_by)].key;
     request.options.samples = static_cast<std::size_t>(std::max(100, state.samples));
+    request.options.exhaustive_limit = static_cast<std::uint64_t>(std::max(0, state.exhaustive_limit));
     request.options.keep = 50;
     return request;
 }
 
 void rules_column(const Planner& planner, const geo::PlanFigures& figures, CandidatesPanelState& state, std::vector<Command>& out) {
     const std::vector<std::string>& measures = figures.scores->balance_names;
+    // First, where the panel's height always shows it: the rules below scroll.
+    if (planner.candidates.running()) {
+        if (ImGui::Button("Cancel")) out.emplace_back(CancelCandidates{});
+        ImGui::SameLine();
+        const std::string stage = planner.candidates.stage();
+        ImGui::ProgressBar(static_cast<float>(planner.candidates.fraction()), ImVec2(-1, 0), stage.c_str());
+    } else if (ImGui::Button("Generate")) {
+        out.emplace_back(GenerateCandidates{request_of(state, measures)});
+    }
     ImGui::PushItemWidth(110);
     ImGui::Combo("Unit", &state.unit, units_offered, IM_ARRAYSIZE(units_offered));
     ImGui::InputInt("Command units (k)", &state.k);
@@ -50,7 +60,8 @@ void rules_column(const Planner& planner, const geo::PlanFigures& figures, Candi
             if (ImGui::Selectable(columns[c].label, static_cast<int>(c) == state.rank_by)) state.rank_by = static_cast<int>(c);
         ImGui::EndCombo();
     }
-    ImGui::InputInt("Sample size", &state.samples, 1000, 10000);
+    ImGui::InputInt("Score all up to", &state.exhaustive_limit, 10000, 100000);
+    ImGui::InputInt("else a sample of", &state.samples, 1000, 10000);
     ImGui::PopItemWidth();
 
     ImGui::TextDisabled("Balance: each unit within ±%% of the mean");
@@ -89,15 +100,6 @@ void rules_column(const Planner& planner, const geo::PlanFigures& figures, Candi
         }
     }
 
-    ImGui::Spacing();
-    if (planner.candidates.running()) {
-        if (ImGui::Button("Cancel")) out.emplace_back(CancelCandidates{});
-        ImGui::SameLine();
-        const std::string stage = planner.candidates.stage();
-        ImGui::ProgressBar(static_cast<float>(planner.candidates.fraction()), ImVec2(-1, 0), stage.c_str());
-    } else if (ImGui::Button("Generate")) {
-        out.emplace_back(GenerateCandidates{request_of(state, measures)});
-    }
 }
 
 std::string percent_text(double value) {
@@ -137,10 +139,13 @@ void results_column(const Planner& planner, CandidatesPanelState& state, std::ve
     if (ImGui::Button("Stop preview")) out.emplace_back(PreviewCandidate{std::nullopt});
     ImGui::EndDisabled();
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (shown)
+        ImGui::TextDisabled("On the map: row %zu's wards that would move, in their new unit's colour; the rest faded.", shown->index + 1);
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("candidate rows", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* title : {"Rank", "Pareto", "Workload max/min", "Compact", "Reach km", "Retained", "Units that differ from the reference"})
+    for (const char* title : {"Rank", "Pareto", "Workload", "Compact", "Reach km", "Retained", "Units that differ from the reference"})
         ImGui::TableSetupColumn(title);
     ImGui::TableHeadersRow();
     const std::vector<CandidateRow> rows = candidate_rows(search, state.list);
@@ -158,6 +163,9 @@ void results_column(const Planner& planner, CandidatesPanelState& state, std::ve
         ImGui::TableSetColumnIndex(4), ImGui::Text("%.2f", row.reach_km);
         ImGui::TableSetColumnIndex(5), ImGui::TextUnformatted(percent_text(row.retention_pct).c_str());
         ImGui::TableSetColumnIndex(6), ImGui::Text("%zu: %s", row.differs.size(), geo::listed(row.differs, 12).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Workload: demand per officer, busiest unit over quietest. Compact: mean Polsby-Popper.\n"
+                              "Reach: mean distance from ward to headquarters. Retained: people who stay with their unit.");
     }
     ImGui::EndTable();
 }
@@ -171,13 +179,15 @@ void plan_column(const Planner& planner, const geo::PlanFigures& figures) {
     const geo::CandidateSearch& search = *run.result();
     if (search.reference)
         ImGui::TextWrapped("Reference plan: %s", search.reference_valid ? "meets the rules" : ("breaks them: " + search.reference_breaks).c_str());
-    ImGui::TextDisabled("This plan among the %s scored (no better, equal included)", geo::with_commas(search.scored).c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("This plan's percentile among the %s scored: the share no better, equal included", geo::with_commas(search.scored).c_str());
+    ImGui::PopTextWrapPos();
     const std::vector<double> percentiles = percentiles_among_scored(search, *figures.scores);
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("plan percentiles", 2, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Score");
-    ImGui::TableSetupColumn("Percentile");
+    ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Percentile", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     for (std::size_t c = 0; c < percentiles.size(); ++c) {
         ImGui::TableNextRow();
@@ -197,9 +207,9 @@ void candidates_tab(const Planner& planner, CandidatesPanelState& state, std::ve
     const geo::PlanFigures& figures = *scored;
     const ImGuiTableFlags layout = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("candidates layout", 3, layout)) return;
-    ImGui::TableSetupColumn("rules", ImGuiTableColumnFlags_WidthFixed, 320);
+    ImGui::TableSetupColumn("rules", ImGuiTableColumnFlags_WidthFixed, 290);
     ImGui::TableSetupColumn("candidates", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("this plan", ImGuiTableColumnFlags_WidthFixed, 300);
+    ImGui::TableSetupColumn("this plan", ImGuiTableColumnFlags_WidthFixed, 340);
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     if (ImGui::BeginChild("rules", ImVec2(0, 0))) rules_column(planner, figures, state, out);

@@ -35,7 +35,8 @@ struct CandidatesPanelState {
     std::vector<Balance> balance;
     std::set<std::string> locks;  // reference unit codes
     int rank_by = 0;              // index into geo::score_columns()
-    int samples = 20000;          // scored when there are too many to score one by one
+    int exhaustive_limit = 200000;  // every grouping scored up to this many
+    int samples = 20000;            // else this many drawn uniformly
     CandidateList list = CandidateList::best;
     std::uint64_t seen_search = 0;  // the search the tab was last brought forward for
 };

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace ui {
 
@@ -114,8 +115,8 @@ void CandidateRun::start(std::shared_ptr<const geo::PlanScorer> scorer, Candidat
     preview.reset();
     ++preview_serial;
     error_.clear();
-    cancelled_ = false;
-    seconds_ = cancel_ms_ = slowest_frame_ms_ = 0;
+    cancelled_ = ended_unseen_ = false;
+    seconds_ = cancel_ms_ = slowest_frame_ms_ = frame_ms_ = 0;
     frames_while_running_ = 0;
     ++serial_;
     started_ = std::chrono::steady_clock::now();
@@ -140,9 +141,8 @@ void CandidateRun::cancel() {
 }
 
 bool CandidateRun::poll() {
-    if (!running() || job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
-    finish();
-    return true;
+    if (running() && job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) finish();
+    return std::exchange(ended_unseen_, false);
 }
 
 void CandidateRun::wait() {
@@ -153,6 +153,7 @@ void CandidateRun::wait() {
 
 void CandidateRun::finish() {
     const auto now = std::chrono::steady_clock::now();
+    ended_unseen_ = true;
     seconds_ = ms_between(started_, now) / 1000;
     if (shared_->cancel.load()) cancel_ms_ = ms_between(cancel_asked_, now);
     try {
@@ -187,6 +188,7 @@ const geo::Candidate* CandidateRun::candidate(Pick pick) const {
 void CandidateRun::note_frame(double ms) {
     if (!running()) return;
     ++frames_while_running_;
+    frame_ms_ += ms;
     slowest_frame_ms_ = std::max(slowest_frame_ms_, ms);
 }
 

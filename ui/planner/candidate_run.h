@@ -58,7 +58,8 @@ public:
     // Starts a search (cancelling one still running first); the result replaces the last.
     void start(std::shared_ptr<const geo::PlanScorer> scorer, CandidateRequest request);
     void cancel();
-    // Call once a frame: takes the search's end when it has come. True when it came now.
+    // Call once a frame: takes the search's end when it has come. True once for each end (also
+    // one wait() took).
     bool poll();
     // Waits for the search to end (a replay's "candidates wait").
     void wait();
@@ -87,6 +88,7 @@ public:
     // The frame loop tells each frame's time: the slowest while a search ran says the window kept up.
     void note_frame(double ms);
     double slowest_frame_ms() const { return slowest_frame_ms_; }
+    double mean_frame_ms() const { return frames_while_running_ ? frame_ms_ / static_cast<double>(frames_while_running_) : 0; }
     std::size_t frames_while_running() const { return frames_while_running_; }
 
 private:
@@ -104,7 +106,8 @@ private:
     std::optional<geo::CandidateSearch> result_;
     std::string error_;
     bool cancelled_ = false;
-    double seconds_ = 0, cancel_ms_ = 0, slowest_frame_ms_ = 0;
+    bool ended_unseen_ = false;  // finish() ran, poll() has not yet said so
+    double seconds_ = 0, cancel_ms_ = 0, slowest_frame_ms_ = 0, frame_ms_ = 0;
     std::size_t frames_while_running_ = 0;
     std::uint64_t serial_ = 0;
     std::chrono::steady_clock::time_point started_, cancel_asked_;

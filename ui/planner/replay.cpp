@@ -36,7 +36,7 @@ struct LineParser {
                               "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
                               "save [as] PATH, open PATH, export PATH, export map PATH [bcu|phase|officers], colour units|officers|officers-unit|phase, "
                               "timeline DATE|off, screenshot PATH [WARD...], panels on|off, labels on|off, autosave, answer recover|discard, "
-                              "candidates generate [k=N min=N max=N lock=A,B balance=M=P% rank=KEY samples=N seed=N], "
+                              "candidates generate [k=N min=N max=N lock=A,B balance=M=P% rank=KEY samples=N exhaustive=N seed=N], "
                               "candidates cancel|wait, candidates preview best|pareto ROW, candidates preview off, "
                               "candidates use best|pareto ROW, wait FRAMES.");
     }
@@ -52,7 +52,7 @@ struct LineParser {
         fail("not a number: " + text);
     }
 
-    // candidates generate [k=12] [min=2] [max=4] [lock=EA,CN] [balance=crime=10%]... [rank=KEY] [samples=N] [seed=N]
+    // candidates generate [k=12] [min=2] [max=4] [lock=EA,CN] [balance=crime=10%]... [rank=KEY] [samples=N] [exhaustive=N] [seed=N]
     GenerateCandidates generate(const std::vector<std::string>& w) const {
         GenerateCandidates g;
         for (std::size_t i = 2; i < w.size(); ++i) {
@@ -64,6 +64,7 @@ struct LineParser {
             else if (name == "max") g.request.rules.max_parents = number(value);
             else if (name == "samples") g.request.options.samples = static_cast<std::size_t>(number(value));
             else if (name == "seed") g.request.options.seed = static_cast<std::uint64_t>(number(value));
+            else if (name == "exhaustive") g.request.options.exhaustive_limit = static_cast<std::uint64_t>(number(value));
             else if (name == "rank") g.request.options.rank_by = value;
             else if (name == "unit") g.request.unit = value;
             else if (name == "lock") {
@@ -83,7 +84,7 @@ struct LineParser {
                     fail("balance takes MEASURE=PERCENT, as crime=10%, not " + value);
                 }
             } else {
-                fail("candidates generate takes k, min, max, lock, balance, rank, samples, seed or unit, not " + name);
+                fail("candidates generate takes k, min, max, lock, balance, rank, samples, exhaustive, seed or unit, not " + name);
             }
         }
         return g;

@@ -35,6 +35,7 @@ nlohmann::json candidates_report(const Planner& planner) {
                           {"cancel_ms", run.cancel_ms()},
                           {"frames_while_running", run.frames_while_running()},
                           {"slowest_frame_ms", run.slowest_frame_ms()},
+                          {"mean_frame_ms", run.mean_frame_ms()},
                           {"previewing", run.preview.has_value()}};
     if (!run.result()) return out;
     const geo::CandidateSearch& search = *run.result();
