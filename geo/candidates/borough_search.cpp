@@ -1,5 +1,7 @@
 #include "geo/candidates/borough_search.h"
 
+#include "geo/candidates/candidate_ranking.h"
+
 #include "geo/core/errors.h"
 #include "geo/core/parallel.h"
 
@@ -23,19 +25,6 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 NodeSet bit(std::size_t node) { return NodeSet{1} << node; }
 
-// The per-ward values of a balance measure, by its name in PlanScores::balance_names.
-const std::vector<double>& balance_values(const PlanScorer& scorer, const std::string& name) {
-    const ScoringSetup& setup = scorer.setup();
-    if (name == setup.demand.name) return setup.demand.of_ward;
-    if (setup.population && name == setup.population->name) return setup.population->of_ward;
-    if (name == "area") return scorer.facts().area_km2;
-    for (const WardMeasure& m : setup.balance)
-        if (m.name == name) return m.of_ward;
-    std::string names = setup.demand.name + (setup.population ? ", " + setup.population->name : "") + ", area";
-    for (const WardMeasure& m : setup.balance) names += ", " + m.name;
-    throw InputError("", "--balance " + name, "is not a measure the plans are scored by", "Balance one of: " + names + ".");
-}
-
 // Each limit's value per borough and the mean unit's value.
 struct BalanceTable {
     std::vector<BalanceLimit> limits;
@@ -56,7 +45,7 @@ BalanceTable balance_table(const PlanScorer& scorer, const BoroughGraph& graph, 
     BalanceTable table;
     table.limits = rules.balance;
     for (const BalanceLimit& limit : rules.balance) {
-        const std::vector<double>& values = balance_values(scorer, limit.measure);
+        const std::vector<double>& values = ward_measure(scorer, limit.measure);
         std::vector<double> sums(graph.codes.size(), 0.0);
         for (std::size_t b = 0; b < graph.codes.size(); ++b)
             for (std::size_t w : graph.wards[b]) sums[b] += values[w];
@@ -214,84 +203,12 @@ std::vector<int> ward_units(const BoroughGraph& graph, std::size_t wards, const 
     return unit_of_ward;
 }
 
-std::vector<GroupInfo> numbered_units(std::size_t count) {
-    std::vector<GroupInfo> units;
-    for (std::size_t u = 0; u < count; ++u) units.push_back({fmt::format("N{}", u + 1), fmt::format("New unit {}", u + 1), "", ""});
-    return units;
-}
-
-// The units named after the reference units they continue (the one-to-one match of the
-// retention score), so a candidate reads as the reference plan where it is the same.
-void name_after_reference(const PlanScorer& scorer, Candidate& candidate) {
-    const std::vector<GroupInfo>& reference = scorer.setup().reference_units;
-    std::size_t fresh = 0;
-    for (std::size_t u = 0; u < candidate.units.size(); ++u) {
-        const std::string& matched = candidate.scores.units[u].matched_reference;
-        const auto found = std::find_if(reference.begin(), reference.end(), [&](const GroupInfo& g) { return g.code == matched; });
-        if (!matched.empty() && found != reference.end()) {
-            candidate.units[u] = *found;
-            candidate.units[u].phase.clear();
-        } else {
-            candidate.units[u] = {fmt::format("N{}", ++fresh), fmt::format("New unit {}", fresh), "", ""};
-        }
-        candidate.scores.units[u].code = candidate.units[u].code;
-        candidate.scores.units[u].name = candidate.units[u].name;
-    }
-}
-
 Candidate make_candidate(const PlanScorer& scorer, const BoroughGraph& graph, std::vector<NodeSet> groups) {
-    Candidate candidate;
-    candidate.groups = std::move(groups);
-    candidate.unit_of_ward = ward_units(graph, scorer.wards().units.size(), candidate.groups);
-    candidate.units = numbered_units(candidate.groups.size());
-    candidate.scores = scorer.score(candidate.unit_of_ward, candidate.units);
-    name_after_reference(scorer, candidate);
-    return candidate;
-}
-
-// Indexes of the plans no other plan beats on every one of `columns` (and betters on one).
-std::vector<std::size_t> pareto_front(const std::vector<std::vector<double>>& values, const std::vector<std::size_t>& columns) {
-    const auto& all = score_columns();
-    const std::size_t n = values.empty() ? 0 : values[0].size();
-    // Oriented so that smaller is better on every column.
-    const auto v = [&](std::size_t c, std::size_t i) { return all[columns[c]].lower_is_better ? values[columns[c]][i] : -values[columns[c]][i]; };
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            if (v(c, a) != v(c, b)) return v(c, a) < v(c, b);
-        return a < b;
-    });
-    std::vector<std::size_t> front;
-    for (std::size_t i : order) {
-        // Sorted lexicographically: only an earlier plan can dominate a later one.
-        const bool dominated = std::any_of(front.begin(), front.end(), [&](std::size_t f) {
-            bool strictly = false;
-            for (std::size_t c = 0; c < columns.size(); ++c) {
-                if (v(c, f) > v(c, i)) return false;
-                strictly = strictly || v(c, f) < v(c, i);
-            }
-            return strictly;
-        });
-        if (!dominated) front.push_back(i);
-    }
-    return front;
-}
-
-std::size_t column_index(const std::string& key) {
-    const auto& columns = score_columns();
-    const ScoreColumn& column = score_column(key);
-    return static_cast<std::size_t>(&column - columns.data());
+    std::vector<int> unit_of_ward = ward_units(graph, scorer.wards().units.size(), groups);
+    return scored_candidate(scorer, std::move(unit_of_ward), std::move(groups));
 }
 
 }  // namespace
-
-bool same_grouping(const Candidate& a, const Candidate& b) {
-    std::vector<NodeSet> x = a.groups, y = b.groups;
-    std::sort(x.begin(), x.end());
-    std::sort(y.begin(), y.end());
-    return x == y;
-}
 
 BoroughGraph borough_graph(const UnitSet& wards, const Adjacency& adjacency, const std::vector<int>& reference_unit) {
     BoroughGraph graph;
@@ -351,7 +268,7 @@ CandidateSearch search_borough_candidates(const PlanScorer& scorer, const Candid
     CandidateSearch search;
     search.graph = borough_graph(scorer.wards(), scorer.facts().adjacency, setup.reference_unit);
     const BoroughGraph& graph = search.graph;
-    const std::size_t rank_column = column_index(options.rank_by);
+    score_column(options.rank_by);  // an unknown ranking is refused before the counting
     const FreeGraph free = free_graph(scorer, graph, rules);
     const BalanceTable balance = balance_table(scorer, graph, rules);
 
@@ -411,64 +328,17 @@ CandidateSearch search_borough_candidates(const PlanScorer& scorer, const Candid
             plans.push_back(with_locks(space->draw(random)));
         }
     }
-    search.scored = plans.size();
-    const auto& columns = score_columns();
-    search.score_values.assign(columns.size(), std::vector<double>(plans.size(), 0.0));
     const std::vector<GroupInfo> units = numbered_units(static_cast<std::size_t>(rules.units));
-    if (options.ranked_workload) search.ranked_workload.assign(units.size(), std::vector<double>(plans.size(), 0.0));
+    prepare_scores(search, options, plans.size(), units.size());
     constexpr std::size_t chunk = 256;
     std::atomic<std::size_t> chunks_done{0};
     const std::size_t chunks = (plans.size() + chunk - 1) / chunk;
     parallel_for(chunks, [&](std::size_t c) {
         tell("Scoring plans", static_cast<double>(chunks_done++) / static_cast<double>(chunks));
-        for (std::size_t i = c * chunk; i < std::min(plans.size(), (c + 1) * chunk); ++i) {
-            const PlanScores scores = scorer.score(ward_units(graph, scorer.wards().units.size(), plans[i]), units);
-            for (std::size_t col = 0; col < columns.size(); ++col) search.score_values[col][i] = columns[col].of(scores);
-            if (options.ranked_workload) {
-                std::vector<double> per_officer;
-                for (const UnitScore& unit : scores.units) per_officer.push_back(unit.demand_per_officer);
-                std::sort(per_officer.begin(), per_officer.end());
-                for (std::size_t r = 0; r < per_officer.size(); ++r) search.ranked_workload[r][i] = per_officer[r];
-            }
-        }
+        for (std::size_t i = c * chunk; i < std::min(plans.size(), (c + 1) * chunk); ++i)
+            record_scores(search, i, scorer.score(ward_units(graph, scorer.wards().units.size(), plans[i]), units));
     });
-
-    // Ranked by the chosen score, ties in the order found.
-    const ScoreColumn& rank = columns[rank_column];
-    const std::vector<double>& ranked_values = search.score_values[rank_column];
-    std::vector<std::size_t> order(plans.size());
-    std::iota(order.begin(), order.end(), 0);
-    const auto better = [&](std::size_t a, std::size_t b) {
-        return rank.lower_is_better ? ranked_values[a] < ranked_values[b] : ranked_values[a] > ranked_values[b];
-    };
-    const std::size_t keep = std::min(options.keep, order.size());
-    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
-                      [&](std::size_t a, std::size_t b) { return better(a, b) || (!better(b, a) && a < b); });
-    for (std::size_t r = 0; r < keep; ++r) {
-        search.best.push_back(make_candidate(scorer, graph, plans[order[r]]));
-        search.best.back().rank = r + 1;
-    }
-    const std::vector<std::size_t> pareto_columns{column_index("workload_ratio"), column_index("polsby_popper"), column_index("reach_mean"),
-                                                  column_index("retained_population")};
-    for (std::size_t i : pareto_front(search.score_values, pareto_columns)) {
-        Candidate candidate = make_candidate(scorer, graph, plans[i]);
-        candidate.pareto = true;
-        candidate.rank = 1 + static_cast<std::size_t>(std::count_if(ranked_values.begin(), ranked_values.end(), [&](double v) {
-                             return rank.lower_is_better ? v < ranked_values[i] : v > ranked_values[i];
-                         }));
-        search.pareto.push_back(std::move(candidate));
-    }
-    std::sort(search.pareto.begin(), search.pareto.end(), [](const Candidate& a, const Candidate& b) { return a.rank < b.rank; });
-    for (Candidate& candidate : search.best)
-        candidate.pareto = std::any_of(search.pareto.begin(), search.pareto.end(), [&](const Candidate& p) { return same_grouping(p, candidate); });
-
-    for (std::size_t col = 0; col < columns.size(); ++col)
-        search.reference_percentile.push_back(percentile_among(search.score_values[col], columns[col].of(search.reference->scores), columns[col].lower_is_better));
-    const double reference_value = rank.of(search.reference->scores);
-    const auto beaten_by = static_cast<double>(std::count_if(ranked_values.begin(), ranked_values.end(), [&](double v) {
-        return rank.lower_is_better ? v < reference_value : v > reference_value;
-    }));
-    search.reference_rank = 1 + (search.exhaustive ? beaten_by : beaten_by / static_cast<double>(plans.size()) * static_cast<double>(search.valid));
+    rank_candidates(search, options, static_cast<double>(search.valid), [&](std::size_t i) { return make_candidate(scorer, graph, plans[i]); });
     search.score_seconds = seconds_since(scoring);
     return search;
 }

@@ -8,7 +8,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <bit>
+#include <optional>
 #include <filesystem>
 #include <map>
 
@@ -19,9 +22,19 @@ namespace {
 // the bundled plan uses.
 const char* const fresh_colours[] = {"#8dd3c7", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9"};
 
-std::string borough_names(const BoroughGraph& graph, NodeSet group) {
+// The boroughs a unit holds, in code order, those it holds only a part of marked.
+std::string borough_names(const UnitSet& wards, const std::vector<int>& unit_of_ward, int unit) {
+    std::map<std::string, std::pair<std::string, std::array<std::size_t, 2>>> boroughs;  // code -> name, {in the unit, in all}
+    for (std::size_t w = 0; w < wards.units.size(); ++w) {
+        auto& [name, counts] = boroughs[wards.units[w].parent_code];
+        if (name.empty()) name = wards.units[w].parent_name.empty() ? wards.units[w].parent_code : wards.units[w].parent_name;
+        counts[0] += unit_of_ward[w] == unit ? 1 : 0;
+        ++counts[1];
+    }
     std::string names;
-    for (; group; group &= group - 1) names += (names.empty() ? "" : ", ") + graph.names[static_cast<std::size_t>(std::countr_zero(group))];
+    for (const auto& [code, borough] : boroughs)
+        if (borough.second[0] > 0)
+            names += (names.empty() ? "" : ", ") + borough.first + (borough.second[0] < borough.second[1] ? " (part)" : "");
     return names;
 }
 
@@ -68,18 +81,22 @@ CandidateFiles write_candidates(const std::string& folder, const PlanScorer& sco
     const std::vector<const Candidate*> candidates = listed(search);
     CandidateFiles files;
 
-    // Borough shapes once; each candidate unit is the union of its boroughs' (cached by set).
-    Grouping by_borough;
-    by_borough.group_of_unit.assign(wards.units.size(), -1);
-    for (std::size_t b = 0; b < search.graph.codes.size(); ++b) {
-        by_borough.groups.push_back({search.graph.codes[b], search.graph.names[b], "", ""});
-        for (std::size_t w : search.graph.wards[b]) by_borough.group_of_unit[w] = static_cast<int>(b);
-    }
-    const DissolveResult boroughs = dissolve(wards, by_borough, {});
+    // Whole-borough candidates: borough shapes once, each unit the union of its boroughs' (cached
+    // by set). Ward candidates: each candidate's wards dissolved.
+    std::optional<DissolveResult> boroughs;
     std::map<std::string, const GEOSGeometry*> shape_of_borough;
-    for (const DissolvedUnit& unit : boroughs.units) shape_of_borough[unit.info.code] = unit.shape.get();
     std::map<NodeSet, geos::Geom> unit_shapes;
-    const auto shape_of = [&](NodeSet group) -> const GEOSGeometry* {
+    const auto borough_union = [&](NodeSet group) -> const GEOSGeometry* {
+        if (!boroughs) {
+            Grouping by_borough;
+            by_borough.group_of_unit.assign(wards.units.size(), -1);
+            for (std::size_t b = 0; b < search.graph.codes.size(); ++b) {
+                by_borough.groups.push_back({search.graph.codes[b], search.graph.names[b], "", ""});
+                for (std::size_t w : search.graph.wards[b]) by_borough.group_of_unit[w] = static_cast<int>(b);
+            }
+            boroughs = dissolve(wards, by_borough, {});
+            for (const DissolvedUnit& unit : boroughs->units) shape_of_borough[unit.info.code] = unit.shape.get();
+        }
         auto& shape = unit_shapes[group];
         if (!shape) {
             std::vector<const GEOSGeometry*> members;
@@ -88,6 +105,7 @@ CandidateFiles write_candidates(const std::string& folder, const PlanScorer& sco
         }
         return shape.get();
     };
+    std::vector<DissolveResult> ward_unions;  // kept until the layer is written (moving one keeps its shapes where they are)
 
     OutputLayer units{"candidate_units", "every candidate's command units: " + search_description, {}, {}};
     units.fields = {{"candidate", FieldKind::integer}, {"rank", FieldKind::integer}, {"pareto", FieldKind::integer},
@@ -109,14 +127,28 @@ CandidateFiles write_candidates(const std::string& folder, const PlanScorer& sco
         if (fs::exists(path) && !overwrite) throw OutputError(path.string() + " exists: give --overwrite to replace the candidates in " + folder);
         write_plan_file(path.string(), candidate_plan_file(wards, c, fmt::format("Candidate {} (rank {})", i + 1, c.rank)));
         files.plans.push_back(path.string());
+        const DissolveResult* dissolved = nullptr;
+        if (c.groups.empty()) {
+            Grouping grouping;
+            grouping.groups = c.units;
+            grouping.group_of_unit = c.unit_of_ward;
+            dissolved = &ward_unions.emplace_back(dissolve(wards, grouping, {}));
+        }
         std::string unit_list;
         for (std::size_t u = 0; u < c.units.size(); ++u) {
             const UnitScore& s = c.scores.units[u];
-            unit_list += (u ? "; " : "") + c.units[u].code + ": " + borough_names(search.graph, c.groups[u]);
+            const std::string boroughs_held = borough_names(wards, c.unit_of_ward, static_cast<int>(u));
+            unit_list += (u ? "; " : "") + c.units[u].code + ": " + boroughs_held;
             OutputFeature feature;
-            feature.shape = shape_of(c.groups[u]);
+            if (dissolved) {
+                const auto found = std::find_if(dissolved->units.begin(), dissolved->units.end(),
+                                                [&](const DissolvedUnit& d) { return d.info.code == c.units[u].code; });
+                feature.shape = found == dissolved->units.end() ? nullptr : found->shape.get();
+            } else {
+                feature.shape = borough_union(c.groups[u]);
+            }
             feature.values = {static_cast<std::int64_t>(i + 1), static_cast<std::int64_t>(c.rank), static_cast<std::int64_t>(c.pareto),
-                              file, c.units[u].code, c.units[u].name, c.units[u].colour, borough_names(search.graph, c.groups[u]),
+                              file, c.units[u].code, c.units[u].name, c.units[u].colour, boroughs_held,
                               static_cast<std::int64_t>(s.wards), s.demand, s.officers, s.demand_per_officer, s.population, s.area_km2,
                               s.polsby_popper, s.reach_mean_km, s.reach_p95_km, s.headquarters};
             for (const ScoreColumn& column : score_columns()) feature.values.emplace_back(column.of(c.scores));

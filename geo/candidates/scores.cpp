@@ -425,4 +425,16 @@ double percentile_among(const std::vector<double>& values, double value, bool lo
     return 100.0 * static_cast<double>(no_better) / static_cast<double>(finite);
 }
 
+const std::vector<double>& ward_measure(const PlanScorer& scorer, const std::string& name) {
+    const ScoringSetup& setup = scorer.setup();
+    if (name == setup.demand.name) return setup.demand.of_ward;
+    if (setup.population && name == setup.population->name) return setup.population->of_ward;
+    if (name == "area") return scorer.facts().area_km2;
+    for (const WardMeasure& m : setup.balance)
+        if (m.name == name) return m.of_ward;
+    std::string names = setup.demand.name + (setup.population ? ", " + setup.population->name : "") + ", area";
+    for (const WardMeasure& m : setup.balance) names += ", " + m.name;
+    throw InputError("", "--balance " + name, "is not a measure the plans are scored by", "Balance one of: " + names + ".");
+}
+
 }  // namespace geo

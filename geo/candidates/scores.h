@@ -104,6 +104,10 @@ private:
     double distance(std::size_t a, std::size_t b) const;
 };
 
+// The per-ward values of a measure by its name in PlanScores::balance_names (the demand, the
+// population, area or a further balance field). Throws InputError naming those there are.
+const std::vector<double>& ward_measure(const PlanScorer& scorer, const std::string& name);
+
 // Each ward's share of its unit's officers in a plan: its own fixed posts plus the unit's pool
 // posts in proportion to the ward's weight in each pool (leadership stays with the unit).
 std::vector<double> officers_of_wards(const PlanScorer& scorer, const std::vector<int>& unit_of_ward,

@@ -3,7 +3,7 @@
 # shellcheck shell=bash disable=SC2154
 
 case_help_score() { help_of score --reference --demand --balance-field --stations --csv --units; }
-case_help_candidates() { help_of candidates --k --unit --min-parents --max-parents --balance --lock --rank-by --seed -n --output; }
+case_help_candidates() { help_of candidates --k --unit --min-parents --max-parents --balance --lock --keep-whole --rank-by --seed -n --output --chains --thin --burn-in; }
 
 # csv_value FILE ROW COLUMN : the value of COLUMN in data row ROW (1 = first) of a CSV, by ogrinfo.
 csv_value() {
@@ -78,6 +78,17 @@ case_candidates_bad_options() {
     expect_stderr "is not a score"
 }
 
+# expect_percentile_of_csv CSV ROWS REFERENCE : the ensemble's CSV has ROWS plans, and the workload
+# percentile printed for the reference equals the share of them that score no better than REFERENCE.
+expect_percentile_of_csv() {
+    local rows printed share
+    rows=$(awk 'NR > 1' "$1" | wc -l)
+    [[ $rows == "$2" ]] || fail "the CSV has $rows plans, expected $2"
+    printed=$(sed -n 's/^ *Demand per officer, max\/min ↓ *[0-9.]* *\([0-9.]*\)%$/\1/p' log/stdout)
+    share=$(awk -F, -v r="$3" 'NR > 1 { n++; if ($1 + 0 >= r + 0) k++ } END { printf "%.1f", 100 * k / n }' "$1")
+    [[ -n $printed && $printed == "$share" ]] || fail "the reference's workload percentile is printed as '$printed', the CSV gives $share"
+}
+
 case_ensemble_figure_of_the_locked_balanced_groupings() {
     # All 6,449 groupings: the percentile printed for the reference equals the share of the CSV's
     # plans that score no better than the reference's own score (from `wardmap score`).
@@ -89,14 +100,79 @@ case_ensemble_figure_of_the_locked_balanced_groupings() {
     expect_ok
     expect_stdout "Valid groupings: 6,449" "wrote out/fig.svg (6 score panels and the ranked box plots)"
     grep -q '<svg' out/fig.svg || fail "out/fig.svg is not an SVG"
-    local rows printed share
-    rows=$(awk 'NR > 1' out/all.csv | wc -l)
-    [[ $rows == 6449 ]] || fail "the CSV has $rows plans, expected 6449"
-    printed=$(sed -n 's/^ *Demand per officer, max\/min ↓ *[0-9.]* *\([0-9.]*\)%$/\1/p' log/stdout)
-    share=$(awk -F, -v r="$reference" 'NR > 1 { n++; if ($1 + 0 >= r + 0) k++ } END { printf "%.1f", 100 * k / n }' out/all.csv)
-    [[ -n $printed && $printed == "$share" ]] || fail "the reference's workload percentile is printed as '$printed', the CSV gives $share"
+    expect_percentile_of_csv out/all.csv 6449 "$reference"
     wm ensemble -n 500 -o out/sample.png
     expect_ok
     expect_stdout "a uniform sample of 500 (seed 1)"
     [[ $(head -c 8 out/sample.png | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] || fail "out/sample.png is not a PNG"
+}
+
+# The largest deviation of any unit's DEMAND-like column from its candidate's mean unit, in %, over
+# every candidate of a candidates.gpkg.
+worst_deviation() {
+    ogr_sql "$1" "SELECT MAX(ABS(u.$2 - m.mean) / m.mean * 100) AS worst FROM candidate_units u JOIN
+        (SELECT candidate, AVG($2) AS mean FROM candidate_units GROUP BY candidate) m ON u.candidate = m.candidate"
+}
+
+case_candidates_ward_chain_keeps_every_rule() {
+    wm candidates --unit ward --samples 400 -n 3 --keep-whole all --lock EA,CN --balance crime=30% -o out/w
+    expect_ok
+    expect_stdout "rules: 12 units of wards, boroughs kept whole, crime within 30% of the mean, locked: EA, CN" \
+        "ReCom: 2 chain(s) of 3,000 steps (seed 1; the first 1,000 of each left out, then one plan every 10 steps)" \
+        "Plans drawn: 400; meeting every rule: 400" "the chains start from the nearest plan that meets it"
+    local files
+    files=$(ls out/w/*.wardplan | wc -l)
+    ((files >= 3)) || fail "$files plan files written, expected at least the 3 best"
+    expect_layer out/w/candidates.gpkg candidate_units $((files * 12)) candidate rank code boroughs demand
+    # Locked: East is its three boroughs in every candidate; kept whole: no borough in part anywhere.
+    local east parts worst
+    east=$(ogr_sql out/w/candidates.gpkg "SELECT COUNT(*) AS n FROM candidate_units WHERE code = 'EA' AND boroughs = 'Barking and Dagenham, Havering, Redbridge'")
+    [[ $east == "$files" ]] || fail "$east of $files candidates keep East as locked"
+    parts=$(ogr_sql out/w/candidates.gpkg "SELECT COUNT(*) AS n FROM candidate_units WHERE boroughs LIKE '%(part)%'")
+    [[ $parts == 0 ]] || fail "$parts units hold part of a borough kept whole"
+    # Balanced: every unit's crime (from its wards, as written) within 30% of its plan's mean unit.
+    worst=$(worst_deviation out/w/candidates.gpkg demand)
+    awk -v w="$worst" 'BEGIN { exit !(w != "" && w <= 30) }' || fail "a unit is $worst% from its plan's mean crime, the limit is 30%"
+    # The best plan file scores as candidates.csv says, on every score.
+    wm score out/w/candidate-001.wardplan --csv out/best.csv
+    expect_ok
+    local column listed scored
+    for column in workload_ratio workload_cv demand_deviation population_deviation polsby_popper borders_cut reach_mean retained_wards retained_population retained_officers; do
+        listed=$(csv_value out/w/candidates.csv 1 "$column")
+        scored=$(csv_value out/best.csv 1 "$column")
+        [[ -n $listed && $listed == "$scored" ]] || fail "candidates.csv says $column $listed, scoring candidate-001.wardplan gives $scored"
+    done
+    # The same seed draws the same plans; another seed others.
+    wm candidates --unit ward --samples 400 -n 3 --keep-whole all --lock EA,CN --balance crime=30% -o out/again
+    expect_ok
+    cmp -s out/w/candidates.csv out/again/candidates.csv || fail "the same seed gave different candidates"
+    wm candidates --unit ward --samples 400 -n 3 --keep-whole all --lock EA,CN --balance crime=30% --seed 2 -o out/other
+    expect_ok
+    cmp -s out/w/candidates.csv out/other/candidates.csv && fail "seeds 1 and 2 gave the same candidates"
+    return 0
+}
+
+case_candidates_ward_chain_explains_what_it_cannot_meet() {
+    # Boroughs per unit are kept only when asked; wards then cross borough lines in every plan drawn.
+    wm candidates --unit ward --samples 200 --max-parents 4
+    expect_exit 3
+    expect_stdout "left out 200: a unit touches more than 4 boroughs" "give --keep-whole all or loosen --min-parents/--max-parents"
+    # A locked unit out of balance can never be mended.
+    wm candidates --unit ward --samples 200 --lock AW --balance crime=20%
+    expect_exit 3
+    expect_stderr "Central West" "51.5"
+    wm candidates --unit ward --k 10
+    expect_exit 3
+    expect_stderr "ward candidates keep the reference plan's 12 command units"
+}
+
+case_ensemble_ward_chain() {
+    wm score --json
+    local reference
+    reference=$(sed -n 's/^ *"workload_ratio": \([0-9.e+-]*\),*$/\1/p' log/stdout | head -n 1)
+    wm ensemble --unit ward -n 300 -o out/w.png --csv out/w.csv
+    expect_ok
+    expect_stdout "Plans drawn: 300; meeting every rule: 300" "wrote out/w.png (6 score panels and the ranked box plots)"
+    [[ $(head -c 8 out/w.png | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] || fail "out/w.png is not a PNG"
+    expect_percentile_of_csv out/w.csv 300 "$reference"
 }

@@ -163,6 +163,37 @@ TEST(CandidatePanelModel, ALockedUnitTheCandidateChangesIsRefused) {
     ASSERT_TRUE(session.undo().applied);  // the lock
 }
 
+TEST(CandidatePanelModel, WardCandidatesFromTheChainAreRowsAndAdoptable) {
+    London& city = london();
+    geo::PlanSession& session = *city.document.session;
+    ui::CandidateRun run;
+    ui::CandidateRequest request;
+    request.unit = "ward";
+    request.rules.parent_sizes = false;
+    request.options.samples = 200, request.options.burn_in = 100, request.options.thin = 5;
+    run.start(session.scorer(), request);
+    run.wait();
+    ASSERT_TRUE(run.result()) << run.error();
+    const geo::CandidateSearch& search = *run.result();
+    EXPECT_TRUE(search.chain);
+    EXPECT_GT(search.valid, 0u);
+    EXPECT_NE(ui::search_summary(search).find("ReCom"), std::string::npos) << ui::search_summary(search);
+    const std::vector<ui::CandidateRow> rows = ui::candidate_rows(search, ui::CandidateList::best);
+    ASSERT_FALSE(rows.empty());
+    EXPECT_FALSE(rows.front().differs.empty()) << "a chain's plan moves wards of some unit";
+    const geo::Candidate& best = search.best.front();
+    EXPECT_TRUE(best.groups.empty());
+    ASSERT_TRUE(session.apply(ui::adopt_edit(best, "Use ward candidate 1")).applied);
+    EXPECT_EQ(ui::candidate_ward_codes(best).size(), city.wards.units.size());
+    for (std::size_t w = 0; w < city.wards.units.size(); ++w)
+        if (best.unit_of_ward[w] >= 0) {
+            const int unit = session.assignment().unit_of[w];
+            ASSERT_GE(unit, 0);
+            EXPECT_EQ(session.assignment().units[static_cast<std::size_t>(unit)].code, ui::candidate_ward_codes(best)[w]);
+        }
+    ASSERT_TRUE(session.undo().applied);
+}
+
 TEST(CandidatePanelModel, SummaryOfASample) {
     geo::CandidateSearch search;
     search.valid = 5313515783;

@@ -6,6 +6,7 @@
 #include "cli/subcommands.h"
 #include "cli/summary.h"
 #include "geo/candidates/candidate_outputs.h"
+#include "geo/candidates/ward_search.h"
 #include "geo/core/errors.h"
 #include "render/charts/ensemble_figure.h"
 
@@ -13,6 +14,7 @@
 #include <filesystem>
 
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 #include <iostream>
 
@@ -27,6 +29,10 @@ struct CandidatesCommand {
     std::string unit = "borough", output;
     std::vector<std::string> balance;
     bool overwrite = false;
+    CLI::Option* min_parents = nullptr;  // given on the command line: ward candidates then keep them
+    CLI::Option* max_parents = nullptr;
+
+    bool wards() const { return unit == "ward"; }
 };
 
 geo::BalanceLimit balance_limit(const std::string& text) {
@@ -42,9 +48,18 @@ geo::BalanceLimit balance_limit(const std::string& text) {
     throw geo::InputError("", "--balance " + text, "is not MEASURE=PERCENT", "Write e.g. --balance crime=10% (each unit within 10% of the mean).");
 }
 
-std::string describe(const CandidatesCommand& o) {
-    std::string text = fmt::format("{} units of {} to {} whole boroughs", o.rules.units, o.rules.min_parents, o.rules.max_parents);
-    for (const geo::BalanceLimit& limit : o.rules.balance) text += fmt::format(", {} within {}% of the mean", limit.measure, limit.percent);
+std::string describe(const CandidatesCommand& o, const geo::CandidateSearch* search = nullptr) {
+    std::string text;
+    if (!o.wards()) {
+        text = fmt::format("{} units of {} to {} whole boroughs", o.rules.units, o.rules.min_parents, o.rules.max_parents);
+    } else {
+        text = fmt::format("{} units of wards", o.rules.units);
+        if (o.rules.parent_sizes) text += fmt::format(", each touching {} to {} boroughs", o.rules.min_parents, o.rules.max_parents);
+        if (o.rules.keep_all_whole) text += ", boroughs kept whole";
+        else if (!o.rules.keep_whole.empty()) text += fmt::format(", kept whole: {}", fmt::join(o.rules.keep_whole, ", "));
+    }
+    const auto& balance = search && o.wards() ? search->balance_used : o.rules.balance;
+    for (const geo::BalanceLimit& limit : balance) text += fmt::format(", {} within {}% of the mean", limit.measure, limit.percent);
     if (!o.rules.locks.empty()) {
         std::string locks;
         for (const std::string& code : o.rules.locks) locks += (locks.empty() ? "" : ", ") + code;
@@ -62,6 +77,14 @@ std::string with_commas(std::uint64_t n) {
 nlohmann::json search_json(const geo::CandidateSearch& search, const geo::UnitSet& wards, const geo::CandidateFiles* files) {
     nlohmann::json out{{"valid", search.valid}, {"exhaustive", search.exhaustive}, {"scored", search.scored},
                        {"count_seconds", search.count_seconds}, {"score_seconds", search.score_seconds}};
+    out["method"] = search.chain ? "recom" : search.exhaustive ? "all" : "uniform_sample";
+    if (search.chain) {
+        out["chain_steps"] = search.chain_steps, out["chain_accepted"] = search.chain_accepted, out["distinct"] = search.distinct;
+        nlohmann::json dropped = nlohmann::json::object(), balance = nlohmann::json::object();
+        for (const auto& [rule, count] : search.dropped) dropped[rule] = count;
+        for (const geo::BalanceLimit& limit : search.balance_used) balance[limit.measure] = limit.percent;
+        out["left_out"] = dropped, out["balance"] = balance, out["balanced_start"] = search.balanced_start;
+    }
     if (search.valid == 0) out["explanation"] = search.explanation;
     nlohmann::json best = nlohmann::json::array();
     for (const geo::Candidate& c : search.best) {
@@ -85,67 +108,113 @@ nlohmann::json search_json(const geo::CandidateSearch& search, const geo::UnitSe
     return out;
 }
 
+// How the plans were found: counted and scored (whole boroughs), or drawn by the chain (wards).
+// False when none meets the rules (said).
+bool print_how_found(std::ostream& out, const geo::CandidateSearch& search, const CandidatesCommand& o) {
+    if (!search.chain) {
+        if (search.valid == 0) {
+            fmt::print(out, "No grouping meets the rules:\n  {}\n", search.explanation);
+            return false;
+        }
+        fmt::print(out, "Valid groupings: {} (counted exactly in {:.2f} s)\n", with_commas(search.valid), search.count_seconds);
+        if (search.exhaustive)
+            fmt::print(out, "Scored: all {} in {:.1f} s\n", with_commas(search.scored), search.score_seconds);
+        else
+            fmt::print(out, "Scored: a uniform sample of {} (seed {}) in {:.1f} s: more than --exhaustive-limit {} to score one by one\n",
+                       with_commas(search.scored), o.search.seed, search.score_seconds, with_commas(o.search.exhaustive_limit));
+        return true;
+    }
+    if (o.rules.balance.empty())
+        fmt::print(out, "note    no --balance given: each unit's {} is kept within the reference plan's own worst deviation, {}%\n",
+                   search.balance_used.front().measure, search.balance_used.front().percent);
+    if (search.balanced_start)
+        fmt::print(out, "note    the reference breaks the balance ({}): the chains start from the nearest plan that meets it\n", search.reference_breaks);
+    const std::size_t chains = std::max<std::size_t>(o.search.chains, 1);
+    fmt::print(out, "ReCom: {} chain(s) of {} steps (seed {}; the first {} of each left out, then one plan every {} steps); {:.0f}% of steps re-split their units\n",
+               chains, with_commas(search.chain_steps / chains), o.search.seed, with_commas(o.search.burn_in), o.search.thin,
+               search.chain_steps ? 100.0 * static_cast<double>(search.chain_accepted) / static_cast<double>(search.chain_steps) : 0.0);
+    std::size_t drawn = search.valid;
+    for (const auto& [rule, count] : search.dropped) drawn += count;
+    fmt::print(out, "Plans drawn: {}; meeting every rule: {} ({} different), drawn and scored in {:.1f} s\n", with_commas(drawn), with_commas(search.valid),
+               with_commas(search.distinct), search.score_seconds);
+    for (const auto& [rule, count] : search.dropped) fmt::print(out, "  left out {}: {}\n", with_commas(count), rule);
+    if (search.valid == 0) {
+        fmt::print(out, "No plan drawn meets the rules:\n  {}\n", search.explanation);
+        return false;
+    }
+    return true;
+}
+
+// What a candidate changes: its units whose boroughs differ from the reference's, or (ward
+// candidates) how many wards are in another unit.
+std::string what_differs(const geo::CandidateSearch& search, const geo::Candidate& c) {
+    if (!search.reference) return "";
+    if (search.chain) return fmt::format("{} wards in another unit", c.scores.moved_wards.size());
+    std::string changed;
+    for (std::size_t u = 0; u < c.units.size(); ++u) {
+        // A unit is unchanged when the reference has the same boroughs under the same code.
+        bool same = false;
+        for (std::size_t r = 0; r < search.reference->units.size(); ++r)
+            same = same || (search.reference->units[r].code == c.units[u].code && search.reference->groups[r] == c.groups[u]);
+        if (same) continue;
+        std::string boroughs;
+        for (geo::NodeSet g = c.groups[u]; g; g &= g - 1)
+            boroughs += (boroughs.empty() ? "" : "+") + search.graph.names[static_cast<std::size_t>(std::countr_zero(g))].substr(0, 4);
+        changed += (changed.empty() ? "" : " ") + c.units[u].code + "=" + boroughs;
+    }
+    return changed.size() > 100 ? changed.substr(0, 99) + "…" : changed;
+}
+
 void print_search(std::ostream& out, const geo::CandidateSearch& search, const CandidatesCommand& o, const Scoring& scoring) {
     const geo::ScoreColumn& rank = geo::score_column(o.search.rank_by);
-    fmt::print(out, "{} boroughs in {}; rules: {}\n", search.graph.codes.size(), scoring.reference_path, describe(o));
-    for (const std::string& note : scoring.notes) fmt::print(out, "note    {}\n", note);
-    if (search.valid == 0) {
-        fmt::print(out, "No grouping meets the rules:\n  {}\n", search.explanation);
-        return;
+    if (search.chain) {
+        const auto wards = std::count_if(search.reference->unit_of_ward.begin(), search.reference->unit_of_ward.end(), [](int u) { return u >= 0; });
+        fmt::print(out, "{} wards in {}; rules: {}\n", wards, scoring.reference_path, describe(o, &search));
+    } else {
+        fmt::print(out, "{} boroughs in {}; rules: {}\n", search.graph.codes.size(), scoring.reference_path, describe(o));
     }
-    fmt::print(out, "Valid groupings: {} (counted exactly in {:.2f} s)\n", with_commas(search.valid), search.count_seconds);
-    if (search.exhaustive)
-        fmt::print(out, "Scored: all {} in {:.1f} s\n", with_commas(search.scored), search.score_seconds);
-    else
-        fmt::print(out, "Scored: a uniform sample of {} (seed {}) in {:.1f} s: more than --exhaustive-limit {} to score one by one\n",
-                   with_commas(search.scored), o.search.seed, search.score_seconds, with_commas(o.search.exhaustive_limit));
+    for (const std::string& note : scoring.notes) fmt::print(out, "note    {}\n", note);
+    if (!print_how_found(out, search, o)) return;
     fmt::print(out, "Ranked by {} ({}); Pareto front over workload, compactness, reach and retention: {} plan(s)\n\n", rank.label,
                rank.lower_is_better ? "lower is better" : "higher is better", search.pareto.size());
-    fmt::print(out, "  {:>4} {:>7} {:>9} {:>7} {:>8} {:>8} {:>9}  {}\n", "rank", "pareto", "workload", "PP", "reach", "retain", "crime dev", "units that differ from the reference");
-    for (const geo::Candidate& c : search.best) {
-        std::string changed;
-        for (std::size_t u = 0; u < c.units.size(); ++u)
-            if (search.reference) {
-                // A unit is unchanged when the reference has the same boroughs under the same code.
-                bool same = false;
-                for (std::size_t r = 0; r < search.reference->units.size(); ++r)
-                    same = same || (search.reference->units[r].code == c.units[u].code && search.reference->groups[r] == c.groups[u]);
-                if (!same) {
-                    std::string boroughs;
-                    for (geo::NodeSet g = c.groups[u]; g; g &= g - 1)
-                        boroughs += (boroughs.empty() ? "" : "+") + search.graph.names[static_cast<std::size_t>(std::countr_zero(g))].substr(0, 4);
-                    changed += (changed.empty() ? "" : " ") + c.units[u].code + "=" + boroughs;
-                }
-            }
+    fmt::print(out, "  {:>4} {:>7} {:>9} {:>7} {:>8} {:>8} {:>9}  {}\n", "rank", "pareto", "workload", "PP", "reach", "retain", "crime dev",
+               search.chain ? "change from the reference" : "units that differ from the reference");
+    for (const geo::Candidate& c : search.best)
         fmt::print(out, "  {:>4} {:>7} {:>9.3f} {:>7.3f} {:>5.2f} km {:>7.1f}% {:>8.1f}%  {}\n", c.rank, c.pareto ? "yes" : "", c.scores.workload_ratio,
                    c.scores.polsby_popper_mean, c.scores.reach_mean_km, 100 * c.scores.retained_population, c.scores.max_deviation_pct[0],
-                   changed.size() > 100 ? changed.substr(0, 99) + "…" : changed);
+                   what_differs(search, c));
+    if (!search.reference) return;
+    fmt::print(out, "\nThe reference plan {}: {}\n", scoring.reference_path,
+               search.reference_valid ? "meets the rules" : "does not meet the rules: " + search.reference_breaks);
+    fmt::print(out, "  rank by {}: {}{} of {}{}\n", rank.key, search.exhaustive ? "" : "about ", with_commas(static_cast<std::uint64_t>(search.reference_rank)),
+               with_commas(search.valid), search.chain ? " drawn" : "");
+    fmt::print(out, "  {:<40} {:>12} {:>12}\n", "score", "reference", "percentile");
+    for (std::size_t c = 0; c < search.reference_percentile.size(); ++c) {
+        const geo::ScoreColumn& column = geo::score_columns()[c];
+        fmt::print(out, "  {:<40} {:>12.3f} {:>11.1f}%\n", std::string(column.label) + (column.lower_is_better ? " ↓" : " ↑"), column.of(search.reference->scores),
+                   search.reference_percentile[c]);
     }
-    if (search.reference) {
-        fmt::print(out, "\nThe reference plan {}: {}\n", scoring.reference_path,
-                   search.reference_valid ? "meets the rules" : "does not meet the rules: " + search.reference_breaks);
-        fmt::print(out, "  rank by {}: {}{} of {}\n", rank.key, search.exhaustive ? "" : "about ", with_commas(static_cast<std::uint64_t>(search.reference_rank)),
-                   with_commas(search.valid));
-        fmt::print(out, "  {:<40} {:>12} {:>12}\n", "score", "reference", "percentile");
-        for (std::size_t c = 0; c < search.reference_percentile.size(); ++c) {
-            const geo::ScoreColumn& column = geo::score_columns()[c];
-            fmt::print(out, "  {:<40} {:>12.3f} {:>11.1f}%\n", std::string(column.label) + (column.lower_is_better ? " ↓" : " ↑"), column.of(search.reference->scores),
-                       search.reference_percentile[c]);
-        }
-        fmt::print(out, "  (percentile: the share of {} plans that score no better than the reference, equal ones included)\n",
-                   search.exhaustive ? "all valid" : "the sampled");
-    }
+    fmt::print(out, "  (percentile: the share of {} plans that score no better than the reference, equal ones included)\n",
+               search.exhaustive ? "all valid" : search.chain ? "the drawn" : "the sampled");
+}
+
+// The rules as the chosen unit reads them, then the search.
+geo::CandidateSearch find_candidates(CandidatesCommand& o, const Scoring& scoring, const geo::Progress& progress) {
+    if (!o.wards()) return geo::search_borough_candidates(*scoring.scorer, o.rules, o.search, progress);
+    // Ward candidates keep boroughs per unit only when asked: the chain moves wards across borough lines.
+    o.rules.parent_sizes = (o.min_parents && o.min_parents->count() > 0) || (o.max_parents && o.max_parents->count() > 0);
+    const auto all = std::find(o.rules.keep_whole.begin(), o.rules.keep_whole.end(), "all");
+    if (all != o.rules.keep_whole.end()) o.rules.keep_all_whole = true, o.rules.keep_whole.erase(all);
+    return geo::search_ward_candidates(*scoring.scorer, o.rules, o.search, progress);
 }
 
 void run(CandidatesCommand& o, const CommonOptions& common) {
-    if (o.unit != "borough")
-        throw geo::InputError("", "--unit " + o.unit, "ward-level candidates are not in this build yet", "Use --unit borough.");
     ProgressBar progress(common.quiet);
     const geo::UnitSet wards = load_sources(o.source, progress.callback());
     const Scoring scoring = make_scoring(wards, o.scoring);
-    const geo::CandidateSearch search = geo::search_borough_candidates(*scoring.scorer, o.rules, o.search, progress.callback());
+    const geo::CandidateSearch search = find_candidates(o, scoring, progress.callback());
     std::optional<geo::CandidateFiles> files;
-    if (!o.output.empty() && search.valid > 0) files = geo::write_candidates(o.output, *scoring.scorer, search, describe(o), o.overwrite);
+    if (!o.output.empty() && search.valid > 0) files = geo::write_candidates(o.output, *scoring.scorer, search, describe(o, &search), o.overwrite);
     if (common.json) {
         print_json(search_json(search, wards, files ? &*files : nullptr));
     } else {
@@ -159,21 +228,36 @@ void run(CandidatesCommand& o, const CommonOptions& common) {
 void add_rule_options(CLI::App& command, CandidatesCommand& o) {
     auto* group = command.add_option_group("Rules");
     group->add_option("--k", o.rules.units, "Command units")->check(CLI::Range(1, 64));
-    group->add_option("--unit", o.unit, "What units are made of: borough (whole boroughs)")->check(CLI::IsMember({"borough", "ward"}));
-    group->add_option("--min-parents", o.rules.min_parents, "Fewest boroughs in a unit")->check(CLI::Range(1, 64));
-    group->add_option("--max-parents", o.rules.max_parents, "Most boroughs in a unit")->check(CLI::Range(1, 64));
+    group->add_option("--unit", o.unit, "What units are made of: borough (every grouping of whole boroughs) or ward (a ReCom chain from the reference plan)")
+        ->check(CLI::IsMember({"borough", "ward"}));
+    o.min_parents = group->add_option("--min-parents", o.rules.min_parents, "Fewest boroughs in a unit (ward units: kept only when given)")->check(CLI::Range(1, 64));
+    o.max_parents = group->add_option("--max-parents", o.rules.max_parents, "Most boroughs in a unit (ward units: kept only when given)")->check(CLI::Range(1, 64));
+    group->add_option("--keep-whole", o.rules.keep_whole, "Ward units: boroughs (parent codes) never split, or all")->delimiter(',');
     group->add_option("--balance", o.balance, "Each unit within PERCENT of the mean unit: MEASURE=PERCENT, e.g. crime=10% (repeatable)");
     group->add_option("--lock", o.rules.locks, "Reference units kept exactly, e.g. EA,CN")->delimiter(',');
+}
+
+// How the ward chain draws its plans (`--unit ward`).
+void add_chain_options(CLI::App& command, CandidatesCommand& o) {
+    auto* group = command.add_option_group("Ward chain (--unit ward)");
+    group->add_option("--chains", o.search.chains, "Chains run side by side, from the same start (default 2; the plans depend on this, not on the cores)")
+        ->check(CLI::Range(1, 64));
+    group->add_option("--thin", o.search.thin, "Steps between two plans kept (default 10)")->check(CLI::Range(1, 1000000));
+    group->add_option("--burn-in", o.search.burn_in, "Steps of each chain before the first plan kept (default 1000)");
 }
 
 // The figure of where the reference stands: six scores' histograms and the units' demand per officer by rank.
 render::EnsembleFigure ensemble_figure(const geo::CandidateSearch& search, const CandidatesCommand& o, const Scoring& scoring) {
     render::EnsembleFigure figure;
     figure.title = "Where the reference plan stands among the valid groupings";
-    figure.subtitle = search.exhaustive
-                          ? fmt::format("all {} valid groupings: {}", with_commas(search.valid), describe(o))
-                          : fmt::format("a uniform sample of {} of the {} valid groupings (seed {}): {}", with_commas(search.scored),
-                                        with_commas(search.valid), o.search.seed, describe(o));
+    if (search.chain)
+        figure.subtitle = fmt::format("{} plans drawn by {} ReCom chain(s) from the reference (seed {}): {}", with_commas(search.scored),
+                                      std::max<std::size_t>(o.search.chains, 1), o.search.seed, describe(o, &search));
+    else if (search.exhaustive)
+        figure.subtitle = fmt::format("all {} valid groupings: {}", with_commas(search.valid), describe(o));
+    else
+        figure.subtitle = fmt::format("a uniform sample of {} of the {} valid groupings (seed {}): {}", with_commas(search.scored),
+                                      with_commas(search.valid), o.search.seed, describe(o));
     figure.reference_name = std::filesystem::path(scoring.reference_path).stem().string();
     const auto& columns = geo::score_columns();
     for (const char* key : {"workload_ratio", "population_deviation", "polsby_popper", "borders_cut", "reach_mean", "retained_population"}) {
@@ -194,16 +278,14 @@ render::EnsembleFigure ensemble_figure(const geo::CandidateSearch& search, const
 }
 
 void run_ensemble(CandidatesCommand& o, const std::string& figure_path, const std::string& csv, const CommonOptions& common) {
-    if (o.unit != "borough")
-        throw geo::InputError("", "--unit " + o.unit, "ward-level ensembles are not in this build yet", "Use --unit borough.");
     ProgressBar progress(common.quiet);
     const geo::UnitSet wards = load_sources(o.source, progress.callback());
     const Scoring scoring = make_scoring(wards, o.scoring);
     o.search.keep = 1;
     o.search.ranked_workload = true;
-    const geo::CandidateSearch search = geo::search_borough_candidates(*scoring.scorer, o.rules, o.search, progress.callback());
+    const geo::CandidateSearch search = find_candidates(o, scoring, progress.callback());
     if (search.valid == 0) {
-        fmt::print(common.report(), "No grouping meets the rules:\n  {}\n", search.explanation);
+        print_how_found(common.report(), search, o);
         throw geo::InputError("", "ensemble", "no grouping meets the rules", "Loosen the balance limits, the sizes or the locks, as said above.");
     }
     render::EnsembleOptions options;
@@ -242,7 +324,8 @@ void add_ensemble(CLI::App& app, const CommonOptions& common, int& result) {
     add_source_options(*command, o->source);
     add_scoring_options(*command, o->scoring);
     add_rule_options(*command, *o);
-    command->add_option("-n", o->search.samples, "Plans drawn uniformly when there are more than --exhaustive-limit (default 20000)");
+    add_chain_options(*command, *o);
+    command->add_option("-n", o->search.samples, "Plans drawn uniformly when there are more than --exhaustive-limit, or by the ward chain (default 20000)");
     command->add_option("--exhaustive-limit", o->search.exhaustive_limit, "Take every grouping when there are at most this many");
     command->add_option("--seed", o->search.seed, "Seed of the uniform draws");
     command->add_option("-o,--output", *figure, "The figure: .svg, .png or .pdf")->required();
@@ -261,7 +344,7 @@ void add_ensemble(CLI::App& app, const CommonOptions& common, int& result) {
 
 void add_candidates(CLI::App& app, const CommonOptions& common, int& result) {
     auto o = std::make_shared<CandidatesCommand>();
-    CLI::App* command = app.add_subcommand("candidates", "Every valid grouping of boroughs into command units: counted, scored, the best and the Pareto front written as plans");
+    CLI::App* command = app.add_subcommand("candidates", "Candidate command units: every valid grouping of whole boroughs (counted, scored) or ward plans drawn by ReCom; the best and the Pareto front written as plans");
     add_source_options(*command, o->source);
     add_scoring_options(*command, o->scoring);
     add_rule_options(*command, *o);
@@ -269,7 +352,8 @@ void add_candidates(CLI::App& app, const CommonOptions& common, int& result) {
     search->add_option("-n", o->search.keep, "Best candidates kept and written");
     search->add_option("--rank-by", o->search.rank_by, "Score to rank by (default workload_ratio)");
     search->add_option("--exhaustive-limit", o->search.exhaustive_limit, "Score every grouping when there are at most this many (default 200000)");
-    search->add_option("--samples", o->search.samples, "Otherwise score this many drawn uniformly (default 20000)");
+    search->add_option("--samples", o->search.samples, "Otherwise score this many drawn uniformly; ward units: plans the chain draws (default 20000)");
+    add_chain_options(*command, *o);
     search->add_option("--seed", o->search.seed, "Seed of the uniform draws");
     command->add_option("-o,--output", o->output, "Folder for the candidates: candidate-NNN.wardplan, candidates.csv, candidates.gpkg");
     command->add_flag("--overwrite", o->overwrite, "Replace candidate files already in the folder");

@@ -16,8 +16,9 @@ namespace ui {
 
 namespace {
 
-// The units candidates can be made of in this build: ward mode joins when geo/candidates/ward_search.h does.
-constexpr const char* units_offered[] = {"borough"};
+// Whole boroughs (every grouping counted), or wards (ReCom chains from the reference plan).
+constexpr const char* units_offered[] = {"borough", "ward"};
+bool ward_mode(const CandidatesPanelState& state) { return state.unit == 1; }
 
 CandidateRequest request_of(const CandidatesPanelState& state, const std::vector<std::string>& measures) {
     CandidateRequest request;
@@ -29,6 +30,9 @@ CandidateRequest request_of(const CandidatesPanelState& state, const std::vector
         if (b.measure >= 0 && static_cast<std::size_t>(b.measure) < measures.size())
             request.rules.balance.push_back({measures[static_cast<std::size_t>(b.measure)], b.percent});
     request.rules.locks.assign(state.locks.begin(), state.locks.end());
+    // As `wardmap candidates --unit ward`: boroughs per unit only when asked, boroughs whole when asked.
+    request.rules.parent_sizes = !ward_mode(state) || state.ward_parent_sizes;
+    request.rules.keep_all_whole = ward_mode(state) && state.keep_boroughs_whole;
     request.options.rank_by = geo::score_columns()[static_cast<std::size_t>(state.rank_by)].key;
     request.options.samples = static_cast<std::size_t>(std::max(100, state.samples));
     request.options.exhaustive_limit = static_cast<std::uint64_t>(std::max(0, state.exhaustive_limit));
@@ -50,8 +54,12 @@ void rules_column(const Planner& planner, const geo::PlanFigures& figures, Candi
     ImGui::PushItemWidth(110);
     ImGui::Combo("Unit", &state.unit, units_offered, IM_ARRAYSIZE(units_offered));
     ImGui::InputInt("Command units (k)", &state.k);
-    ImGui::InputInt("Fewest boroughs", &state.min_parents);
-    ImGui::InputInt("Most boroughs", &state.max_parents);
+    if (ward_mode(state)) ImGui::Checkbox("Boroughs per unit:", &state.ward_parent_sizes);
+    if (!ward_mode(state) || state.ward_parent_sizes) {
+        ImGui::InputInt("Fewest boroughs", &state.min_parents);
+        ImGui::InputInt("Most boroughs", &state.max_parents);
+    }
+    if (ward_mode(state)) ImGui::Checkbox("Keep every borough whole", &state.keep_boroughs_whole);
     state.k = std::clamp(state.k, 1, 64), state.min_parents = std::clamp(state.min_parents, 1, 64);
     state.max_parents = std::clamp(state.max_parents, state.min_parents, 64);
     const auto& columns = geo::score_columns();
@@ -60,8 +68,8 @@ void rules_column(const Planner& planner, const geo::PlanFigures& figures, Candi
             if (ImGui::Selectable(columns[c].label, static_cast<int>(c) == state.rank_by)) state.rank_by = static_cast<int>(c);
         ImGui::EndCombo();
     }
-    ImGui::InputInt("Score all up to", &state.exhaustive_limit, 10000, 100000);
-    ImGui::InputInt("else a sample of", &state.samples, 1000, 10000);
+    if (!ward_mode(state)) ImGui::InputInt("Score all up to", &state.exhaustive_limit, 10000, 100000);
+    ImGui::InputInt(ward_mode(state) ? "Samples" : "else a sample of", &state.samples, 1000, 10000);
     ImGui::PopItemWidth();
 
     ImGui::TextDisabled("Balance: each unit within ±%% of the mean");

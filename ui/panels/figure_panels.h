@@ -26,7 +26,8 @@ void officers_panel(const Planner& planner);
 void scores_tab(const Planner& planner);
 // The Candidates tab's controls between frames.
 struct CandidatesPanelState {
-    int unit = 0;  // index into the units offered
+    int unit = 0;  // index into the units offered: borough, ward
+    bool ward_parent_sizes = false, keep_boroughs_whole = false;  // ward candidates
     int k = 12, min_parents = 2, max_parents = 4;
     struct Balance {
         int measure = 0;  // index into PlanScores::balance_names

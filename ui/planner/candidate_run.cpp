@@ -1,6 +1,7 @@
 #include "ui/planner/candidate_run.h"
 
 #include "geo/candidates/candidate_outputs.h"
+#include "geo/candidates/ward_search.h"
 #include "geo/core/errors.h"
 #include "geo/core/wording.h"
 
@@ -47,7 +48,8 @@ std::vector<std::string> units_that_differ(const geo::Candidate& candidate, cons
 
 geo::CandidateSearch search(const geo::PlanScorer& scorer, const CandidateRequest& request, const geo::Progress& progress) {
     if (request.unit == "borough") return geo::search_borough_candidates(scorer, request.rules, request.options, progress);
-    throw geo::InputError("", "unit " + request.unit, "is not a unit candidates are made of here", "Choose borough.");
+    if (request.unit == "ward") return geo::search_ward_candidates(scorer, request.rules, request.options, progress);
+    throw geo::InputError("", "unit " + request.unit, "is not a unit candidates are made of", "Choose borough or ward.");
 }
 
 }  // namespace
@@ -74,6 +76,9 @@ std::vector<CandidateRow> candidate_rows(const geo::CandidateSearch& search, Can
 
 std::string search_summary(const geo::CandidateSearch& search) {
     const std::string valid = geo::with_commas(search.valid) + (search.valid == 1 ? " valid grouping" : " valid groupings");
+    if (search.chain)
+        return geo::with_commas(search.valid) + " sampled plans meet the rules (" + geo::with_commas(search.distinct) +
+               " different), from ReCom chains of " + geo::with_commas(search.chain_steps) + " steps";
     if (search.valid == 0) return "No valid grouping";
     if (search.exhaustive) return valid + (search.valid == 1 ? ", scored" : ", all scored");
     return valid + ", a uniform sample of " + geo::with_commas(search.scored) + " scored";

@@ -21,7 +21,7 @@ namespace ui {
 
 // What the panel's controls ask for: `wardmap candidates`' rules and search options.
 struct CandidateRequest {
-    std::string unit = "borough";  // the only unit searched here until geo/candidates/ward_search.h is in
+    std::string unit = "borough";  // or "ward": ReCom chains from the reference plan (geo/candidates/ward_search.h)
     geo::CandidateRules rules;
     geo::SearchOptions options;
 };
@@ -38,7 +38,8 @@ struct CandidateRow {
 
 std::vector<CandidateRow> candidate_rows(const geo::CandidateSearch& search, CandidateList list);
 const std::vector<geo::Candidate>& candidate_list(const geo::CandidateSearch& search, CandidateList list);
-// "5,313,515,783 valid groupings, a uniform sample of 20,000 scored" or "6,449 valid groupings, all scored".
+// "5,313,515,783 valid groupings, a uniform sample of 20,000 scored", "6,449 valid groupings, all
+// scored", or for ward candidates what the chains gave.
 std::string search_summary(const geo::CandidateSearch& search);
 // The plan's percentile on each score (score_columns() order) among the scored plans: the share
 // that score no better, as `wardmap candidates` gives the reference plan's.

@@ -36,7 +36,7 @@ struct LineParser {
                               "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
                               "save [as] PATH, open PATH, export PATH, export map PATH [bcu|phase|officers], colour units|officers|officers-unit|phase, "
                               "timeline DATE|off, screenshot PATH [WARD...], panels on|off, labels on|off, autosave, answer recover|discard, "
-                              "candidates generate [k=N min=N max=N lock=A,B balance=M=P% rank=KEY samples=N exhaustive=N seed=N], "
+                              "candidates generate [k=N min=N max=N lock=A,B balance=M=P% rank=KEY samples=N exhaustive=N seed=N unit=borough|ward whole=all], "
                               "candidates cancel|wait, candidates preview best|pareto ROW, candidates preview off, "
                               "candidates use best|pareto ROW, wait FRAMES.");
     }
@@ -55,13 +55,15 @@ struct LineParser {
     // candidates generate [k=12] [min=2] [max=4] [lock=EA,CN] [balance=crime=10%]... [rank=KEY] [samples=N] [exhaustive=N] [seed=N]
     GenerateCandidates generate(const std::vector<std::string>& w) const {
         GenerateCandidates g;
+        bool sizes = false;
         for (std::size_t i = 2; i < w.size(); ++i) {
             const auto equals = w[i].find('=');
             if (equals == std::string::npos) fail("candidates generate takes NAME=VALUE, not " + w[i]);
             const std::string name = w[i].substr(0, equals), value = w[i].substr(equals + 1);
             if (name == "k") g.request.rules.units = number(value);
-            else if (name == "min") g.request.rules.min_parents = number(value);
-            else if (name == "max") g.request.rules.max_parents = number(value);
+            else if (name == "min") g.request.rules.min_parents = number(value), sizes = true;
+            else if (name == "max") g.request.rules.max_parents = number(value), sizes = true;
+            else if (name == "whole" && value == "all") g.request.rules.keep_all_whole = true;
             else if (name == "samples") g.request.options.samples = static_cast<std::size_t>(number(value));
             else if (name == "seed") g.request.options.seed = static_cast<std::uint64_t>(number(value));
             else if (name == "exhaustive") g.request.options.exhaustive_limit = static_cast<std::uint64_t>(number(value));
@@ -84,9 +86,11 @@ struct LineParser {
                     fail("balance takes MEASURE=PERCENT, as crime=10%, not " + value);
                 }
             } else {
-                fail("candidates generate takes k, min, max, lock, balance, rank, samples, exhaustive, seed or unit, not " + name);
+                fail("candidates generate takes k, min, max, lock, balance, rank, samples, exhaustive, seed, unit or whole=all, not " + name);
             }
         }
+        // As `wardmap candidates --unit ward`: boroughs per unit only when min or max is given.
+        if (g.request.unit == "ward") g.request.rules.parent_sizes = sizes;
         return g;
     }
 

@@ -14,7 +14,8 @@
 //   panels on|off, labels on|off     (a screenshot of the map alone)
 //   autosave                         (writes the autosave now, as the window does every 5 s)
 //   answer recover|discard           (the question "Recover plan" asked at start, after a crash)
-//   candidates generate [k=12 min=2 max=4 lock=EA,CN balance=crime=10% rank=workload_ratio samples=N exhaustive=N seed=N]
+//   candidates generate [k=12 min=2 max=4 lock=EA,CN balance=crime=10% rank=workload_ratio samples=N exhaustive=N seed=N
+//                       unit=borough|ward whole=all]
 //   candidates cancel | candidates wait   (wait: the next action waits for the search to end)
 //   candidates preview best|pareto ROW | candidates preview off | candidates use best|pareto ROW
 //   wait FRAMES
