@@ -16,7 +16,9 @@ void ask(PathPrompt& prompt, PathPrompt::Kind kind) {
 void menu_bar(const Planner& planner, PathPrompt& prompt, StoreDialogState& store, std::vector<Command>& out) {
     if (!ImGui::BeginMainMenuBar()) return;
     const geo::PlanSession& session = *planner.document.session;
-    if (ImGui::BeginMenu("File")) {
+    const bool file = ImGui::BeginMenu("File");
+    note_item("File");
+    if (file) {
         if (ImGui::MenuItem("Open plan...", "Ctrl+O")) ask(prompt, PathPrompt::Kind::open);
         if (ImGui::MenuItem("Save", "Ctrl+S")) {
             if (planner.document.path.empty()) ask(prompt, PathPrompt::Kind::save_as);
@@ -26,7 +28,9 @@ void menu_bar(const Planner& planner, PathPrompt& prompt, StoreDialogState& stor
         ImGui::Separator();
         // The team's plan store (geo/store): enabled with none set, so that choosing one says how to set it.
         if (ImGui::MenuItem("Open from store...")) ask_open_from_store(store);
+        note_item("Open from store...");
         if (ImGui::MenuItem("Save to store...")) ask_save_to_store(store, planner);
+        note_item("Save to store...");
         ImGui::Separator();
         if (ImGui::MenuItem("Export...")) ask(prompt, PathPrompt::Kind::export_plan);
         if (ImGui::MenuItem("Export map...")) ask(prompt, PathPrompt::Kind::export_map);  // figure_panels.h
