@@ -18,8 +18,10 @@ fail() { echo "FAIL: $*" >&2; failed=1; }
 sql() { "${PSQL[@]}" -c "$1"; }
 # view NAME REPLAY : a window replaying REPLAY; its screenshot reports on stdout as NAME.jsonl.
 view() {
-    "$WARDMAP" -q view --store "$PG" --size 1400x900 --replay "$2" --exit >"$1.jsonl" 2>"$1.err" ||
-        { fail "$1: exit $? $(head -c 600 "$1.err")"; }
+    local name=$1 replay=$2
+    shift 2
+    env -u WARDMAP_STORE "$WARDMAP" -q view --size 1400x900 --replay "$replay" --exit "$@" >"$name.jsonl" 2>"$name.err" ||
+        { fail "$name: exit $? $(head -c 600 "$name.err")"; }
 }
 # report NAME N EXPRESSION : a value of the Nth screenshot report of NAME (the JSON line as r, in Python)
 report() { grep '^{' "$1.jsonl" | sed -n "$2p" | python3 -c "import json, sys; r = json.load(sys.stdin); print($3)"; }
@@ -31,7 +33,9 @@ move ward E05000026 to CN
 store save draft Ann
 screenshot ann.png E05000026
 R
-view ann ann.replay
+# Ann's window finds the store in her settings file; Bob's is given --store.
+mkdir -p config/wardmap && printf '[store]\nconnection = "%s"\n' "$PG" >config/wardmap/settings.toml
+XDG_CONFIG_HOME=$WORK/config view ann ann.replay
 name=$(sql "SELECT name FROM wardmap.plans")
 [[ -n $name ]] || fail "Ann's window saved no plan"
 # Bob opens v1 (as he did before Ann's second save), moves a ward, saves: told, then merges.
@@ -43,7 +47,7 @@ screenshot bob-told.png
 store merge
 screenshot bob-merged.png E05000026 E05000272
 R
-view bob bob.replay
+view bob bob.replay --store "$PG"
 [[ $(report ann 1 "r['wards'][0]['unit']") == CN ]] || fail "Ann's window: $(head -c 300 ann.jsonl)"
 [[ $(report bob 1 "r['question']") == "Someone saved first" ]] || fail "Bob's window did not ask: $(report bob 1 "r['question']")"
 [[ $(report bob 2 "r['question']") == "" ]] || fail "the question stayed after the merge"

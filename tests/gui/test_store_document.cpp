@@ -8,6 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -178,15 +183,34 @@ TEST_F(StoreDocument, AnOvertakenSaveIsToldAndTheMergeKeepsBothEdits) {
     EXPECT_EQ(bob.stored->kept_as, 0);
     EXPECT_FALSE(bob.modified());
 
+    // Carol, also from v1, moved Abbey elsewhere: a merge would lose one of the two moves, so it
+    // is refused, naming the ward, and hers stays beside (not asked again).
+    ui::StoreState carol_window;
+    carol_window.connection = connection;
+    ui::Document carol = open(carol_window, "Shared plan", 1);
+    ASSERT_TRUE(carol.session->apply(geo::MoveWards{{ward("E05000026")}, "NE"}).applied);
+    ui::start_save(carol_window, wards_2014(), carol, "", "Carol", "");
+    EXPECT_EQ(finish(carol_window, carol).status, "Bob saved v4 first; yours is kept as v5 beside it");
+    ui::start_merge(carol_window, wards_2014());
+    EXPECT_EQ(finish(carol_window, carol).status,
+              "Bob saved v4 first; yours is kept as v6 beside it. Not merged: E05000026 moved by both (from " + abbey_was +
+                  " to CN and to NE)");
+    EXPECT_FALSE(carol_window.overtaken);
+    EXPECT_EQ(unit_of(carol, "E05000026"), "NE") << "her plan stays hers";
+
     geo::store::PlanStore store(connection);
     const auto versions = store.versions("Shared plan");
-    ASSERT_EQ(versions.size(), 4u);
-    EXPECT_EQ(versions[0].version, 4);
-    EXPECT_EQ(versions[0].parent, 2);
-    EXPECT_EQ(versions[0].author, "Bob");
-    EXPECT_TRUE(versions[0].current);
-    EXPECT_EQ(versions[1].saved_over, 2) << "Bob's own save, kept beside";
-    ui::Document merged = open(ann_window, "Shared plan", std::nullopt);
+    ASSERT_EQ(versions.size(), 6u);
+    EXPECT_EQ(versions[0].saved_over, 4);
+    EXPECT_EQ(versions[1].saved_over, 4);
+    EXPECT_EQ(store.plans().front().current_version, 4) << "Bob's merge stays current";
+    const auto rest = std::vector(versions.begin() + 2, versions.end());
+    EXPECT_EQ(rest[0].version, 4);
+    EXPECT_EQ(rest[0].parent, 2);
+    EXPECT_EQ(rest[0].author, "Bob");
+    EXPECT_TRUE(rest[0].current);
+    EXPECT_EQ(rest[1].saved_over, 2) << "Bob's own save, kept beside";
+    ui::Document merged = open(ann_window, "Shared plan", 4);
     auto expected = units_by_ward(first);
     expected["E05000026"] = "CN";
     expected["E05000272"] = "AW";
@@ -221,6 +245,29 @@ TEST_F(StoreDocument, ProblemsAreMessages) {
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
     EXPECT_FALSE(state.busy()) << "the window can try again";
 
+    // A server that takes the connection and never answers: given up after libpq's connect_timeout,
+    // which wardmap sets to 5 s when the connection string does not.
+    const int silent = socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(silent, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    ASSERT_EQ(bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(listen(silent, 4), 0);
+    ASSERT_EQ(getsockname(silent, reinterpret_cast<sockaddr*>(&address), &length), 0);
+    unsetenv("PGCONNECT_TIMEOUT");
+    state.connection = "PG:dbname=wardmap host=127.0.0.1 port=" + std::to_string(ntohs(address.sin_port));
+    const auto asked = std::chrono::steady_clock::now();
+    ui::start_listing(state);
+    EXPECT_TRUE(state.busy());
+    EXPECT_FALSE(ui::finish_store_work(state, wards_2014(), document)) << "not done yet, and the frame was not held";
+    EXPECT_THROW(ui::finish_store_work(state, wards_2014(), document, true), geo::InputError);
+    const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+    EXPECT_GT(waited, 3.5);  // libpq counts whole seconds: 4 to 5
+    EXPECT_LT(waited, 8.0);
+    close(silent);
+
     // A plan made on other wards is refused, saying so.
     state.connection = connection;
     ui::start_save(state, wards_2014(), document, "London 2014", "Ann", "draft");
@@ -238,6 +285,7 @@ TEST_F(StoreDocument, ProblemsAreMessages) {
         const std::string what = error.what();
         EXPECT_NE(what.find("\"London 2014\" v1 in the store"), std::string::npos) << what;
         EXPECT_NE(what.find("made on another ward set (654 wards"), std::string::npos) << what;
+        EXPECT_NE(what.find("the window has 657 wards open"), std::string::npos) << what;
         EXPECT_NE(what.find("london-wards-2014.gpkg"), std::string::npos) << what;
     }
     EXPECT_EQ(document.stored->plan, "London 2014") << "the document is left as it was";
