@@ -115,8 +115,6 @@ void run(Planner& planner, const Command& command) {
         command);
 }
 
-}  // namespace
-
 // Errors from files and the store become `error`, shown in a dialog.
 template <typename Work>
 void guarded(Planner& planner, Work work) {
@@ -128,6 +126,8 @@ void guarded(Planner& planner, Work work) {
         planner.error = std::string("Unexpected error: ") + error.what();
     }
 }
+
+}  // namespace
 
 void apply_command(Planner& planner, const Command& command) {
     guarded(planner, [&] { run(planner, command); });

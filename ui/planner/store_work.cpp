@@ -6,14 +6,19 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <functional>
 
 namespace ui {
 
 namespace {
 
+void require_store(const StoreState& state) {
+    if (state.connection.empty()) throw geo::InputError("", "plan store", "no plan store is set", geo::store::how_to_set_a_store());
+}
+
 void start(StoreState& state, std::string working, std::function<StoreState::Outcome()> work) {
     if (state.busy()) throw geo::InputError("", "plan store", "the window is still busy with the store: " + state.working, "Wait for it.");
-    if (state.connection.empty()) throw geo::InputError("", "plan store", "no plan store is set", geo::store::how_to_set_a_store());
+    require_store(state);
     state.working = std::move(working);
     // A replay waits for each step: deferred work is run by the first get().
     state.work = std::async(state.synchronous ? std::launch::deferred : std::launch::async, std::move(work));
@@ -32,7 +37,7 @@ void start_open(StoreState& state, const std::string& plan, std::optional<int> v
 
 void start_save(StoreState& state, const geo::UnitSet& wards, const Document& document, const std::string& name,
                 const std::string& author, const std::string& status) {
-    if (state.connection.empty()) throw geo::InputError("", "plan store", "no plan store is set", geo::store::how_to_set_a_store());
+    require_store(state);  // said before anything about the plan
     StoreSnapshot snapshot = snapshot_for_store(wards, document, state.connection, name, author, status);
     state.overtaken.reset();
     start(state, fmt::format("Saving \"{}\" to the store", snapshot.plan.name), [&wards, snapshot] {
