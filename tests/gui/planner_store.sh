@@ -1,9 +1,9 @@
 #!/bin/bash
-# The planner window and the team plan store, through replays (ui/planner/replay.cpp: store save,
-# store open, store merge) in real windows under Xvfb, against a PostgreSQL + PostGIS of its own
-# (tests/cli/pg_server.sh). Two planners' windows on v1: Ann saves first, Bob's window says so
-# (the "Someone saved first" question on screen), Bob merges, and both moves are in the store's
-# current version, read back by SQL and shown in the window.
+# The planner window and the team plan store, through a replay (ui/planner/replay.cpp: store save,
+# store open, store merge) in a real window under Xvfb, against a PostgreSQL + PostGIS of its own
+# (tests/cli/pg_server.sh). Two planners' edits from v1: Ann saves first, the window says so to
+# Bob (the "Someone saved first" question on screen), Bob merges, and both moves are in the
+# store's current version, read back by SQL and shown in the window.
 #   planner_store.sh WARDMAP_BINARY
 # shellcheck source=../cli/pg_server.sh
 set -u
@@ -26,32 +26,27 @@ view() {
 # report NAME N EXPRESSION : a value of the Nth screenshot report of NAME (the JSON line as r, in Python)
 report() { grep '^{' "$1.jsonl" | sed -n "$2p" | python3 -c "import json, sys; r = json.load(sys.stdin); print($3)"; }
 
-# Ann saves the plan the window opened with (v1), moves Abbey into Central North and saves (v2).
-cat >ann.replay <<'R'
+# One window plays both planners (a window each costs seconds): Ann saves the bundled plan (v1),
+# moves Abbey into Central North and saves (v2); Bob's v1 is opened, he moves a ward and saves: he
+# is told Ann saved first, and merges. The window finds the store in the settings file.
+cat >planners.replay <<'R'
 store save draft Ann
 move ward E05000026 to CN
 store save draft Ann
 screenshot ann.png E05000026
-R
-# Ann's window finds the store in her settings file; Bob's is given --store.
-mkdir -p config/wardmap && printf '[store]\nconnection = "%s"\n' "$PG" >config/wardmap/settings.toml
-XDG_CONFIG_HOME=$WORK/config view ann ann.replay
-name=$(sql "SELECT name FROM wardmap.plans")
-[[ -n $name ]] || fail "Ann's window saved no plan"
-# Bob opens v1 (as he did before Ann's second save), moves a ward, saves: told, then merges.
-cat >bob.replay <<R
-store open 1 $name
+store open 1 mps-12-bcu-2018
 move ward E05000272 to AW
 store save draft Bob
 screenshot bob-told.png
 store merge
 screenshot bob-merged.png E05000026 E05000272
 R
-view bob bob.replay --store "$PG"
-[[ $(report ann 1 "r['wards'][0]['unit']") == CN ]] || fail "Ann's window: $(head -c 300 ann.jsonl)"
-[[ $(report bob 1 "r['question']") == "Someone saved first" ]] || fail "Bob's window did not ask: $(report bob 1 "r['question']")"
-[[ $(report bob 2 "r['question']") == "" ]] || fail "the question stayed after the merge"
-[[ $(report bob 2 "','.join(w['unit'] for w in r['wards'])") == "CN,AW" ]] || fail "Bob's window after the merge: $(report bob 2 "r['wards']")"
+mkdir -p config/wardmap && printf '[store]\nconnection = "%s"\n' "$PG" >config/wardmap/settings.toml
+XDG_CONFIG_HOME=$WORK/config view planners planners.replay
+[[ $(report planners 1 "r['wards'][0]['unit']") == CN ]] || fail "Ann's window: $(head -c 300 planners.jsonl)"
+[[ $(report planners 2 "r['question']") == "Someone saved first" ]] || fail "Bob's window did not ask: $(report planners 2 "r['question']")"
+[[ $(report planners 3 "r['question']") == "" ]] || fail "the question stayed after the merge"
+[[ $(report planners 3 "','.join(w['unit'] for w in r['wards'])") == "CN,AW" ]] || fail "Bob's window after the merge: $(report planners 3 "r['wards']")"
 versions=$(sql "SELECT version, coalesce(parent, 0), author, coalesce(saved_over, 0) FROM wardmap.plan_versions ORDER BY version" | tr '\n' ' ')
 [[ $versions == "1|0|Ann|0 2|1|Ann|0 3|1|Bob|2 4|2|Bob|0 " ]] || fail "versions: $versions"
 [[ $(sql "SELECT current_version FROM wardmap.plans") == 4 ]] || fail "v4 is not current"
@@ -65,4 +60,4 @@ counts=$(sql "SELECT string_agg(n::text, ' ' ORDER BY version) FROM (SELECT vers
 [[ $counts == "654 654 654 654" ]] || fail "wards per version: $counts"
 
 if ((failed)); then echo "kept $WORK"; trap - EXIT; pg_stop; exit 1; fi
-echo "ok: two windows, one merge, v4 = v2 + Bob's move"
+echo "ok: one merge, v4 = v2 + Bob's move"
