@@ -1,4 +1,5 @@
 #include "ui/panels/panels.h"
+#include "ui/panels/store_dialogs.h"
 
 #include "ui/app/items_on_screen.h"
 
@@ -12,16 +13,25 @@ void ask(PathPrompt& prompt, PathPrompt::Kind kind) {
 }
 }  // namespace
 
-void menu_bar(const Planner& planner, PathPrompt& prompt, std::vector<Command>& out) {
+void menu_bar(const Planner& planner, PathPrompt& prompt, StoreDialogState& store, std::vector<Command>& out) {
     if (!ImGui::BeginMainMenuBar()) return;
     const geo::PlanSession& session = *planner.document.session;
-    if (ImGui::BeginMenu("File")) {
+    const bool file = ImGui::BeginMenu("File");
+    note_item("File");
+    if (file) {
         if (ImGui::MenuItem("Open plan...", "Ctrl+O")) ask(prompt, PathPrompt::Kind::open);
         if (ImGui::MenuItem("Save", "Ctrl+S")) {
             if (planner.document.path.empty()) ask(prompt, PathPrompt::Kind::save_as);
             else out.emplace_back(Save{});
         }
         if (ImGui::MenuItem("Save as...")) ask(prompt, PathPrompt::Kind::save_as);
+        ImGui::Separator();
+        // The team's plan store (geo/store): enabled with none set, so that choosing one says how to set it.
+        if (ImGui::MenuItem("Open from store...")) ask_open_from_store(store);
+        note_item("Open from store...");
+        if (ImGui::MenuItem("Save to store...")) ask_save_to_store(store, planner);
+        note_item("Save to store...");
+        ImGui::Separator();
         if (ImGui::MenuItem("Export...")) ask(prompt, PathPrompt::Kind::export_plan);
         if (ImGui::MenuItem("Export map...")) ask(prompt, PathPrompt::Kind::export_map);  // figure_panels.h
         ImGui::Separator();

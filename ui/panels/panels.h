@@ -25,8 +25,9 @@ struct PathPrompt {
     char path[512] = "";
 };
 
-// Menu bar: File, Edit, View. Opens path prompts through `prompt`.
-void menu_bar(const Planner& planner, PathPrompt& prompt, std::vector<Command>& out);
+struct StoreDialogState;  // store_dialogs.h
+// Menu bar: File, Edit, View. Opens path prompts through `prompt`, the plan store's dialogs through `store`.
+void menu_bar(const Planner& planner, PathPrompt& prompt, StoreDialogState& store, std::vector<Command>& out);
 // Tools and command units: pick the active unit, create, rename, recolour, lock, delete.
 void units_panel(const Planner& planner, std::string& active_unit, Tool& tool, bool& whole_boroughs,
                  UnitsPanelState& state, std::vector<Command>& out);

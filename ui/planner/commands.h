@@ -43,7 +43,21 @@ struct ExportMap {                                     // a briefing map, as `wa
     std::string theme = "bcu";
 };
 
+// The team plan store (ui/planner/store_work.h): the File menu's dialogs and the replay give these.
+struct ListStore {};
+struct OpenFromStore {
+    std::string plan;
+    std::optional<int> version;  // none: the current one
+};
+struct SaveToStore {  // empty: the document's name, author (else $USER) and status
+    std::string plan, author, status;
+};
+struct AnswerOvertaken {  // someone saved first: merge my moves on top of theirs, or keep both
+    bool merge = true;
+};
+
 using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit, Stroke, Show,
-                             ColourBy, Timeline, ExportMap, Autosave, AnswerRecovery>;
+                             ColourBy, Timeline, ExportMap, Autosave, AnswerRecovery,
+                             ListStore, OpenFromStore, SaveToStore, AnswerOvertaken>;
 
 }  // namespace ui

@@ -15,6 +15,11 @@ std::string Document::title() const {
     else if (meta.versions.size() > 1 && !current.parent.empty())
         version = " (v" + std::to_string(current.version) + " draft from " + meta.versions[meta.versions.size() - 2].status + " v" +
                   std::to_string(meta.versions[meta.versions.size() - 2].version) + ")";
+    if (version.empty() && stored) {
+        version = stored->kept_as ? " (kept as v" + std::to_string(stored->kept_as) + " beside v" + std::to_string(stored->current) +
+                                        " in the store)"
+                                  : " (v" + std::to_string(stored->version) + " in the store)";
+    }
     return "wardmap - " + name + version + (modified() ? " *" : "");
 }
 

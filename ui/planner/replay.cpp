@@ -31,12 +31,33 @@ struct LineParser {
         return step;
     }
 
+    // store list | store open current|VERSION NAME... | store save [STATUS [AUTHOR]] | store merge | store keep
+    Command store(const std::vector<std::string>& w) const {
+        const std::size_t n = w.size();
+        if (n == 2 && w[1] == "list") return ListStore{};
+        if (n == 2 && (w[1] == "merge" || w[1] == "keep")) return AnswerOvertaken{w[1] == "merge"};
+        if (n <= 4 && w[1] == "save") return SaveToStore{"", n == 4 ? w[3] : "", n >= 3 ? w[2] : ""};
+        if (n >= 4 && w[1] == "open") {
+            OpenFromStore open;
+            for (std::size_t i = 3; i < n; ++i) open.plan += (i > 3 ? " " : "") + w[i];
+            if (w[2] != "current") {
+                try {
+                    open.version = std::stoi(w[2]);
+                } catch (const std::exception&) {
+                    fail("store open takes current or a version number, then the plan's name, not " + w[2]);
+                }
+            }
+            return open;
+        }
+        fail("store takes list, open current|VERSION NAME, save [STATUS [AUTHOR]], merge or keep");
+    }
+
     [[noreturn]] void fail(const std::string& problem) const {
         throw geo::InputError(path, "line " + std::to_string(line), problem,
                               "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
                               "save [as] PATH, open PATH, export PATH, export map PATH [bcu|phase|officers], colour units|officers|officers-unit|phase, "
                               "timeline DATE|off, screenshot PATH [WARD...], panels on|off, labels on|off, autosave, answer recover|discard, "
-                              "wait FRAMES.");
+                              "store list, store open current|VERSION NAME, store save [STATUS [AUTHOR]], store merge, store keep, wait FRAMES.");
     }
     std::string unit(const std::string& code) const { return code == "-" ? "" : code; }
 
@@ -83,6 +104,8 @@ struct LineParser {
         } else if (n == 2 && w[0] == "answer") {
             if (w[1] != "recover" && w[1] != "discard") fail("answer takes recover or discard, not " + w[1]);
             step.command = AnswerRecovery{w[1] == "recover"};
+        } else if (n >= 2 && w[0] == "store") {
+            step.command = store(w);
         } else if (n == 2 && w[0] == "wait") {
             step.command = Undo{};  // never run: parse_replay adds the frames to the step before
             try {
