@@ -38,12 +38,16 @@ struct Autosave {};  // replay: write the autosave now, as the window does every
 struct AnswerRecovery {  // replay: the recovery question's answer, as its buttons give it
     bool recover = true;    // false: discard the autosave
 };
+struct CompareWith {  // Compare with…: a plan file, PLAN@N (a version it keeps), a CSV table; "" the plan as saved
+    std::string path;
+};
+struct ClearComparison {};
 struct ExportMap {                                     // a briefing map, as `wardmap render` draws it
     std::string path;
     std::string theme = "bcu";
 };
 
 using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit, Stroke, Show,
-                             ColourBy, Timeline, ExportMap, Autosave, AnswerRecovery>;
+                             ColourBy, Timeline, ExportMap, Autosave, AnswerRecovery, CompareWith, ClearComparison>;
 
 }  // namespace ui
