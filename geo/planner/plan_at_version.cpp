@@ -31,6 +31,20 @@ std::string rebuilt_problem(const PlanFile& rebuilt) {
                        version.version, actual, version.content);
 }
 
+// Each move of the current version ends where the version has the ward: a `to` changed by hand
+// would otherwise go unseen, since undoing a move reads only its `from`.
+std::string moves_problem(const PlanFile& plan, const std::map<std::string, std::string>& lines) {
+    const PlanVersion& last = plan.versions.back();
+    for (const WardMove& move : last.moves) {
+        const auto it = lines.find(move.ward);
+        const std::string now = it == lines.end() ? "" : it->second;
+        if (now != move.to)
+            return fmt::format("version {} records {} moved to \"{}\", but the version has it in \"{}\": the history has been changed by hand",
+                               last.version, move.ward, move.to, now);
+    }
+    return {};
+}
+
 }  // namespace
 
 std::vector<WardMove> ward_moves(const AssignmentLines& from, const AssignmentLines& to) {
@@ -63,6 +77,9 @@ PlanFile parent_plan(const PlanFile& plan) {
                          "Compare with a copy of the earlier plan's file instead; versions saved from now on keep their changes.");
     PlanFile parent = plan;
     auto lines = by_ward(plan.assignment);
+    if (const std::string problem = moves_problem(plan, lines); !problem.empty())
+        throw InputError(where(plan), fmt::format("[[versions]] version {}", last.version), problem,
+                         "Ask whoever keeps the plan for a copy as it was; `wardmap plan log` shows the history.");
     for (const WardMove& move : last.moves) {
         if (move.from.empty()) lines.erase(move.ward);
         else lines[move.ward] = move.from;
@@ -108,6 +125,7 @@ VersionedPath versioned_path(const std::string& argument) {
 std::string check_history(const PlanFile& plan) {
     PlanFile at = plan;
     while (at.versions.size() > 1 && at.versions.back().moves_kept) {
+        if (const std::string problem = moves_problem(at, by_ward(at.assignment)); !problem.empty()) return problem;
         at = parent_plan(at);
         if (const std::string problem = rebuilt_problem(at); !problem.empty()) return problem;
     }

@@ -205,9 +205,7 @@ case_diff_two_versions_of_a_plan() {
     expect_stdout "A: mps-12-bcu-2018, version 1 (in/p.wardplan@1" "B: mps-12-bcu-2018, version 2 (in/p.wardplan@2" "1 ward(s) change command unit, in 1 move(s)" \
         "E05000026 Abbey (Barking and Dagenham): East → Central North" "2 DWO, 1 PCSO; crime 5018;"
     abbey_moved_as_allocated
-    # The current version is the file as it is: @2 and the plain path say the same; backwards, the move reverses.
-    wm diff in/p.wardplan in/p.wardplan@2 "$TAB2014"
-    expect_stdout "0 ward(s) change command unit"
+    # Backwards, the move reverses.
     wm diff in/p.wardplan@2 in/p.wardplan@1 "$TAB2014" --json
     expect_json
     expect_stdout '"wards_moved": 1' '"text": "E05000026 Abbey (Barking and Dagenham): Central North → East"'
@@ -222,10 +220,13 @@ case_diff_versions_refused() {
     sed '/^moves = \[/,/^\]/d' in/p.wardplan >in/old.wardplan
     wm diff in/old.wardplan@1 in/old.wardplan "$TAB2014"
     expect_error 3 "version 2 does not keep what it changed from version 1 (recorded by an older wardmap)"
-    sed 's/{ ward = "E05000026", from = "EA"/{ ward = "E05000027", from = "EA"/' in/p.wardplan >in/changed.wardplan
+    sed 's/{ ward = "E05000026", from = "EA"/{ ward = "E05000026", from = "NA"/' in/p.wardplan >in/changed.wardplan
     wm diff in/changed.wardplan@1 in/changed.wardplan "$TAB2014"
     expect_error 3 "version 1 rebuilt from the later versions' moves has content" "the history has been changed by hand"
     wm plan log in/changed.wardplan
     expect_exit 4
-    expect_stdout "HISTORY CHANGED"
+    expect_stdout "HISTORY CHANGED: version 1 rebuilt"
+    sed 's/{ ward = "E05000026", from = "EA", to = "CN"/{ ward = "E05000026", from = "EA", to = "NE"/' in/p.wardplan >in/to.wardplan
+    wm diff in/to.wardplan@1 in/to.wardplan "$TAB2014"
+    expect_error 3 'version 2 records E05000026 moved to "NE", but the version has it in "CN"' 
 }

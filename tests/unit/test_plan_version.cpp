@@ -165,21 +165,32 @@ TEST(PlanAtVersion, AnyVersionIsRebuiltToTheContentRecordedForIt) {
     }
 }
 
+// Each of a move's three fields changed by hand: where it came from (the version rebuilt is not the
+// content recorded), which ward, where it went (not where the later version has the ward).
 TEST(PlanAtVersion, AMoveChangedByHandInTheHistoryIsFound) {
     const std::string text = geo::format_plan_file(three_versions());
     const std::string line = "{ ward = \"E05000026\", from = \"EA\", to = \"CN\" }";
     ASSERT_NE(text.find(line), std::string::npos) << text;
-    std::string tampered = text;
-    tampered.replace(tampered.find(line), line.size(), "{ ward = \"E05000027\", from = \"EA\", to = \"CN\" }");
-    const geo::PlanFile plan = geo::parse_plan_file(tampered, "p.wardplan");
-    EXPECT_THAT(geo::check_history(plan), HasSubstr("version 1 rebuilt from the later versions' moves has content"));
+    const auto with_move = [&](const std::string& move) {
+        std::string tampered = text;
+        return geo::parse_plan_file(tampered.replace(tampered.find(line), line.size(), move), "p.wardplan");
+    };
+    const geo::PlanFile from_changed = with_move("{ ward = \"E05000026\", from = \"-\", to = \"CN\" }");
+    EXPECT_THAT(geo::check_history(from_changed), HasSubstr("version 1 rebuilt from the later versions' moves has content"));
     try {
-        geo::plan_at_version(plan, 1);
+        geo::plan_at_version(from_changed, 1);
         FAIL() << "a changed history was read as it was";
     } catch (const geo::InputError& error) {
         EXPECT_THAT(error.what(), HasSubstr("the history has been changed by hand"));
     }
-    EXPECT_NO_THROW(geo::plan_at_version(plan, 2));  // the later versions are as recorded
+    EXPECT_NO_THROW(geo::plan_at_version(from_changed, 2));  // the later versions are as recorded
+    const geo::PlanFile ward_changed = with_move("{ ward = \"E05000027\", from = \"EA\", to = \"CN\" }");
+    EXPECT_THAT(geo::check_history(ward_changed), HasSubstr("the history has been changed by hand"));
+    EXPECT_THROW(geo::plan_at_version(ward_changed, 1), geo::InputError);
+    // Undoing a move reads only where it came from: where it went is checked apart.
+    const geo::PlanFile to_changed = with_move("{ ward = \"E05000026\", from = \"EA\", to = \"EA\" }");
+    EXPECT_THAT(geo::check_history(to_changed), HasSubstr("version 2 records E05000026 moved to \"EA\", but the version has it in \"CN\""));
+    EXPECT_THROW(geo::plan_at_version(to_changed, 1), geo::InputError);
 }
 
 TEST(PlanAtVersion, AFileWrittenBeforeMovesWereKeptStillReads) {

@@ -81,7 +81,8 @@ void compare_panel(const Planner& planner, std::vector<Command>& out) {
     ImGui::SetNextWindowSize(ImVec2(panel_width, rollout_panel_height), ImGuiCond_Appearing);
     if (ImGui::Begin("Compare")) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("Compared with %s (%s): what this plan changes", comparison.label.c_str(), comparison.name.c_str());
+        ImGui::TextDisabled("Compared with %s (%s): what this plan changes (worked out in %.2f ms)", comparison.label.c_str(),
+                            comparison.name.c_str(), comparison.diff_ms);
         ImGui::PopTextWrapPos();
         const std::string summary = fmt::format("{} ward(s) change command unit, in {} move(s)", diff.wards_moved, diff.moves.size());
         ImGui::TextUnformatted(summary.c_str());
