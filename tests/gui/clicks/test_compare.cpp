@@ -16,6 +16,14 @@ namespace {
 const std::string abbey = "E05000026";  // Abbey, Barking and Dagenham (East)
 const std::string village = "E05000041";  // Village, Barking and Dagenham (East)
 
+// Pixels that differ between two pictures in a box around a point: what an outline drawn there changed.
+int changed_near(const PlannerUnderTest::Snapshot& before, const PlannerUnderTest::Snapshot& after, double x, double y, int half = 45) {
+    int changed = 0;
+    for (int dy = -half; dy <= half; ++dy)
+        for (int dx = -half; dx <= half; ++dx) changed += before.at(x + dx, y + dy) != after.at(x + dx, y + dy);
+    return changed;
+}
+
 std::string item_text(const nlohmann::json& report, const std::string& name) {
     return report["items"].contains(name) ? report["items"][name]["text"].get<std::string>() : std::string();
 }
@@ -38,6 +46,9 @@ TEST_F(Compare, ListsTheWardMovedWithTheNumbersOfWardmapDiff) {
     const nlohmann::json& move = diff["moves"][0];
 
     PlannerUnderTest window(dir, {"--plan", plan});
+    const nlohmann::json at = window.report()["wards"][abbey];
+    const double abbey_x = at[0], abbey_y = at[1];
+    const PlannerUnderTest::Snapshot before = window.snapshot();
     window.click(window.item("Compare"));
     window.wait_for("the Compare menu", [](const nlohmann::json& r) { return r["items"].contains("Compare with another plan"); });
     window.click(window.item("Compare with another plan"));
@@ -52,6 +63,10 @@ TEST_F(Compare, ListsTheWardMovedWithTheNumbersOfWardmapDiff) {
     const nlohmann::json shown = window.wait_for("the Compare panel", [](const nlohmann::json& r) { return r["items"].contains("Compare move 0"); });
 
     EXPECT_EQ(item_text(shown, "Compare summary"), "1 ward(s) change command unit, in 1 move(s)");
+    // Abbey outlined on the map: a ring of changed pixels round it (it is some 30 pixels across).
+    window.wait_for_screen("Abbey outlined", [&](const PlannerUnderTest::Snapshot& shot) {
+        return changed_near(before, shot, abbey_x, abbey_y) > 150;
+    });
     EXPECT_FALSE(shown["items"].contains("Compare move 1"));
     const std::string line = item_text(shown, "Compare move 0");
     EXPECT_EQ(line.substr(0, line.find(" | ")), move["text"].get<std::string>());
