@@ -45,6 +45,14 @@ TEST(Replay, AutosaveAndTheRecoveryAnswer) {
     EXPECT_THROW(ui::parse_replay("answer maybe\n", "crash.txt", two_wards()), geo::InputError);
 }
 
+TEST(Replay, CompareWithAPlanAVersionOrTheSavedPlan) {
+    const auto steps = ui::parse_replay("compare other.wardplan@2\ncompare saved\ncompare off\n", "compare.txt", two_wards());
+    ASSERT_EQ(steps.size(), 3u);
+    EXPECT_EQ(std::get<ui::CompareWith>(steps[0].command).path, "other.wardplan@2");
+    EXPECT_EQ(std::get<ui::CompareWith>(steps[1].command).path, "");  // the plan as saved
+    EXPECT_TRUE(std::holds_alternative<ui::ClearComparison>(steps[2].command));
+}
+
 TEST(Replay, UnknownWardNamesTheLine) {
     try {
         ui::parse_replay("undo\nmove ward E05999999 to CN\n", "demo.txt", two_wards());

@@ -44,6 +44,17 @@ void menu_bar(const Planner& planner, PathPrompt& prompt, StoreDialogState& stor
         if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, session.can_redo())) out.emplace_back(Redo{});
         ImGui::EndMenu();
     }
+    // Compare with…: its own menu, so that File stays as it is.
+    const bool compare = ImGui::BeginMenu("Compare");
+    note_item("Compare");
+    if (compare) {
+        if (ImGui::MenuItem("With another plan...")) ask(prompt, PathPrompt::Kind::compare);
+        note_item("Compare with another plan");
+        if (ImGui::MenuItem("With the saved plan", nullptr, false, !planner.document.path.empty() || !planner.document.source.empty()))
+            out.emplace_back(CompareWith{""});
+        if (ImGui::MenuItem("Clear comparison", nullptr, false, planner.comparison.has_value())) out.emplace_back(ClearComparison{});
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Fit to data", "F")) out.emplace_back(ZoomTo{"all"});
         if (ImGui::MenuItem("Fit to selection", "S", false, !planner.active_unit.empty()))
@@ -58,6 +69,7 @@ void path_prompt(PathPrompt& prompt, std::vector<Command>& out) {
     if (!begin_modal("File path", prompt.kind != PathPrompt::Kind::none)) return;
     const char* what = prompt.kind == PathPrompt::Kind::open      ? "Open a plan file (.toml) or CSV plan table:"
                        : prompt.kind == PathPrompt::Kind::save_as ? "Save the plan as (.toml):"
+                       : prompt.kind == PathPrompt::Kind::compare ? "Compare with a plan file, PLAN@N (a version it keeps) or a CSV plan table:"
                                                                   : "Export to (.gpkg .shp .geojson .fgb .kml .csv):";
     ImGui::TextUnformatted(what);
     ImGui::SetNextItemWidth(480);
@@ -68,6 +80,7 @@ void path_prompt(PathPrompt& prompt, std::vector<Command>& out) {
         const std::string path = prompt.path;
         if (prompt.kind == PathPrompt::Kind::open) out.emplace_back(OpenPlan{path});
         else if (prompt.kind == PathPrompt::Kind::save_as) out.emplace_back(SaveAs{path});
+        else if (prompt.kind == PathPrompt::Kind::compare) out.emplace_back(CompareWith{path});
         else out.emplace_back(ExportPlan{path});
         prompt.kind = PathPrompt::Kind::none;
         ImGui::CloseCurrentPopup();

@@ -21,7 +21,7 @@ struct UnitsPanelState {
 };
 
 struct PathPrompt {
-    enum class Kind { none, open, save_as, export_plan, export_map } kind = Kind::none;
+    enum class Kind { none, open, save_as, export_plan, export_map, compare } kind = Kind::none;
     char path[512] = "";
 };
 
@@ -35,6 +35,10 @@ void units_panel(const Planner& planner, std::string& active_unit, Tool& tool, b
 void stats_panel(const Planner& planner);
 // Findings; clicking one flies the map there.
 void findings_panel(const Planner& planner, std::vector<Command>& out);
+// Compare with…: the moves between the plan compared with and this one, with what goes with them;
+// and the moved wards outlined on the map (drawn under the map names).
+void compare_panel(const Planner& planner, std::vector<Command>& out);
+void compare_outlines(const Planner& planner);
 // Asks for a path for open, save as and export.
 void path_prompt(PathPrompt& prompt, std::vector<Command>& out);
 // The error of the last command, until dismissed.

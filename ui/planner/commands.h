@@ -38,6 +38,10 @@ struct Autosave {};  // replay: write the autosave now, as the window does every
 struct AnswerRecovery {  // replay: the recovery question's answer, as its buttons give it
     bool recover = true;    // false: discard the autosave
 };
+struct CompareWith {  // Compare with…: a plan file, PLAN@N (a version it keeps), a CSV table; "" the plan as saved
+    std::string path;
+};
+struct ClearComparison {};
 struct ExportMap {                                     // a briefing map, as `wardmap render` draws it
     std::string path;
     std::string theme = "bcu";
@@ -58,6 +62,6 @@ struct AnswerOvertaken {  // someone saved first: merge my moves on top of their
 
 using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit, Stroke, Show,
                              ColourBy, Timeline, ExportMap, Autosave, AnswerRecovery,
-                             ListStore, OpenFromStore, SaveToStore, AnswerOvertaken>;
+                             ListStore, OpenFromStore, SaveToStore, AnswerOvertaken, CompareWith, ClearComparison>;
 
 }  // namespace ui

@@ -70,7 +70,7 @@ Document open_document(const geo::UnitSet& wards, const std::string& path, const
 void save_document(const geo::UnitSet& wards, Document& document, const std::string& path) {
     if (document.read_only() && path == document.path && document.modified())
         throw geo::OutputError(path + " is signed off: save the edited plan as a new file (Save as)");
-    document.meta = geo::record_save(geo::plan_file_from(wards, document.session->assignment(), document.meta), "", geo::utc_now());
+    document.meta = geo::record_save(geo::plan_file_from(wards, document.session->assignment(), document.meta), document.meta, "", geo::utc_now());
     geo::write_plan_file(path, document.meta);
     discard_autosave(document);
     document.path = path;

@@ -101,6 +101,7 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
         findings_panel(planner, commands);
         officers_panel(planner);
         rollout_panel(planner, panels.rollout, commands);
+        compare_panel(planner, commands);
     }
     bool ask_save_as = false;
     shortcuts(planner, commands, ask_save_as);
@@ -117,6 +118,7 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
         panels.close_now = !panels.closing;
     }
     fly(planner);
+    compare_outlines(planner);
     if (planner.show.labels) map_labels(planner);
     map_overlay(planner, panels.map);
     // Last: nothing may begin a window after a question opens (see ask_questions).

@@ -89,6 +89,12 @@ void run(Planner& planner, const Command& command) {
                 planner.colours_dirty = true;
             } else if constexpr (std::is_same_v<T, ExportMap>) {
                 planner.status = export_map(planner, c.path, c.theme);
+            } else if constexpr (std::is_same_v<T, CompareWith>) {
+                planner.comparison = open_comparison(planner.wards, planner.document, c.path);
+                planner.status = "Comparing with " + planner.comparison->label;
+            } else if constexpr (std::is_same_v<T, ClearComparison>) {
+                planner.comparison.reset();
+                planner.status = "Comparison cleared";
             } else if constexpr (std::is_same_v<T, Quit>) {
                 planner.quit = true;
             } else if constexpr (std::is_same_v<T, Autosave>) {
@@ -164,6 +170,10 @@ geo::Extent extent_of(const Planner& planner, const std::string& code) {
 }
 
 void replace_document(Planner& planner, Document document) {
+    // Another plan: "the saved plan" compared with would be the old one's. A recovered autosave is
+    // the same plan: the comparison stays, worked out again for it.
+    if (document.source != planner.document.source) planner.comparison.reset();
+    else if (planner.comparison) planner.comparison->worked_out = false;
     planner.document = std::move(document);
     planner.colours_dirty = true;
     planner.map.sync_all(*planner.document.session);

@@ -6,6 +6,7 @@
 #include "ui/map/map_layer.h"
 #include "ui/map/view.h"
 #include "ui/planner/commands.h"
+#include "ui/planner/comparison.h"
 #include "ui/planner/document.h"
 #include "ui/planner/store_work.h"
 #include "geo/model/plan_figures.h"
@@ -47,6 +48,7 @@ struct Planner {
     std::optional<geo::Date> timeline;  // wards not live on this date are greyed
     Colouring colouring;                // of colour_mode: fills and legend
     bool colours_dirty = true;
+    std::optional<Comparison> comparison;  // Compare with…: kept current by sync_overlays
 };
 
 // The officers and rollout to show this frame: the newest worked out (the current ones follow on

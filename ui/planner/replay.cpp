@@ -56,7 +56,7 @@ struct LineParser {
         throw geo::InputError(path, "line " + std::to_string(line), problem,
                               "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
                               "save [as] PATH, open PATH, export PATH, export map PATH [bcu|phase|officers], colour units|officers|officers-unit|phase, "
-                              "timeline DATE|off, screenshot PATH [WARD...], panels on|off, labels on|off, autosave, answer recover|discard, "
+                              "timeline DATE|off, compare PATH|PATH@N|saved|off, screenshot PATH [WARD...], panels on|off, labels on|off, autosave, answer recover|discard, "
                               "store list, store open current|VERSION NAME, store save [STATUS [AUTHOR]], store merge, store keep, wait FRAMES.");
     }
     std::string unit(const std::string& code) const { return code == "-" ? "" : code; }
@@ -93,6 +93,9 @@ struct LineParser {
             const auto date = geo::parse_date(w[1]);
             if (!date && w[1] != "off") fail("timeline takes a date (YYYY-MM-DD) or off, not " + w[1]);
             step.command = Timeline{date};
+        } else if (n == 2 && w[0] == "compare") {
+            if (w[1] == "off") step.command = ClearComparison{};
+            else step.command = CompareWith{w[1] == "saved" ? "" : w[1]};
         } else if (n == 2 && w[0] == "export") {
             step.command = ExportPlan{w[1]};
         } else if (n >= 2 && w[0] == "screenshot") {
