@@ -124,6 +124,25 @@ PlanDiff diff_plans(const UnitSet& wards, const ComparedPlan& a, const ComparedP
     return diff;
 }
 
+namespace {
+
+std::string total_text(const Total& total, const char* what) {
+    if (!total.known) return {};
+    std::string text = fmt::format("{} {:.0f}", what, total.sum);
+    if (total.missing) text += fmt::format(" ({} ward(s) without a value)", total.missing);
+    return text;
+}
+
+}  // namespace
+
+std::string move_figures(const Move& move, bool officers) {
+    std::string text = officers ? fmt::format("{} DWO, {} PCSO", move.dwo, move.pcso) : std::string();
+    for (const std::string& part : {total_text(move.crime, "crime"), total_text(move.population, "population"),
+                                    fmt::format("{:.2f} km²", move.area_km2)})
+        if (!part.empty()) text += (text.empty() ? "" : "; ") + part;
+    return text;
+}
+
 std::string describe(const UnitSet& wards, const Move& move) {
     const auto side = [](const std::string& code, const std::string& name) { return code.empty() ? std::string("no command unit") : name; };
     const std::string route = side(move.from_code, move.from_name) + " → " + side(move.to_code, move.to_name);

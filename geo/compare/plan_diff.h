@@ -70,6 +70,10 @@ struct PlanDiff {
 // Throws nothing; the groupings must be over the same `wards`.
 PlanDiff diff_plans(const UnitSet& wards, const ComparedPlan& a, const ComparedPlan& b, const WardFigures& figures);
 
+// What goes with a move: "3 DWO, 2 PCSO; crime 1234; population 5678; 1.23 km²" (posts when the
+// diff has officers; a figure without a table is left out, wards without a value are counted).
+std::string move_figures(const Move& move, bool officers);
+
 // "Barking and Dagenham: 16 wards East -> North East" or "E05000026 Abbey (Barking and Dagenham):
 // East -> Central North"; a partly moving borough lists its wards.
 std::string describe(const UnitSet& wards, const Move& move);

@@ -1,5 +1,7 @@
 #include "geo/dissolve/edge_union.h"
 
+#include "geo/core/coordinate_hash.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -15,10 +17,7 @@ struct Point {
 };
 
 struct PointHash {
-    std::size_t operator()(const Point& p) const noexcept {
-        const auto h = std::bit_cast<std::uint64_t>(p.x) * 0x9E3779B97F4A7C15ull ^ std::bit_cast<std::uint64_t>(p.y);
-        return static_cast<std::size_t>(h ^ (h >> 31));
-    }
+    std::size_t operator()(const Point& p) const noexcept { return hash_coordinates({p.x, p.y}); }
 };
 
 struct Edge {
@@ -200,13 +199,10 @@ geos::Geom edge_union(const std::vector<const GEOSGeometry*>& members) {
     std::size_t vertices = 0;
     for (const GEOSGeometry* member : members) vertices += static_cast<std::size_t>(GEOSGetNumCoordinates_r(h, member));
     EdgeSet edges(vertices);
+    bool added = true;
     for (const GEOSGeometry* member : members)
-        for (int p = 0; p < GEOSGetNumGeometries_r(h, member); ++p) {
-            const GEOSGeometry* polygon = GEOSGetGeometryN_r(h, member, p);
-            if (!add_ring(edges, *GEOSGetExteriorRing_r(h, polygon), true)) return nullptr;
-            for (int r = 0; r < GEOSGetNumInteriorRings_r(h, polygon); ++r)
-                if (!add_ring(edges, *GEOSGetInteriorRingN_r(h, polygon, r), false)) return nullptr;
-        }
+        geos::for_each_ring(*member, [&](const GEOSGeometry& ring, bool shell) { added = added && add_ring(edges, ring, shell); });
+    if (!added) return nullptr;
     std::vector<std::vector<Point>> rings;
     for (auto& ring : chain_rings(edges.edges())) {
         if (ring.branched) split_at_repeats(ring.points, rings);

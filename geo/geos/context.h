@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace geo::geos {
@@ -66,18 +67,23 @@ double ring_area(const GEOSGeometry& ring);
 // A ring's coordinates as interleaved x,y, the closing point included, written over `xy` (a
 // caller's buffer, reused ring after ring). Empty for an empty ring.
 void ring_xy(const GEOSGeometry& ring, std::vector<double>& xy);
-// Calls each(ring) for every ring of a polygon or multipolygon, each shell before its holes;
-// parts that are not polygons are passed over.
+// Calls each(ring), or each(ring, is_shell), for every ring of a polygon or multipolygon, each
+// shell before its holes; parts that are not polygons are passed over. The one ring walker of
+// wardmap: snapping, the edge union, adjacency, tessellation and the briefing's paths all use it.
 template <typename Each>
 void for_each_ring(const GEOSGeometry& shape, Each&& each) {
+    const auto visit = [&](const GEOSGeometry& ring, bool shell) {
+        if constexpr (std::is_invocable_v<Each&, const GEOSGeometry&, bool>) each(ring, shell);
+        else each(ring);
+    };
     const GEOSContextHandle_t h = handle();
     const int parts = GEOSGetNumGeometries_r(h, &shape);
     for (int p = 0; p < parts; ++p) {
         const GEOSGeometry* polygon = GEOSGetGeometryN_r(h, &shape, p);
         if (GEOSGeomTypeId_r(h, polygon) != GEOS_POLYGON) continue;
-        each(*GEOSGetExteriorRing_r(h, polygon));
+        visit(*GEOSGetExteriorRing_r(h, polygon), true);
         const int holes = GEOSGetNumInteriorRings_r(h, polygon);
-        for (int r = 0; r < holes; ++r) each(*GEOSGetInteriorRingN_r(h, polygon, r));
+        for (int r = 0; r < holes; ++r) visit(*GEOSGetInteriorRingN_r(h, polygon, r), false);
     }
 }
 

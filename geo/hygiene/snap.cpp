@@ -1,5 +1,6 @@
 #include "geo/hygiene/snap.h"
 
+#include "geo/core/coordinate_hash.h"
 #include "geo/core/parallel.h"
 
 #include <algorithm>
@@ -95,8 +96,7 @@ private:
         return nearest;
     }
     std::size_t hash(std::int64_t cx, std::int64_t cy) const {
-        const auto h = static_cast<std::uint64_t>(cx) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(cy) * 0xC2B2AE3D27D4EB4Full;
-        return static_cast<std::size_t>(h ^ (h >> 29)) & mask_;
+        return hash_cell(cx, cy) & mask_;
     }
     void insert(const Slot& slot) {
         std::size_t i = hash(cell(slot.x()), cell(slot.y));
@@ -191,17 +191,10 @@ std::vector<geos::Geom> rebuild_polygons(const RingRebuild& work) {
 // True if the unit's shape changed. GEOS geometries are made only for a unit a vertex of which
 // moved: most units of a clean coverage (every London ward) have none.
 bool snap_unit(Unit& unit, RingRebuild& work) {
-    const GEOSContextHandle_t h = geos::handle();
     const std::size_t moved_before = work.moved;
     work.xy.clear();
     work.rings.clear();
-    const int parts = GEOSGetNumGeometries_r(h, unit.shape.get());
-    for (int i = 0; i < parts; ++i) {
-        const GEOSGeometry& polygon = *GEOSGetGeometryN_r(h, unit.shape.get(), i);
-        snap_ring(*GEOSGetExteriorRing_r(h, &polygon), true, work);
-        const int holes = GEOSGetNumInteriorRings_r(h, &polygon);
-        for (int k = 0; k < holes; ++k) snap_ring(*GEOSGetInteriorRingN_r(h, &polygon, k), false, work);
-    }
+    geos::for_each_ring(*unit.shape, [&](const GEOSGeometry& ring, bool shell) { snap_ring(ring, shell, work); });
     if (work.moved == moved_before) return false;
     std::vector<geos::Geom> polygons = rebuild_polygons(work);
     if (polygons.empty()) return false;

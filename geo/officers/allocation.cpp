@@ -46,15 +46,17 @@ std::vector<double> pool_weights(const Pool& pool, const Grouping& grouping, con
 }
 
 // Never a silent zero: wards in a command unit without a value are named.
-void report_missing(const UnitSet& set, const Grouping& grouping, const Measure& measure, std::vector<std::string>& findings) {
-    std::vector<std::string> missing;
+void report_missing(const UnitSet& set, const Grouping& grouping, const Measure& measure, std::vector<Finding>& findings) {
+    std::vector<std::string> missing, codes;
     for (std::size_t u = 0; u < measure.of_unit.size(); ++u)
-        if (grouping.group_of_unit[u] >= 0 && !measure.of_unit[u]) missing.push_back(set.units[u].where());
+        if (grouping.group_of_unit[u] >= 0 && !measure.of_unit[u]) missing.push_back(set.units[u].where()), codes.push_back(set.units[u].code);
     if (missing.empty()) return;
     std::string list;
     for (std::size_t i = 0; i < std::min<std::size_t>(missing.size(), 10); ++i) list += (i ? ", " : "") + missing[i];
-    findings.push_back(fmt::format("{}: {} ward(s) have no value and add nothing to their command unit's share: {}{}",
-                                   measure.name, missing.size(), list, missing.size() > 10 ? ", ..." : ""));
+    findings.push_back({Severity::warning, FindingKind::missing_value, measure.name,
+                        fmt::format("{}: {} ward(s) have no value and add nothing to their command unit's share: {}{}",
+                                    measure.name, missing.size(), list, missing.size() > 10 ? ", ..." : ""),
+                        std::move(codes), std::nullopt});
 }
 
 void place_ward_posts(const UnitSet& set, const Grouping& grouping, const OfficerRules& rules, Allocation& result) {
@@ -104,7 +106,9 @@ Allocation allocate(const UnitSet& set, const Grouping& grouping, const OfficerR
     for (CommandUnitPosts& unit : result.units) {
         wards.push_back(unit.wards);
         if (unit.wards == 0) {
-            result.findings.push_back(unit.code + " (" + unit.name + ") has no wards: no leadership, pools split over the rest");
+            result.findings.push_back({Severity::warning, FindingKind::empty_unit, unit.code,
+                                       unit.code + " (" + unit.name + ") has no wards: no leadership, pools split over the rest",
+                                       {unit.code}, std::nullopt});
             continue;
         }
         unit.chief_superintendents = rules.leadership.chief_superintendents;

@@ -4,6 +4,7 @@
 #include "geo/dissolve/grouping.h"
 #include "geo/officers/rules.h"
 #include "geo/source/unit.h"
+#include "geo/validate/finding.h"
 
 #include <optional>
 #include <string>
@@ -39,7 +40,7 @@ struct Allocation {
     std::vector<CommandUnitPosts> units;             // parallel to Grouping::groups
     int officers = 0, pcsos = 0, dwo = 0, leadership = 0;
     std::optional<int> establishment;
-    std::vector<std::string> findings;               // missing values, units with no wards, ...
+    std::vector<Finding> findings;                   // empty_unit, missing_value
 
     // Establishment minus officers: positive is what the rules leave unallocated, negative a shortfall.
     std::optional<int> surplus() const;

@@ -54,6 +54,65 @@ std::string text(const toml::table& table, const std::string& name, const std::s
     throw InputError(path, line_of(*node), fmt::format("`{}` must be text in quotes", name), fmt::format("Write {} = \"...\".", name));
 }
 
+CommandUnit command_unit(const toml::node& node, const std::string& path) {
+    const toml::table* table = node.as_table();
+    if (!table) throw InputError(path, line_of(node), "each command unit must be a [[command_units]] table", "");
+    CommandUnit unit;
+    unit.code = text(*table, "code", path);
+    unit.name = text(*table, "name", path, unit.code);
+    unit.colour = text(*table, "colour", path);
+    unit.phase = text(*table, "phase", path);
+    unit.locked = (*table)["locked"].value_or(false);
+    if (unit.code.empty()) throw InputError(path, line_of(node), "a command unit has no code", "Add code = \"...\".");
+    if (!unit.colour.empty() && !is_colour(unit.colour))
+        throw InputError(path, line_of(node), fmt::format("colour {} of {} is not #RRGGBB", unit.colour, unit.code),
+                         "Write colours like \"#1f78b4\".");
+    return unit;
+}
+
+// What a version keeps of its parent (plan_version.h): its moves, and its name and units if other.
+void read_parent(const toml::table& table, const std::string& path, PlanVersion& version) {
+    if (const toml::node* moves = table.get("moves")) {
+        const toml::array* list = moves->as_array();
+        if (!list) throw InputError(path, line_of(*moves), "`moves` must be a list of { ward = \"...\", from = \"...\", to = \"...\" }", "");
+        version.moves_kept = true;
+        for (const toml::node& node : *list) {
+            const toml::table* move = node.as_table();
+            if (!move) throw InputError(path, line_of(node), "each move must be { ward = \"...\", from = \"...\", to = \"...\" }", "");
+            version.moves.push_back({text(*move, "ward", path), text(*move, "from", path), text(*move, "to", path)});
+        }
+    }
+    if (table.get("parent_name")) version.parent_name = text(table, "parent_name", path);
+    if (const toml::node* units = table.get("parent_units")) {
+        const toml::array* list = units->as_array();
+        if (!list) throw InputError(path, line_of(*units), "`parent_units` must be a list of command units", "");
+        version.parent_units.emplace();
+        for (const toml::node& node : *list) version.parent_units->push_back(command_unit(node, path));
+    }
+}
+
+std::string inline_unit(const CommandUnit& unit) {
+    return fmt::format("{{ code = {}, name = {}, colour = {}, phase = {}, locked = {} }}", quoted(unit.code), quoted(unit.name),
+                       quoted(unit.colour), quoted(unit.phase), unit.locked);
+}
+
+// One line per ward moved, so the history reads as the assignment does.
+std::string format_parent(const PlanVersion& version) {
+    if (!version.moves_kept) return {};
+    std::string out;
+    if (version.parent_name) out += fmt::format("parent_name = {}\n", quoted(*version.parent_name));
+    if (version.parent_units) {
+        out += "parent_units = [\n";
+        for (const CommandUnit& unit : *version.parent_units) out += "  " + inline_unit(unit) + ",\n";
+        out += "]\n";
+    }
+    out += "moves = [";
+    for (const WardMove& move : version.moves)
+        out += fmt::format("\n  {{ ward = {}, from = {}, to = {} }},", quoted(move.ward), quoted(move.from), quoted(move.to));
+    out += version.moves.empty() ? "]\n" : "\n]\n";
+    return out;
+}
+
 }  // namespace
 
 bool is_plan_file(const std::string& path) {
@@ -116,6 +175,7 @@ PlanFile parse_plan_file(const std::string& source, const std::string& path) {
             version.parent = text(*table, "parent", path);
             version.content = text(*table, "content", path);
             version.boundary_checksum = text(*table, "boundary_checksum", path);
+            read_parent(*table, path, version);
             plan.versions.push_back(std::move(version));
         }
         // The records are the history; the top-level fields are the current one's, for older readers.
@@ -130,20 +190,9 @@ PlanFile parse_plan_file(const std::string& source, const std::string& path) {
         const toml::array* list = units->as_array();
         if (!list) throw InputError(path, line_of(*units), "`command_units` must be a list of [[command_units]] tables", "");
         for (const toml::node& node : *list) {
-            const toml::table* table = node.as_table();
-            if (!table) throw InputError(path, line_of(node), "each command unit must be a [[command_units]] table", "");
-            CommandUnit unit;
-            unit.code = text(*table, "code", path);
-            unit.name = text(*table, "name", path, unit.code);
-            unit.colour = text(*table, "colour", path);
-            unit.phase = text(*table, "phase", path);
-            unit.locked = (*table)["locked"].value_or(false);
-            if (unit.code.empty()) throw InputError(path, line_of(node), "a command unit has no code", "Add code = \"...\".");
+            CommandUnit unit = command_unit(node, path);
             if (!codes.insert(unit.code).second)
                 throw InputError(path, line_of(node), fmt::format("command unit {} is defined twice", unit.code), "Keep one of them.");
-            if (!unit.colour.empty() && !is_colour(unit.colour))
-                throw InputError(path, line_of(node), fmt::format("colour {} of {} is not #RRGGBB", unit.colour, unit.code),
-                                 "Write colours like \"#1f78b4\".");
             plan.units.push_back(std::move(unit));
         }
     }
@@ -174,14 +223,15 @@ std::string format_plan_file(const PlanFile& plan) {
                        quoted(plan.author), quoted(plan.status));
     if (!plan.versions.empty()) {
         out += "# Versions, oldest first. Each names its parent by the checksum of its content; a signed-off\n"
-               "# version's content is checked on opening, so a line changed after sign-off is reported.\n";
+               "# version's content is checked on opening, so a line changed after sign-off is reported.\n"
+               "# `moves` are the wards changed since the parent: `wardmap diff PLAN@1 PLAN@2` rebuilds any version from them.\n";
         for (const PlanVersion& version : plan.versions) {
             out += fmt::format("[[versions]]\nversion = {}\nstatus = {}\nauthor = {}\n", version.version, quoted(version.status),
                                quoted(version.author));
             if (!version.signed_by.empty()) out += fmt::format("signed_by = {}\n", quoted(version.signed_by));
             out += fmt::format("time = {}\nparent = {}\ncontent = {}\n", quoted(version.time), quoted(version.parent), quoted(version.content));
             if (!version.boundary_checksum.empty()) out += fmt::format("boundary_checksum = {}\n", quoted(version.boundary_checksum));
-            out += '\n';
+            out += format_parent(version) + '\n';
         }
     }
     out += "# The ward set this plan was made on: a plan opened on other boundaries is refused.\n[boundaries]\n";

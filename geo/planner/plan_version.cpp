@@ -1,6 +1,7 @@
 #include "geo/planner/plan_version.h"
 
 #include "geo/core/errors.h"
+#include "geo/planner/plan_at_version.h"
 #include "geo/planner/plan_file.h"
 
 #include <algorithm>
@@ -115,7 +116,27 @@ Integrity check_integrity(const PlanFile& plan) {
     return integrity;
 }
 
-PlanFile record_save(PlanFile plan, const std::string& author, const std::string& time) {
+namespace {
+
+// A new draft version of `plan` made from `parent` (the plan as the last version recorded it).
+PlanFile draft_from(PlanFile plan, const PlanFile& parent, const std::string& author, const std::string& time) {
+    with_record(plan);
+    const PlanVersion& last = plan.versions.back();
+    PlanVersion draft;
+    draft.version = last.version + 1;
+    draft.author = author.empty() ? last.author : author;
+    draft.time = time;
+    // The parent is the version as it was recorded (signed), whatever was changed since.
+    draft.parent = last.content.empty() ? content_checksum(parent) : last.content;
+    draft.content = content_checksum(plan);
+    record_parent(draft, parent, plan);
+    plan.versions.push_back(std::move(draft));
+    return mirrored(plan);
+}
+
+}  // namespace
+
+PlanFile record_save(PlanFile plan, const PlanFile& before, const std::string& author, const std::string& time) {
     // A plan never proposed nor signed keeps no history: its file changes by one line per ward moved.
     if (plan.versions.empty() && plan.status != status_proposed && plan.status != status_signed_off) return plan;
     with_record(plan);
@@ -125,8 +146,11 @@ PlanFile record_save(PlanFile plan, const std::string& author, const std::string
         last.content = content;
         last.time = time;
         if (!author.empty()) last.author = author;
+        // The draft's moves follow its content, from the parent as `before` still gives it.
+        if (last.moves_kept && plan.versions.size() > 1 && before.versions.size() == plan.versions.size())
+            record_parent(last, parent_plan(before), plan);
     } else if (last.content != content) {
-        return new_draft(std::move(plan), author, time);
+        return draft_from(std::move(plan), before, author, time);
     }
     return mirrored(plan);
 }
@@ -140,17 +164,8 @@ PlanFile propose(PlanFile plan, const std::string& by, const std::string& time, 
 }
 
 PlanFile new_draft(PlanFile plan, const std::string& author, const std::string& time) {
-    with_record(plan);
-    const PlanVersion& last = plan.versions.back();
-    PlanVersion draft;
-    draft.version = last.version + 1;
-    draft.author = author.empty() ? last.author : author;
-    draft.time = time;
-    // The parent is the version as it was recorded (signed), whatever was changed since.
-    draft.parent = last.content.empty() ? content_checksum(plan) : last.content;
-    draft.content = content_checksum(plan);
-    plan.versions.push_back(std::move(draft));
-    return mirrored(plan);
+    const PlanFile parent = plan;
+    return draft_from(std::move(plan), parent, author, time);
 }
 
 }  // namespace geo

@@ -10,12 +10,22 @@
 //
 // The checksums find a line changed by hand or by accident; they are not a signature (anyone who
 // edits the file can also rewrite the checksum), which a plan store with access control gives.
+#include "geo/plan/plan.h"
+
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace geo {
 
 struct PlanFile;
+
+// One ward's line of the assignment changed from a version's parent to it. "" : the ward has no
+// line (unassigned); "-": left out on purpose, as in [assignment].
+struct WardMove {
+    std::string ward, from, to;
+    bool operator==(const WardMove&) const = default;
+};
 
 inline constexpr const char* status_draft = "draft";
 inline constexpr const char* status_proposed = "proposed";
@@ -31,6 +41,13 @@ struct PlanVersion {
     std::string parent;             // content checksum of the version it was made from; empty for the first
     std::string content;            // content checksum when it was recorded
     std::string boundary_checksum;  // of the boundary file's bytes, when signed off or proposed
+    // What the parent version was, kept so any two versions of the file can be compared
+    // (geo/planner/plan_at_version.h): the wards moved since it, and its name and command units
+    // when they were not this version's. Not known for a version written before they were kept.
+    bool moves_kept = false;
+    std::vector<WardMove> moves;
+    std::optional<std::string> parent_name;
+    std::optional<std::vector<CommandUnit>> parent_units;
 };
 
 // Of what the plan says (name, boundaries' ward codes, command units, assignment), not of how the
@@ -55,8 +72,9 @@ Integrity check_integrity(const PlanFile& plan);
 // The plan as saved: unchanged for a plan with no history that was never proposed or signed; a
 // draft's record follows its content; a signed-off or proposed version whose
 // content changed becomes the parent of a new draft version by `author`. Never changes a record
-// that is signed off.
-PlanFile record_save(PlanFile plan, const std::string& author, const std::string& time);
+// that is signed off. `before` is the plan as it was last read or saved (its history and
+// assignment): the current version's moves from its parent are worked out from it.
+PlanFile record_save(PlanFile plan, const PlanFile& before, const std::string& author, const std::string& time);
 
 // The current version marked proposed or signed off by `by`, its content and the boundary file's
 // checksum recorded. Throws InputError when it is signed off already, or changed since.

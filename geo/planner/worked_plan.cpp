@@ -149,7 +149,7 @@ void WorkedPlan::collect_findings(const Assignment& assignment, std::vector<Find
 }
 
 Finding WorkedPlan::locked_conflict(const CommandUnit& locked, const std::vector<std::string>& codes) const {
-    return {Severity::warning, "locked_conflict", locked.code,
+    return {Severity::warning, FindingKind::locked_conflict, locked.code,
             fmt::format("{} ward(s) left in {} ({}), which is locked: {}", codes.size(), locked.code, locked.name, listed(codes)), codes,
             location_of_ward(codes.front())};
 }

@@ -1,5 +1,6 @@
 #include "geo/rollout/adjacency.h"
 
+#include "geo/core/coordinate_hash.h"
 #include "geo/geos/context.h"
 
 #include <algorithm>
@@ -19,11 +20,7 @@ struct Edge {
 };
 
 struct EdgeHash {
-    std::size_t operator()(const Edge& e) const noexcept {
-        std::uint64_t h = 0;
-        for (double v : {e.x0, e.y0, e.x1, e.y1}) h = (h ^ std::bit_cast<std::uint64_t>(v)) * 0x9E3779B97F4A7C15ull;
-        return static_cast<std::size_t>(h ^ (h >> 31));
-    }
+    std::size_t operator()(const Edge& e) const noexcept { return hash_coordinates({e.x0, e.y0, e.x1, e.y1}); }
 };
 
 Edge edge(double ax, double ay, double bx, double by) {

@@ -26,8 +26,10 @@ void count_units(const Grouping& grouping, const std::vector<bool>& live, const 
         else if (live_wards[g] > 0) {
             result.units_partial.push_back(code);
             if (rollout.whole_command_units)
-                result.findings.push_back({"half_live", code, fmt::format("{} ({}) has {} of {} wards live; it should go live whole",
-                                                                           code, grouping.groups[g].name, live_wards[g], wards[g])});
+                result.findings.push_back({Severity::warning, FindingKind::half_live, code,
+                                           fmt::format("{} ({}) has {} of {} wards live; it should go live whole", code,
+                                                       grouping.groups[g].name, live_wards[g], wards[g]),
+                                           {code}, std::nullopt});
         }
     }
 }
@@ -41,7 +43,9 @@ void find_gaps(const UnitSet& set, const Grouping& grouping, const Adjacency& ad
         for (std::size_t n : around)
             if (grouping.group_of_unit[n] >= 0) ++in_plan, live_around += live[n] ? 1 : 0;
         if (in_plan > 0 && live_around == in_plan)
-            result.findings.push_back({"gap", set.units[u].code, fmt::format("{} is not live but all {} of its neighbours are", set.units[u].where(), in_plan)});
+            result.findings.push_back({Severity::warning, FindingKind::gap, set.units[u].code,
+                                       fmt::format("{} is not live but all {} of its neighbours are", set.units[u].where(), in_plan),
+                                       {set.units[u].code}, std::nullopt});
     }
 }
 

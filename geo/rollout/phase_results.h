@@ -6,18 +6,13 @@
 #include "geo/officers/allocation.h"
 #include "geo/rollout/adjacency.h"
 #include "geo/rollout/phase.h"
+#include "geo/validate/finding.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace geo {
-
-struct PhaseFinding {
-    std::string kind;     // half_live, gap
-    std::string subject;  // command unit or ward code
-    std::string message;
-};
 
 struct PhaseResult {
     Phase phase;
@@ -27,7 +22,7 @@ struct PhaseResult {
     // With an allocation: the posts of live wards, plus leadership and pools of every command unit
     // with a live ward (they are needed from the first live ward on).
     std::optional<int> officers, pcsos, establishment;
-    std::vector<PhaseFinding> findings;
+    std::vector<Finding> findings;  // half_live, gap
 };
 
 // Live at the end of each phase, in phase order.

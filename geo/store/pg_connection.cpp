@@ -4,6 +4,7 @@
 #include "geo/gdal/connection.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <regex>
 
 namespace geo::store {
@@ -17,7 +18,12 @@ std::string libpq_conninfo(const std::string& connection) {
 }
 
 PgConnection::PgConnection(const std::string& connection) : shown_(gdal::redacted(connection)) {
-    connection_ = PQconnectdb(libpq_conninfo(connection).c_str());
+    // A server that does not answer is said within seconds, not libpq's default of waiting for ever
+    // (the planner window waits on it). First, so that a connect_timeout given wins; and not over
+    // PGCONNECT_TIMEOUT, which a conninfo key would override.
+    const char* timeout = std::getenv("PGCONNECT_TIMEOUT");
+    const std::string conninfo = (timeout && *timeout ? "" : "connect_timeout=5 ") + libpq_conninfo(connection);
+    connection_ = PQconnectdb(conninfo.c_str());
     if (!connection_ || PQstatus(connection_) != CONNECTION_OK) {
         const std::string why = gdal::one_line(connection_ ? PQerrorMessage(connection_) : "out of memory");
         PQfinish(connection_);

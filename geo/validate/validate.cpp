@@ -11,15 +11,6 @@
 
 namespace geo {
 
-const char* to_string(Severity severity) {
-    switch (severity) {
-        case Severity::error: return "error";
-        case Severity::warning: return "warning";
-        case Severity::info: return "info";
-    }
-    return "info";
-}
-
 std::size_t ValidationReport::errors() const {
     return static_cast<std::size_t>(
         std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::error; }));
@@ -28,11 +19,11 @@ std::size_t ValidationReport::errors() const {
 std::vector<Finding> check_assignment(const UnitSet& set, const PlanResolution& resolution) {
     std::vector<Finding> findings;
     for (const PlanRow& row : resolution.unknown_rows)
-        findings.push_back({Severity::error, "unknown_code", row.key,
+        findings.push_back({Severity::error, FindingKind::unknown_code, row.key,
                             fmt::format("plan line {}: {} matches no unit or parent code in the source", row.line, row.key),
                             {row.key}, std::nullopt});
     // Unassigned and left-out units, one finding per parent so that a missing borough reads as one line.
-    auto by_parent = [&](const std::vector<std::size_t>& units, Severity severity, const char* kind, const char* what) {
+    auto by_parent = [&](const std::vector<std::size_t>& units, Severity severity, FindingKind kind, const char* what) {
         std::map<std::string, std::vector<std::string>> groups;
         std::map<std::string, std::string> names;
         for (std::size_t u : units) {
@@ -46,8 +37,8 @@ std::vector<Finding> check_assignment(const UnitSet& set, const PlanResolution& 
                                             listed(codes)),
                                 codes, std::nullopt});
     };
-    by_parent(resolution.unassigned, Severity::error, "unassigned", "in no command unit");
-    by_parent(resolution.left_out, Severity::info, "left_out", "left out by the plan");
+    by_parent(resolution.unassigned, Severity::error, FindingKind::unassigned, "in no command unit");
+    by_parent(resolution.left_out, Severity::info, FindingKind::left_out, "left out by the plan");
     return findings;
 }
 
@@ -65,7 +56,7 @@ std::vector<Finding> check_whole_parents(const UnitSet& set, const PlanResolutio
             parts.push_back(fmt::format("{} unit(s) in {}", count, grouping.groups[group].code));
             codes.push_back(grouping.groups[group].code);
         }
-        findings.push_back({Severity::error, "split_parent", parent,
+        findings.push_back({Severity::error, FindingKind::split_parent, parent,
                             fmt::format("parent {} is split between command units: {}", parent, listed(parts, 20)), codes,
                             std::nullopt});
     }
@@ -130,7 +121,7 @@ std::vector<Finding> check_contiguity(const UnitSet& set, const DissolveResult& 
                 }
             }
             const geos::Point where = geos::point_on_surface(*piece);
-            findings.push_back({Severity::error, "not_contiguous", unit.info.code,
+            findings.push_back({Severity::error, FindingKind::not_contiguous, unit.info.code,
                                 fmt::format("{} ({}) is in {} pieces; piece {} of {:.2f} km² holds {}", unit.info.code,
                                             unit.info.name, unit.parts, p + 1, parts[p].first / 1e6,
                                             inside.empty() ? std::string("parts of its units") : listed(inside)),
@@ -151,7 +142,7 @@ ValidationReport validate_plan(const UnitSet& set, const PlanResolution& resolut
     if (options.max_deviation_pct)
         for (const BalanceRow& row : report.balance)
             if (std::abs(row.deviation_pct) > *options.max_deviation_pct)
-                report.findings.push_back({Severity::error, "imbalance", row.unit_code,
+                report.findings.push_back({Severity::error, FindingKind::imbalance, row.unit_code,
                                            fmt::format("{} {} = {:.1f}, {:+.1f}% from the mean {:.1f} (limit ±{}%)",
                                                        row.unit_code, row.measure, row.value, row.deviation_pct,
                                                        row.mean, *options.max_deviation_pct),

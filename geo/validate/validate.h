@@ -4,24 +4,13 @@
 #include "geo/dissolve/dissolve.h"
 #include "geo/hygiene/report.h"
 #include "geo/plan/resolve.h"
+#include "geo/validate/finding.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace geo {
-
-enum class Severity { error, warning, info };
-const char* to_string(Severity severity);
-
-struct Finding {
-    Severity severity;
-    std::string kind;        // "unassigned", "unknown_code", "not_contiguous", "split_parent", "imbalance", "left_out"
-    std::string unit_code;   // command unit or parent concerned
-    std::string message;
-    std::vector<std::string> codes;  // the units or parents named by the finding
-    std::optional<Location> location;
-};
 
 struct BalanceRow {
     std::string unit_code, measure;

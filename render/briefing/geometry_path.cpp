@@ -30,10 +30,7 @@ void append_ring(cairo_t* cairo, const GEOSGeometry& ring, const PageTransform& 
 }
 
 void append_polygon(cairo_t* cairo, const GEOSGeometry& polygon, const PageTransform& transform, double min_step) {
-    const GEOSContextHandle_t h = geo::geos::handle();
-    append_ring(cairo, *GEOSGetExteriorRing_r(h, &polygon), transform, min_step);
-    for (int r = 0; r < GEOSGetNumInteriorRings_r(h, &polygon); ++r)
-        append_ring(cairo, *GEOSGetInteriorRingN_r(h, &polygon, r), transform, min_step);
+    geo::geos::for_each_ring(polygon, [&](const GEOSGeometry& ring) { append_ring(cairo, ring, transform, min_step); });
 }
 
 }  // namespace

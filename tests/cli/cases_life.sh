@@ -13,22 +13,11 @@ csv_column() {
     awk -F, -v code="$2" -v col="$3" '$1 == code { gsub(/"/, "", $col); print $col }' "$1"
 }
 
-case_help_diff() { help_of diff --table --output --rules --crime --population --json; }
-case_help_migrate() { help_of migrate --to --output --threshold --overwrite; }
-
-# One ward moved: one move, and per command unit the officers and PCSOs change by exactly what
-# `allocate` gives on each plan, and the crime by the moved ward's own.
-case_diff_one_ward_against_allocate() {
-    abbey_plan in/abbey.csv
-    wm allocate "$TAB2014" --plan "$PLAN" -o out/a.csv --table out/alloc-a.csv
-    expect_ok
-    wm allocate "$TAB2014" --plan in/abbey.csv -o out/b.csv --table out/alloc-b.csv
-    expect_ok
-    wm diff "$PLAN" in/abbey.csv "$TAB2014" -o out/moved.gpkg --table out/diff.csv
-    expect_ok
-    expect_stdout "1 ward(s) change command unit, in 1 move(s)" "E05000026 Abbey (Barking and Dagenham): East → Central North" \
-        "2 DWO, 1 PCSO; crime 5018;"
-    local code a b want got n=0
+# Abbey moved East -> Central North, in out/diff.csv (`diff --table`): per command unit the officers
+# and PCSOs change by exactly what `allocate` gave in out/alloc-a.csv and out/alloc-b.csv, and the
+# crime by Abbey's own.
+abbey_moved_as_allocated() {
+    local code a b got n=0
     for code in CE CN AS AW EA NA NE NW SN SE SW WA; do
         a=$(csv_column out/alloc-a.csv "$code" 10)
         b=$(csv_column out/alloc-b.csv "$code" 10)
@@ -44,6 +33,25 @@ case_diff_one_ward_against_allocate() {
     ((n == 2)) || fail "officers change in $n command units, expected 2 (East and Central North)"
     [[ $(csv_column out/diff.csv CN 17) == 5018 && $(csv_column out/diff.csv EA 17) == -5018 ]] ||
         fail "crime change: CN $(csv_column out/diff.csv CN 17), EA $(csv_column out/diff.csv EA 17), expected +-5018 (Abbey's)"
+}
+
+case_help_diff() { help_of diff --table --output --rules --crime --population --json; }
+case_help_migrate() { help_of migrate --to --output --threshold --overwrite; }
+
+# One ward moved: one move, and per command unit the officers and PCSOs change by exactly what
+# `allocate` gives on each plan, and the crime by the moved ward's own.
+case_diff_one_ward_against_allocate() {
+    abbey_plan in/abbey.csv
+    wm allocate "$TAB2014" --plan "$PLAN" -o out/a.csv --table out/alloc-a.csv
+    expect_ok
+    wm allocate "$TAB2014" --plan in/abbey.csv -o out/b.csv --table out/alloc-b.csv
+    expect_ok
+    wm diff "$PLAN" in/abbey.csv "$TAB2014" -o out/moved.gpkg --table out/diff.csv
+    expect_ok
+    expect_stdout "1 ward(s) change command unit, in 1 move(s)" "E05000026 Abbey (Barking and Dagenham): East → Central North" \
+        "2 DWO, 1 PCSO; crime 5018;"
+    abbey_moved_as_allocated
+    local want
     expect_layer out/moved.gpkg moved_wards 1 code from_code to_code crime area_km2
     want=$(ogr_sql out/moved.gpkg "SELECT code || ' ' || from_code || ' ' || to_code || ' ' || CAST(crime AS INTEGER) AS n FROM moved_wards")
     [[ $want == "E05000026 EA CN 5018" ]] || fail "moved_wards holds '$want', expected 'E05000026 EA CN 5018'"
@@ -161,4 +169,64 @@ case_plan_sign_off_log_and_tamper() {
 case_plan_versions_need_a_plan_file() {
     wm plan log "$PLAN"
     expect_error 3 "versions are kept in plan files"
+}
+
+# versioned_plan FILE : the bundled plan as a plan file, version 1 signed off, and version 2 a draft
+# from it that moves Abbey to Central North, written as the planner writes a new version on save.
+versioned_plan() {
+    wm migrate "$PLAN" "$REPO/shapes/london-wards-2014.gpkg" --to "$REPO/shapes/london-wards-2014.gpkg" -o "$1"
+    expect_ok
+    wm plan sign-off "$1" --by "Ch Supt Smith"
+    expect_ok
+    local signed
+    signed=$(sed -n 's/^content = "\(.*\)"$/\1/p' "$1")
+    awk -v signed="$signed" '/^# The ward set this plan was made on/ {
+            print "[[versions]]\nversion = 2\nstatus = \"draft\"\nauthor = \"Insp Jones\"\ntime = \"2026-12-07T02:00:00Z\""
+            print "parent = \"" signed "\"\ncontent = \"\"\nmoves = [\n  { ward = \"E05000026\", from = \"EA\", to = \"CN\" },\n]\n"
+        } { print }' "$1" >"$1.new" && mv "$1.new" "$1"
+    # The top-level fields (the first lines) follow the last record, for older readers.
+    sed -i 's/^E05000026 = "EA"/E05000026 = "CN"/; 0,/^version = 1$/s//version = 2/; 0,/^status = "signed-off"$/s//status = "draft"/' "$1"
+}
+
+# PLAN@1 PLAN@2: two versions a plan file keeps, compared as two files are: Abbey moved, and each
+# command unit's officers as `allocate` gives them on the plan before and after.
+case_diff_two_versions_of_a_plan() {
+    versioned_plan in/p.wardplan
+    wm plan log in/p.wardplan
+    expect_ok
+    expect_stdout "version 2  draft" "1 ward(s) moved since the parent: E05000026 EA → CN" "version 1  signed-off"
+    abbey_plan in/abbey.csv
+    wm allocate "$TAB2014" --plan "$PLAN" -o out/a.csv --table out/alloc-a.csv
+    expect_ok
+    wm allocate "$TAB2014" --plan in/abbey.csv -o out/b.csv --table out/alloc-b.csv
+    expect_ok
+    wm diff in/p.wardplan@1 in/p.wardplan@2 "$TAB2014" --table out/diff.csv
+    expect_ok
+    expect_stdout "A: mps-12-bcu-2018, version 1 (in/p.wardplan@1" "B: mps-12-bcu-2018, version 2 (in/p.wardplan@2" "1 ward(s) change command unit, in 1 move(s)" \
+        "E05000026 Abbey (Barking and Dagenham): East → Central North" "2 DWO, 1 PCSO; crime 5018;"
+    abbey_moved_as_allocated
+    # Backwards, the move reverses.
+    wm diff in/p.wardplan@2 in/p.wardplan@1 "$TAB2014" --json
+    expect_json
+    expect_stdout '"wards_moved": 1' '"text": "E05000026 Abbey (Barking and Dagenham): Central North → East"'
+}
+
+# A version the file does not keep, a history from before moves were kept, and a move changed by
+# hand: each refused with what to do, and the changed history reported by `plan log` (exit 4).
+case_diff_versions_refused() {
+    versioned_plan in/p.wardplan
+    wm diff in/p.wardplan@3 in/p.wardplan@2 "$TAB2014"
+    expect_error 3 "the plan has no version 3 (versions 1 to 2)" "wardmap plan log"
+    sed '/^moves = \[/,/^\]/d' in/p.wardplan >in/old.wardplan
+    wm diff in/old.wardplan@1 in/old.wardplan "$TAB2014"
+    expect_error 3 "version 2 does not keep what it changed from version 1 (recorded by an older wardmap)"
+    sed 's/{ ward = "E05000026", from = "EA"/{ ward = "E05000026", from = "NA"/' in/p.wardplan >in/changed.wardplan
+    wm diff in/changed.wardplan@1 in/changed.wardplan "$TAB2014"
+    expect_error 3 "version 1 rebuilt from the later versions' moves has content" "the history has been changed by hand"
+    wm plan log in/changed.wardplan
+    expect_exit 4
+    expect_stdout "HISTORY CHANGED: version 1 rebuilt"
+    sed 's/{ ward = "E05000026", from = "EA", to = "CN"/{ ward = "E05000026", from = "EA", to = "NE"/' in/p.wardplan >in/to.wardplan
+    wm diff in/to.wardplan@1 in/to.wardplan "$TAB2014"
+    expect_error 3 'version 2 records E05000026 moved to "NE", but the version has it in "CN"' 
 }

@@ -202,9 +202,21 @@ case_pg_store() {
     wm plan save in/current.wardplan --store "$PG"
     expect_exit 3
     [[ $(sql "SELECT count(*) FROM wardmap.plan_versions") == 2 ]] || fail "a refused save stored a version"
-    # No store given; a store that is not there.
-    WARDMAP_STORE= wm plan list
-    expect_error 3 "no plan store given" WARDMAP_STORE
+    # No store given anywhere (no settings file either); a store that is not there.
+    XDG_CONFIG_HOME=$PWD/in/config WARDMAP_STORE= wm plan list
+    expect_error 3 "no plan store given" WARDMAP_STORE "$PWD/in/config/wardmap/settings.toml" "[store]"
+    # The user's settings file names the store; $WARDMAP_STORE and --store win over it.
+    mkdir -p in/config/wardmap && printf '# mine\n[store]\nconnection = "%s"\n' "$PG" >in/config/wardmap/settings.toml
+    XDG_CONFIG_HOME=$PWD/in/config WARDMAP_STORE= wm plan list
+    expect_ok
+    grep -qE '^London BCUs +2 +2 +bob ' log/stdout || fail "plan list with the store from settings.toml: $(cat log/stdout)"
+    XDG_CONFIG_HOME=$PWD/in/config WARDMAP_STORE="PG:dbname=fromenv host=$PG_DIR/socket port=$PG_PORT" wm plan list
+    expect_error 3 "cannot connect to the plan store" fromenv
+    XDG_CONFIG_HOME=$PWD/in/config WARDMAP_STORE= wm plan list --store "PG:dbname=fromoption host=$PG_DIR/socket port=$PG_PORT"
+    expect_error 3 "cannot connect to the plan store" fromoption
+    printf '[store]\nconection = "%s"\n' "$PG" >in/config/wardmap/settings.toml
+    XDG_CONFIG_HOME=$PWD/in/config WARDMAP_STORE= wm plan list
+    expect_error 3 "settings.toml" "[store] conection (line 2)" "not a setting wardmap knows"
     wm plan list --store "PG:dbname=nosuchdb host=$PG_DIR/socket port=$PG_PORT password=hunter2"
     expect_error 3 "cannot connect to the plan store" nosuchdb
     ! grep -q hunter2 log/stderr || fail "the password is shown in the message"

@@ -45,6 +45,14 @@ TEST(Replay, AutosaveAndTheRecoveryAnswer) {
     EXPECT_THROW(ui::parse_replay("answer maybe\n", "crash.txt", two_wards()), geo::InputError);
 }
 
+TEST(Replay, CompareWithAPlanAVersionOrTheSavedPlan) {
+    const auto steps = ui::parse_replay("compare other.wardplan@2\ncompare saved\ncompare off\n", "compare.txt", two_wards());
+    ASSERT_EQ(steps.size(), 3u);
+    EXPECT_EQ(std::get<ui::CompareWith>(steps[0].command).path, "other.wardplan@2");
+    EXPECT_EQ(std::get<ui::CompareWith>(steps[1].command).path, "");  // the plan as saved
+    EXPECT_TRUE(std::holds_alternative<ui::ClearComparison>(steps[2].command));
+}
+
 TEST(Replay, UnknownWardNamesTheLine) {
     try {
         ui::parse_replay("undo\nmove ward E05999999 to CN\n", "demo.txt", two_wards());
@@ -58,6 +66,31 @@ TEST(Replay, UnknownWardNamesTheLine) {
 TEST(Replay, UnknownActionIsRefused) {
     EXPECT_THROW(ui::parse_replay("fly to the moon\n", "demo.txt", two_wards()), geo::InputError);
     EXPECT_THROW(ui::parse_replay("labels maybe\n", "demo.txt", two_wards()), geo::InputError);
+}
+
+}  // namespace
+
+namespace {
+
+// The plan store's actions: a plan's name may have spaces (the rest of the line).
+TEST(Replay, StoreActions) {
+    const auto steps = ui::parse_replay(
+        "store list\nstore open 3 MPS 12  BCU\nstore open current x\nstore save\nstore save proposed bob\nstore merge\nstore keep\n",
+        "store.txt", two_wards());
+    ASSERT_EQ(steps.size(), 7u);
+    EXPECT_TRUE(std::holds_alternative<ui::ListStore>(steps[0].command));
+    const auto& open = std::get<ui::OpenFromStore>(steps[1].command);
+    EXPECT_EQ(open.plan, "MPS 12 BCU");
+    EXPECT_EQ(open.version, 3);
+    EXPECT_EQ(std::get<ui::OpenFromStore>(steps[2].command).version, std::nullopt);
+    const auto& plain = std::get<ui::SaveToStore>(steps[3].command);
+    EXPECT_EQ(plain.status + "|" + plain.author + "|" + plain.plan, "||");
+    const auto& save = std::get<ui::SaveToStore>(steps[4].command);
+    EXPECT_EQ(save.status + "|" + save.author, "proposed|bob");
+    EXPECT_TRUE(std::get<ui::AnswerOvertaken>(steps[5].command).merge);
+    EXPECT_FALSE(std::get<ui::AnswerOvertaken>(steps[6].command).merge);
+    for (const char* wrong : {"store open v3 x\n", "store open 3\n", "store\n", "store push\n", "store save a b c\n"})
+        EXPECT_THROW(ui::parse_replay(wrong, "store.txt", two_wards()), geo::InputError) << wrong;
 }
 
 }  // namespace

@@ -150,7 +150,7 @@ TEST_P(LondonWards, TwelveBcusFromTheBundledPlan) {
     const geo::ValidationReport report = geo::validate_plan(set, resolution, bcus, {});
     EXPECT_EQ(report.errors(), 0u);
     for (const auto& finding : report.findings)
-        EXPECT_NE(finding.severity, geo::Severity::error) << finding.kind << ": " << finding.message;
+        EXPECT_NE(finding.severity, geo::Severity::error) << geo::to_string(finding.kind) << ": " << finding.message;
 }
 
 TEST_P(LondonWards, ApplyPlanFromBoroughShapesAgreesWithWardShapes) {

@@ -135,8 +135,10 @@ TEST(OfficersAllocate, MissingValuesAreReportedAndAMissingMeasureRefused) {
     const geo::Measure population{"population", "test", {100.0, std::nullopt, 100.0, 100.0, 100.0}};
     const geo::Allocation allocation = geo::allocate(small.wards, small.grouping, rules, {population});
     ASSERT_EQ(allocation.findings.size(), 1u);
-    EXPECT_THAT(allocation.findings[0], HasSubstr("1 ward(s) have no value"));
-    EXPECT_THAT(allocation.findings[0], HasSubstr("W2 Two"));
+    EXPECT_EQ(allocation.findings[0].kind, geo::FindingKind::missing_value);
+    EXPECT_THAT(allocation.findings[0].message, HasSubstr("1 ward(s) have no value"));
+    EXPECT_THAT(allocation.findings[0].message, HasSubstr("W2 Two"));
+    EXPECT_EQ(allocation.findings[0].codes, std::vector<std::string>{"W2"});
     EXPECT_THAT(allocation.units[0].pool_posts, ElementsAre(5));
     EXPECT_THAT([&] { geo::allocate(small.wards, small.grouping, rules, {}); },
                 ::testing::ThrowsMessage<geo::InputError>(HasSubstr("weights by population but no population figures")));
@@ -166,7 +168,8 @@ TEST(OfficersAllocate, Bundled2018RulesOnThe2014Wards) {
     const auto& east = allocation.units[group_index(london.grouping, "EA")];
     EXPECT_GT(west_end.pool_posts[0], east.pool_posts[0]);
     ASSERT_EQ(allocation.findings.size(), 1u);  // population: the 59 wards the profiles do not have
-    EXPECT_THAT(allocation.findings[0], HasSubstr("population: 59 ward(s)"));
+    EXPECT_THAT(allocation.findings[0].message, HasSubstr("population: 59 ward(s)"));
+    EXPECT_EQ(allocation.findings[0].codes.size(), 59u);
 }
 
 }  // namespace

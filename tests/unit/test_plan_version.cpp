@@ -1,6 +1,9 @@
-// geo/planner/plan_version: versions, sign-off, a new draft from a signed plan, and a line changed
-// after sign-off found on reading. Plan files as text: no boundaries needed.
+// geo/planner/plan_version and plan_at_version: versions, sign-off, a new draft from a signed plan,
+// a line changed after sign-off found on reading; every version rebuilt from the wards each later
+// version moved, files written before moves were kept still read, a history changed by hand found.
+// Plan files as text: no boundaries needed.
 #include "geo/core/errors.h"
+#include "geo/planner/plan_at_version.h"
 #include "geo/planner/plan_file.h"
 #include "geo/planner/plan_version.h"
 
@@ -62,7 +65,7 @@ TEST(PlanVersion, AnEditOfASignedPlanIsANewDraftWhoseParentIsTheSignedOne) {
     const geo::PlanFile signed_off = geo::sign_off(small_plan(), "Smith", "t1", "");
     geo::PlanFile edited = signed_off;
     edited.assignment[0].second = "CN";
-    const geo::PlanFile saved = geo::record_save(edited, "Jones", "t2");
+    const geo::PlanFile saved = geo::record_save(edited, signed_off, "Jones", "t2");
     ASSERT_EQ(saved.versions.size(), 2u);
     EXPECT_EQ(saved.versions[0].status, "signed-off");
     EXPECT_EQ(saved.versions[0].content, signed_off.versions[0].content);  // the signed record is kept as it was
@@ -75,7 +78,7 @@ TEST(PlanVersion, AnEditOfASignedPlanIsANewDraftWhoseParentIsTheSignedOne) {
     // Saved again after another edit: still version 2, its content follows.
     geo::PlanFile again = saved;
     again.assignment[1].second = "CN";
-    const geo::PlanFile resaved = geo::record_save(again, "", "t3");
+    const geo::PlanFile resaved = geo::record_save(again, saved, "", "t3");
     ASSERT_EQ(resaved.versions.size(), 2u);
     EXPECT_EQ(resaved.versions[1].content, geo::content_checksum(again));
     EXPECT_EQ(resaved.versions[1].time, "t3");
@@ -88,8 +91,8 @@ TEST(PlanVersion, OlderFilesReadAsBeforeAndDraftsKeepNoHistory) {
     const geo::PlanFile plan = geo::parse_plan_file(old, "old.wardplan");
     EXPECT_TRUE(plan.versions.empty());
     EXPECT_EQ(geo::current_version(plan).version, 4);
-    EXPECT_TRUE(geo::record_save(plan, "B", "t").versions.empty());
-    EXPECT_EQ(geo::format_plan_file(geo::record_save(plan, "B", "t")), geo::format_plan_file(plan));
+    EXPECT_TRUE(geo::record_save(plan, plan, "B", "t").versions.empty());
+    EXPECT_EQ(geo::format_plan_file(geo::record_save(plan, plan, "B", "t")), geo::format_plan_file(plan));
     const geo::PlanFile proposed = geo::propose(plan, "B", "t", "");
     ASSERT_EQ(proposed.versions.size(), 1u);
     EXPECT_EQ(proposed.versions[0].version, 4);
@@ -103,6 +106,135 @@ TEST(PlanVersion, AnUnknownStatusIsRefusedWithItsLine) {
     } catch (const geo::InputError& error) {
         EXPECT_THAT(error.what(), HasSubstr("status approved is not draft, proposed or signed-off"));
     }
+}
+
+// Versions kept (plan_at_version.h).
+
+geo::PlanFile moved(geo::PlanFile plan, const std::string& ward, const std::string& to) {
+    for (auto& [code, unit] : plan.assignment)
+        if (code == ward) unit = to;
+    return plan;
+}
+
+geo::PlanFile read_back(const geo::PlanFile& plan) { return geo::parse_plan_file(geo::format_plan_file(plan), "p.wardplan"); }
+
+// v1 signed off; v2 (a draft from it) moves Abbey to Central North, saved twice; v2 proposed; v3
+// (a draft) renames a unit and moves E05000027.
+geo::PlanFile three_versions() {
+    const geo::PlanFile v1 = geo::sign_off(small_plan(), "Smith", "t1", "");
+    const geo::PlanFile v2 = read_back(geo::record_save(moved(v1, "E05000026", "CN"), v1, "Jones", "t2"));
+    const geo::PlanFile v2_again = read_back(geo::record_save(moved(v2, "E05000028", "-"), v2, "", "t3"));
+    const geo::PlanFile v2_back = read_back(geo::record_save(moved(v2_again, "E05000028", "CN"), v2_again, "", "t4"));
+    const geo::PlanFile proposed = read_back(geo::propose(v2_back, "Jones", "t5", ""));
+    geo::PlanFile edited = moved(proposed, "E05000027", "CN");
+    edited.units[1].name = "Central Nth";
+    return read_back(geo::record_save(edited, proposed, "Brown", "t6"));
+}
+
+TEST(PlanAtVersion, EachVersionKeepsTheWardsMovedSinceItsParent) {
+    const geo::PlanFile plan = three_versions();
+    ASSERT_EQ(plan.versions.size(), 3u);
+    EXPECT_FALSE(plan.versions[0].moves_kept);  // the first has no parent
+    ASSERT_TRUE(plan.versions[1].moves_kept);
+    // Saved three times as a draft: its moves follow its content, not each save's.
+    EXPECT_EQ(plan.versions[1].moves, (std::vector<geo::WardMove>{{"E05000026", "EA", "CN"}}));
+    EXPECT_EQ(plan.versions[2].moves, (std::vector<geo::WardMove>{{"E05000027", "EA", "CN"}}));
+    ASSERT_TRUE(plan.versions[2].parent_units);  // the unit renamed since
+    EXPECT_EQ((*plan.versions[2].parent_units)[1].name, "Central North");
+    EXPECT_FALSE(plan.versions[1].parent_units);
+    EXPECT_EQ(geo::check_history(plan), "");
+}
+
+TEST(PlanAtVersion, AnyVersionIsRebuiltToTheContentRecordedForIt) {
+    const geo::PlanFile plan = three_versions();
+    const geo::PlanFile v1 = geo::plan_at_version(plan, 1);
+    EXPECT_EQ(v1.assignment, small_plan().assignment);
+    EXPECT_EQ(geo::content_checksum(v1), plan.versions[0].content);
+    EXPECT_EQ(v1.units[1].name, "Central North");
+    EXPECT_EQ(v1.version, 1);
+    EXPECT_EQ(v1.status, "signed-off");
+    const geo::PlanFile v2 = geo::plan_at_version(plan, 2);
+    EXPECT_EQ(v2.assignment, moved(small_plan(), "E05000026", "CN").assignment);
+    EXPECT_EQ(geo::content_checksum(v2), plan.versions[1].content);
+    EXPECT_EQ(geo::content_checksum(geo::plan_at_version(plan, 3)), geo::content_checksum(plan));
+    try {
+        geo::plan_at_version(plan, 7);
+        FAIL() << "version 7 was rebuilt";
+    } catch (const geo::InputError& error) {
+        EXPECT_THAT(error.what(), HasSubstr("the plan has no version 7 (versions 1 to 3)"));
+    }
+}
+
+// Each of a move's three fields changed by hand: where it came from (the version rebuilt is not the
+// content recorded), which ward, where it went (not where the later version has the ward).
+TEST(PlanAtVersion, AMoveChangedByHandInTheHistoryIsFound) {
+    const std::string text = geo::format_plan_file(three_versions());
+    const std::string line = "{ ward = \"E05000026\", from = \"EA\", to = \"CN\" }";
+    ASSERT_NE(text.find(line), std::string::npos) << text;
+    const auto with_move = [&](const std::string& move) {
+        std::string tampered = text;
+        return geo::parse_plan_file(tampered.replace(tampered.find(line), line.size(), move), "p.wardplan");
+    };
+    const geo::PlanFile from_changed = with_move("{ ward = \"E05000026\", from = \"-\", to = \"CN\" }");
+    EXPECT_THAT(geo::check_history(from_changed), HasSubstr("version 1 rebuilt from the later versions' moves has content"));
+    try {
+        geo::plan_at_version(from_changed, 1);
+        FAIL() << "a changed history was read as it was";
+    } catch (const geo::InputError& error) {
+        EXPECT_THAT(error.what(), HasSubstr("the history has been changed by hand"));
+    }
+    EXPECT_NO_THROW(geo::plan_at_version(from_changed, 2));  // the later versions are as recorded
+    const geo::PlanFile ward_changed = with_move("{ ward = \"E05000027\", from = \"EA\", to = \"CN\" }");
+    EXPECT_THAT(geo::check_history(ward_changed), HasSubstr("the history has been changed by hand"));
+    EXPECT_THROW(geo::plan_at_version(ward_changed, 1), geo::InputError);
+    // Undoing a move reads only where it came from: where it went is checked apart.
+    const geo::PlanFile to_changed = with_move("{ ward = \"E05000026\", from = \"EA\", to = \"EA\" }");
+    EXPECT_THAT(geo::check_history(to_changed), HasSubstr("version 2 records E05000026 moved to \"EA\", but the version has it in \"CN\""));
+    EXPECT_THROW(geo::plan_at_version(to_changed, 1), geo::InputError);
+}
+
+TEST(PlanAtVersion, AFileWrittenBeforeMovesWereKeptStillReads) {
+    // As `wardmap plan sign-off` and the planner wrote it before: no moves, no parent_units.
+    const std::string old = "name = \"old\"\nversion = 2\nauthor = \"B\"\nstatus = \"draft\"\n"
+                            "[[versions]]\nversion = 1\nstatus = \"signed-off\"\nauthor = \"A\"\nsigned_by = \"A\"\ntime = \"t\"\nparent = \"\"\n"
+                            "content = \"fnv1a64:0000000000000002\"\n"
+                            "[[versions]]\nversion = 2\nstatus = \"draft\"\nauthor = \"B\"\ntime = \"t\"\nparent = \"fnv1a64:0000000000000002\"\n"
+                            "content = \"\"\n"
+                            "[boundaries]\npath = \"w.gpkg\"\nwards = 1\nfingerprint = \"fnv1a64:0000000000000001\"\n"
+                            "[[command_units]]\ncode = \"EA\"\nname = \"East\"\n[assignment]\nE05000026 = \"EA\"\n";
+    const geo::PlanFile plan = geo::parse_plan_file(old, "old.wardplan");
+    ASSERT_EQ(plan.versions.size(), 2u);
+    EXPECT_FALSE(plan.versions[1].moves_kept);
+    EXPECT_EQ(geo::check_history(plan), "");  // nothing to check, nothing wrong
+    EXPECT_EQ(geo::plan_at_version(plan, 2).assignment, plan.assignment);
+    try {
+        geo::plan_at_version(plan, 1);
+        FAIL() << "version 1 was made up";
+    } catch (const geo::InputError& error) {
+        EXPECT_THAT(error.what(), HasSubstr("version 2 does not keep what it changed from version 1"));
+    }
+    // Written again: still no moves (none are made up), and the same records.
+    EXPECT_FALSE(read_back(plan).versions[1].moves_kept);
+    EXPECT_EQ(geo::format_plan_file(read_back(plan)), geo::format_plan_file(plan));
+}
+
+TEST(PlanAtVersion, TamperingWithASignedPlanIsStillFound) {
+    const geo::PlanFile plan = three_versions();
+    const geo::PlanFile signed_v3 = geo::sign_off(plan, "Smith", "t7", "");
+    std::string text = geo::format_plan_file(signed_v3);
+    text.replace(text.find("E05000028 = \"CN\""), 16, "E05000028 = \"EA\"");
+    const geo::PlanFile tampered = geo::parse_plan_file(text, "p.wardplan");
+    EXPECT_TRUE(geo::check_integrity(tampered).changed);
+    EXPECT_FALSE(geo::check_integrity(signed_v3).changed);
+    EXPECT_EQ(geo::check_history(signed_v3), "");
+}
+
+TEST(PlanAtVersion, AVersionArgumentIsAPlanFileWithANumber) {
+    EXPECT_EQ(geo::versioned_path("plans/p.wardplan@3").path, "plans/p.wardplan");
+    EXPECT_EQ(geo::versioned_path("plans/p.wardplan@3").version, 3);
+    EXPECT_FALSE(geo::versioned_path("plans/p.wardplan").version);
+    EXPECT_FALSE(geo::versioned_path("plans/p.csv@3").version);  // a table keeps no versions
+    EXPECT_FALSE(geo::versioned_path("plans/p.wardplan@x").version);
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ std::vector<std::string> unit_of_each(const geo::PlanResolution& resolution) {
 std::vector<const Finding*> of_kind(const std::vector<Finding>& findings, const std::string& kind) {
     std::vector<const Finding*> found;
     for (const Finding& f : findings)
-        if (f.kind == kind) found.push_back(&f);
+        if (to_string(f.kind) == kind) found.push_back(&f);
     return found;
 }
 
@@ -122,7 +122,7 @@ TEST(Validate, LeftOutWardsAreInformationNotErrors) {
     EXPECT_EQ(resolution.grouping.group_of_unit[4], -1);
     const auto findings = geo::check_assignment(set, resolution);
     ASSERT_EQ(findings.size(), 1u);
-    EXPECT_EQ(findings[0].kind, "left_out");
+    EXPECT_EQ(findings[0].kind, geo::FindingKind::left_out);
     EXPECT_EQ(findings[0].severity, Severity::info);
     EXPECT_THAT(findings[0].codes, ElementsAre("C1"));
 }
@@ -132,7 +132,7 @@ TEST(Validate, SplitParentIsFound) {
     const auto resolution = geo::resolve_plan(set, plan_of("code,unit_code\nP1,U1\nA2,U2\nP2,U2\nP3,U2\n"));
     const auto findings = geo::check_whole_parents(set, resolution);
     ASSERT_EQ(findings.size(), 1u);
-    EXPECT_EQ(findings[0].kind, "split_parent");
+    EXPECT_EQ(findings[0].kind, geo::FindingKind::split_parent);
     EXPECT_EQ(findings[0].unit_code, "P1");
     EXPECT_THAT(findings[0].codes, UnorderedElementsAre("U1", "U2"));
     EXPECT_THAT(findings[0].message, HasSubstr("1 unit(s) in U1"));
@@ -154,7 +154,7 @@ TEST(Validate, NonContiguousUnitNamesTheWardsOfItsStrayPiece) {
     const auto findings = geo::check_contiguity(set, dissolved);
     ASSERT_EQ(findings.size(), 1u);
     const Finding& stray = findings[0];
-    EXPECT_EQ(stray.kind, "not_contiguous");
+    EXPECT_EQ(stray.kind, geo::FindingKind::not_contiguous);
     EXPECT_EQ(stray.unit_code, "U1");
     EXPECT_THAT(stray.message, HasSubstr("C1 Gamma One"));
     EXPECT_THAT(stray.message, HasSubstr("0.01 km²"));

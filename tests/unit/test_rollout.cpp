@@ -81,7 +81,7 @@ TEST(RolloutSlp, AWardMovedByHandLeavesItsUnitHalfLive) {
     geo::move_to_phase(rollout, london.wards, london.grouping, "E05000026", "North");  // Abbey, Barking
     const auto results = geo::phase_results(london.wards, london.grouping, rollout, geo::ward_adjacency(london.wards));
     ASSERT_FALSE(results[0].findings.empty());
-    EXPECT_EQ(results[0].findings[0].kind, "half_live");
+    EXPECT_EQ(results[0].findings[0].kind, geo::FindingKind::half_live);
     EXPECT_THAT(results[0].findings[0].message, HasSubstr("EA (East) has 55 of 56 wards live"));
     EXPECT_THAT(rollout.notes.back(), HasSubstr("moved by hand: E05000026 (1 ward(s)) into North"));
     EXPECT_THROW(geo::move_to_phase(rollout, london.wards, london.grouping, "E05000026", "Never"), geo::InputError);
@@ -169,8 +169,8 @@ TEST(RolloutPhases, AdjacencyGapsOfficersAndTheTimeline) {
     EXPECT_EQ(results[0].wards_live, 2u);
     EXPECT_THAT(results[0].units_partial, ElementsAre("A"));
     ASSERT_EQ(results[0].findings.size(), 1u);
-    EXPECT_EQ(results[0].findings[0].kind, "gap");
-    EXPECT_EQ(results[0].findings[0].subject, "W2");
+    EXPECT_EQ(results[0].findings[0].kind, geo::FindingKind::gap);
+    EXPECT_EQ(results[0].findings[0].unit_code, "W2");
     EXPECT_EQ(*results[0].officers, 2 * 2 + 6 + 10);          // two live wards' DWOs, A's leadership and pool
     EXPECT_EQ(*results[1].officers, 4 * 2 + 2 * 6 + 2 * 10);  // everything
     EXPECT_EQ(*results[1].pcsos, 4);

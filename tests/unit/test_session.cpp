@@ -41,7 +41,7 @@ geo::Assignment two_units() {
 
 std::vector<std::string> kinds(const geo::PlanSession& s) {
     std::vector<std::string> out;
-    for (const geo::Finding& f : s.findings()) out.push_back(f.kind);
+    for (const geo::Finding& f : s.findings()) out.push_back(geo::to_string(f.kind));
     return out;
 }
 
@@ -186,7 +186,7 @@ TEST(PlanSession, AStrayWardMakesAUnitNonContiguousAndTheFindingNamesIt) {
     EXPECT_FALSE(session.stats()[0].contiguous);
     EXPECT_EQ(session.stats()[0].parts, 2);
     const auto& findings = session.findings();
-    const auto stray = std::find_if(findings.begin(), findings.end(), [](const geo::Finding& f) { return f.kind == "not_contiguous"; });
+    const auto stray = std::find_if(findings.begin(), findings.end(), [](const geo::Finding& f) { return f.kind == geo::FindingKind::not_contiguous; });
     ASSERT_NE(stray, findings.end());
     EXPECT_THAT(stray->codes, ElementsAre("c2"));
     ASSERT_TRUE(stray->location);

@@ -42,7 +42,7 @@ nlohmann::json allocation_json(const geo::Allocation& allocation) {
                          {"pools", pools}, {"officers", unit.officers()}});
     }
     nlohmann::json out{{"command_units", units}, {"officers", allocation.officers}, {"pcsos", allocation.pcsos},
-                       {"dwo", allocation.dwo}, {"leadership", allocation.leadership}, {"findings", allocation.findings}};
+                       {"dwo", allocation.dwo}, {"leadership", allocation.leadership}, {"findings", findings_json(allocation.findings)}};
     if (allocation.establishment) out["establishment"] = *allocation.establishment, out["surplus"] = *allocation.surplus();
     return out;
 }
@@ -63,7 +63,7 @@ void print_allocation(std::ostream& out, const geo::Allocation& allocation) {
     fmt::print(out, " {:>8}\n", allocation.officers);
     for (std::size_t p = 0; p < allocation.pools.size(); ++p) fmt::print(out, "  pool {}: {}\n", p + 1, allocation.pools[p]);
     fmt::print(out, "{}\n", establishment_line(allocation));
-    for (const auto& finding : allocation.findings) fmt::print(out, "note    {}\n", finding);
+    for (const geo::Finding& finding : allocation.findings) fmt::print(out, "note    {}\n", finding.message);
 }
 
 void run(const AllocateCommand& o, const CommonOptions& common) {

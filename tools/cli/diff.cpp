@@ -10,6 +10,7 @@
 #include "geo/export/plan_layers.h"
 #include "geo/export/write.h"
 #include "geo/model/plan_figures.h"
+#include "geo/planner/plan_at_version.h"
 
 #include <fmt/ostream.h>
 #include <filesystem>
@@ -37,31 +38,24 @@ struct Side {
     geo::OfficerFigures officers;
 };
 
-Side work_out(const geo::UnitSet& set, const std::string& path, const DiffCommand& o) {
+geo::Plan read_version(const geo::UnitSet& set, const geo::VersionedPath& at, const geo::PlanColumns& columns) {
+    if (!at.version) return read_plan_for(set, at.path, columns);
+    read_plan_for(set, at.path, columns);  // the file as it is: on these wards, and unchanged since any sign-off
+    geo::PlanFile plan = geo::plan_at_version(geo::read_plan_file(at.path), *at.version);
+    plan.name += fmt::format(", version {}", *at.version);
+    geo::assignment_from(set, plan);
+    return geo::plan_from_file(plan);
+}
+
+Side work_out(const geo::UnitSet& set, const std::string& argument, const DiffCommand& o) {
+    const geo::VersionedPath at = geo::versioned_path(argument);
     Side side;
-    side.plan = read_plan_for(set, path, o.columns);
+    side.plan = read_version(set, at, o.columns);
     side.resolution = geo::resolve_plan(set, side.plan);
-    side.rules = geo::read_rules_for(o.measures, path);  // as `allocate --plan PATH` finds them
+    side.rules = geo::read_rules_for(o.measures, at.path);  // as `allocate --plan PATH` finds them
     side.officers = geo::allocate_plan(set, side.resolution.grouping, side.rules,
                                        geo::read_measure_tables(o.measures, &side.rules, side.rules.measures_used()));
     return side;
-}
-
-std::string amount(double value) { return fmt::format("{:.0f}", value); }
-
-std::string total_text(const geo::Total& total, const char* what) {
-    if (!total.known) return {};
-    std::string text = fmt::format("{} {}", what, amount(total.sum));
-    if (total.missing) text += fmt::format(" ({} ward(s) without a value)", total.missing);
-    return text;
-}
-
-std::string move_figures(const geo::Move& move, bool officers) {
-    std::string text = officers ? fmt::format("{} DWO, {} PCSO", move.dwo, move.pcso) : std::string();
-    for (const std::string& part : {total_text(move.crime, "crime"), total_text(move.population, "population"),
-                                    fmt::format("{:.2f} km²", move.area_km2)})
-        if (!part.empty()) text += (text.empty() ? "" : "; ") + part;
-    return text;
 }
 
 // "34 → 35 +1"; "-" for a figure the plan has not.
@@ -80,7 +74,7 @@ std::optional<double> known(const geo::UnitFigures& unit, double value, bool fig
 void print_diff(std::ostream& out, const geo::UnitSet& set, const geo::PlanDiff& diff) {
     fmt::print(out, "{} ward(s) change command unit, in {} move(s)\n", diff.wards_moved, diff.moves.size());
     for (const geo::Move& move : diff.moves)
-        fmt::print(out, "  {}\n      {}\n", geo::describe(set, move), move_figures(move, diff.officers));
+        fmt::print(out, "  {}\n      {}\n", geo::describe(set, move), geo::move_figures(move, diff.officers));
     fmt::print(out, "  {:<6} {:<20} {:<16} {:<18} {:<16} {:<22} {:<24} {}\n", "code", "name", "wards", "officers", "PCSOs", "crime",
                "population", "area km²");
     for (const geo::UnitChange& unit : diff.units) {
@@ -183,8 +177,8 @@ void run(const DiffCommand& o, const CommonOptions& common) {
 void add_diff(CLI::App& app, const CommonOptions& common, int& result) {
     auto options = std::make_shared<DiffCommand>();
     CLI::App* command = app.add_subcommand("diff", "Compare two plans: wards and boroughs that change command unit, what moves with them, each command unit before and after");
-    command->add_option("plan_a", options->plan_a, "The plan before: a CSV plan table or a plan file (.wardplan, .toml)")->required();
-    command->add_option("plan_b", options->plan_b, "The plan after, on the same wards")->required();
+    command->add_option("plan_a", options->plan_a, "The plan before: a CSV plan table or a plan file (.wardplan, .toml); PLAN@N: version N of a plan file (`wardmap plan log`)")->required();
+    command->add_option("plan_b", options->plan_b, "The plan after, on the same wards; PLAN@N as for plan_a")->required();
     add_source_options(*command, options->source);
     auto* plan = command->add_option_group("Plan");
     plan->add_option("--plan-key", options->columns.key, "Plan column with the unit or parent code (CSV plans)");

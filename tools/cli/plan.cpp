@@ -5,6 +5,7 @@
 #include "cli/subcommands.h"
 #include "cli/summary.h"
 #include "geo/core/errors.h"
+#include "geo/planner/plan_at_version.h"
 #include "geo/planner/plan_file.h"
 
 #include <filesystem>
@@ -38,9 +39,25 @@ std::string boundary_checksum(const geo::PlanFile& plan) {
 }
 
 nlohmann::json version_json(const geo::PlanVersion& version) {
-    return {{"version", version.version}, {"status", version.status}, {"author", version.author}, {"signed_by", version.signed_by},
-            {"time", version.time}, {"parent", version.parent}, {"content", version.content},
-            {"boundary_checksum", version.boundary_checksum}};
+    nlohmann::json out{{"version", version.version}, {"status", version.status}, {"author", version.author}, {"signed_by", version.signed_by},
+                       {"time", version.time}, {"parent", version.parent}, {"content", version.content},
+                       {"boundary_checksum", version.boundary_checksum}};
+    if (version.moves_kept) {
+        out["moves"] = nlohmann::json::array();
+        for (const geo::WardMove& move : version.moves) out["moves"].push_back({{"ward", move.ward}, {"from", move.from}, {"to", move.to}});
+    }
+    return out;
+}
+
+// "3 ward(s) moved: E05000026 EA → CN, ..." (the first few).
+std::string moves_text(const geo::PlanVersion& version) {
+    if (!version.moves_kept) return {};
+    std::string text = fmt::format("{} ward(s) moved since the parent", version.moves.size());
+    for (std::size_t i = 0; i < version.moves.size() && i < 4; ++i) {
+        const geo::WardMove& move = version.moves[i];
+        text += fmt::format("{} {} {} → {}", i ? "," : ":", move.ward, move.from.empty() ? "none" : move.from, move.to.empty() ? "none" : move.to);
+    }
+    return text + (version.moves.size() > 4 ? ", ..." : "");
 }
 
 void mark(const PlanCommand& o, const CommonOptions& common, bool signing) {
@@ -58,12 +75,14 @@ void mark(const PlanCommand& o, const CommonOptions& common, bool signing) {
                version.signed_by, version.time, version.content, boundaries.empty() ? "(file not found: no checksum)" : boundaries);
 }
 
-// Exit 4 when a signed-off plan has been changed since: a plan that fails its check.
+// Exit 4 when a signed-off plan has been changed since, or an earlier version rebuilt from the
+// history is not the content recorded for it: a plan that fails its check.
 int log(const PlanCommand& o, const CommonOptions& common) {
     const geo::PlanFile plan = read_plan_file_only(o.plan);
     std::vector<geo::PlanVersion> versions = plan.versions;
     if (versions.empty()) versions.push_back(geo::current_version(plan));
     const geo::Integrity integrity = geo::check_integrity(plan);
+    const std::string history = geo::check_history(plan);
     const std::string content = geo::content_checksum(plan);
     const std::string boundaries = boundary_checksum(plan);
     const std::string recorded_boundaries = versions.back().boundary_checksum;
@@ -73,7 +92,7 @@ int log(const PlanCommand& o, const CommonOptions& common) {
         for (const geo::PlanVersion& version : versions) list.push_back(version_json(version));
         print_json(nlohmann::json{{"plan", o.plan}, {"name", plan.name}, {"versions", list}, {"content", content},
                                    {"signed_off", integrity.signed_off}, {"changed_since_sign_off", integrity.changed},
-                                   {"boundaries_changed", boundaries_changed}});
+                                   {"boundaries_changed", boundaries_changed}, {"history_problem", history}});
     } else {
         fmt::print(common.report(), "{} ({})\n", plan.name, o.plan);
         for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
@@ -82,15 +101,17 @@ int log(const PlanCommand& o, const CommonOptions& common) {
                        it->signed_by.empty() ? "" : fmt::format(", {} by {}", it->status == geo::status_proposed ? "proposed" : "signed off", it->signed_by));
             fmt::print(common.report(), "  content {}{}\n", it->content.empty() ? "(not recorded)" : it->content,
                        it->parent.empty() ? "" : "  parent " + it->parent);
+            if (const std::string moves = moves_text(*it); !moves.empty()) fmt::print(common.report(), "  {}\n", moves);
         }
         fmt::print(common.report(), "content now {}\n", content);
         if (integrity.changed) fmt::print(common.report(), "CHANGED SINCE SIGN-OFF: {}\n", integrity.message());
         else if (integrity.signed_off) fmt::print(common.report(), "signed off; unchanged since\n");
+        if (!history.empty()) fmt::print(common.report(), "HISTORY CHANGED: {}\n", history);
         if (boundaries_changed)
             fmt::print(common.report(), "the boundary file {} has changed since it was recorded ({} then, {} now)\n", plan.boundary_path,
                        recorded_boundaries, boundaries.empty() ? "not found" : boundaries);
     }
-    return integrity.changed ? exit_code::validation_failed : exit_code::ok;
+    return integrity.changed || !history.empty() ? exit_code::validation_failed : exit_code::ok;
 }
 
 }  // namespace

@@ -7,8 +7,9 @@
 #include "geo/core/read_text.h"
 #include "geo/planner/plan_file.h"
 #include "geo/store/plan_store.h"
-#include "geo/store/merge.h"
+#include "geo/store/merge_save.h"
 #include "geo/store/stored_plan.h"
+#include "geo/store/store_location.h"
 
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
@@ -18,8 +19,6 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <pwd.h>
-#include <unistd.h>
 
 namespace cli {
 namespace {
@@ -33,17 +32,11 @@ struct StoreOptions {
 };
 
 std::string store_of(const StoreOptions& o) {
-    if (!o.store.empty()) return o.store;
-    if (const char* set = std::getenv("WARDMAP_STORE"); set && *set) return set;
-    throw geo::InputError("", "--store", "no plan store given",
-                          "Give the team's database as --store \"PG:dbname=plans host=gis.example\", or set WARDMAP_STORE.");
+    const geo::store::StoreLocation store = geo::store::find_store(o.store);
+    if (store.connection.empty()) throw geo::InputError("", "--store", "no plan store given", geo::store::how_to_set_a_store());
+    return store.connection;
 }
 
-std::string login_name() {
-    if (const char* user = std::getenv("USER"); user && *user) return user;
-    if (const passwd* entry = getpwuid(getuid())) return entry->pw_name;
-    return "unknown";
-}
 
 nlohmann::json version_json(const geo::store::VersionInfo& v) {
     nlohmann::json out = {{"plan", v.plan},       {"version", v.version}, {"author", v.author},
@@ -55,35 +48,7 @@ nlohmann::json version_json(const geo::store::VersionInfo& v) {
 }
 
 void add_store_option(CLI::App& command, StoreOptions& o) {
-    command.add_option("--store", o.store, "The plan store: a PostgreSQL/PostGIS connection, e.g. \"PG:dbname=plans host=gis.example\" (default: $WARDMAP_STORE)");
-}
-
-// My plan merged with the current version (`ahead`) against the version I started from; the merge
-// is worked out on the wards like any plan. Empty conflicts: `merged` and `applied` are set.
-struct MergeAttempt {
-    geo::PlanFile merged;
-    std::string text;
-    geo::AppliedPlan applied;
-    std::vector<std::string> conflicts;
-};
-
-MergeAttempt merge_with(geo::store::PlanStore& store, const geo::UnitSet& wards, const geo::PlanFile& mine, int started_from,
-                        const geo::store::VersionInfo& ahead, const geo::Progress& progress) {
-    const auto [base_info, base_text] = store.load(mine.name, started_from);
-    const auto [their_info, their_text] = store.load(mine.name, ahead.version);
-    geo::store::PlanMerge merge = geo::store::merge_plans(geo::parse_plan_file(base_text, store.shown()),
-                                                          geo::parse_plan_file(their_text, store.shown()), mine);
-    MergeAttempt attempt;
-    attempt.conflicts = std::move(merge.conflicts);
-    if (!attempt.conflicts.empty()) return attempt;
-    merge.merged.version = ahead.version;  // its parent
-    merge.merged.author = mine.author;
-    merge.merged.status = mine.status;
-    // As the planner writes it: one line per ward with its name as a comment.
-    attempt.merged = geo::plan_file_from(wards, geo::assignment_from(wards, merge.merged), merge.merged);
-    attempt.text = geo::format_plan_file(attempt.merged);
-    attempt.applied = geo::apply_plan(wards, geo::plan_from_file(attempt.merged), {}, {}, false, progress);
-    return attempt;
+    command.add_option("--store", o.store, "The plan store: a PostgreSQL/PostGIS connection, e.g. \"PG:dbname=plans host=gis.example\" (default: $WARDMAP_STORE, else [store] connection in ~/.config/wardmap/settings.toml)");
 }
 
 int save(const StoreOptions& o, const CommonOptions& common) {
@@ -93,7 +58,7 @@ int save(const StoreOptions& o, const CommonOptions& common) {
     if (file.name.empty())
         throw geo::InputError(o.plan, "name", "the plan has no name", "Write name = \"...\" at the top of the plan file.");
     if (!o.author.empty()) file.author = o.author;
-    if (file.author.empty()) file.author = login_name();
+    if (file.author.empty()) file.author = geo::store::login_name();
     if (!o.status.empty()) file.status = o.status;
     if (o.parent) file.version = *o.parent;
     const int started_from = file.version;
@@ -101,32 +66,18 @@ int save(const StoreOptions& o, const CommonOptions& common) {
     geo::assignment_from(wards, file);  // refuses a plan made on other boundaries
     const geo::AppliedPlan applied = geo::apply_plan(wards, geo::plan_from_file(file), {}, {}, false, progress.callback());
     geo::store::PlanStore store(store_of(o));
-    geo::store::SaveResult saved = store.save(geo::store::plan_to_save(wards, file, text, applied), o.merge);
-    // --merge: someone saved first; my moves on top of theirs, as long as no ward was moved by both
-    // (tried again if yet another save came in meanwhile).
-    std::string written = text;
-    std::optional<geo::store::VersionInfo> merged_with;
-    std::vector<std::string> conflicts;
-    for (int attempt = 0; saved.stale && attempt < 5; ++attempt) {
-        MergeAttempt merge;
-        try {
-            merge = merge_with(store, wards, file, started_from, *saved.ahead, progress.callback());
-        } catch (const geo::InputError&) {  // the version it started from is not in the store: nothing to merge against
-            merge.conflicts.push_back(fmt::format("the version {} you started from is not in the store", started_from));
-        }
-        if (!merge.conflicts.empty()) {
-            conflicts = std::move(merge.conflicts);
-            saved = store.save(geo::store::plan_to_save(wards, file, text, applied));
-            break;
-        }
-        const geo::store::VersionInfo ahead = *saved.ahead;
-        saved = store.save(geo::store::plan_to_save(wards, merge.merged, merge.text, merge.applied), true);
-        if (!saved.stale) {
-            merged_with = ahead;
-            written = merge.text;
-        }
+    // --merge: someone saved first; my moves on top of theirs, as long as no ward was moved by both.
+    geo::store::MergedSave outcome;
+    if (o.merge) {
+        outcome = geo::store::save_merging(store, wards, file, text, applied, progress.callback());
+    } else {
+        outcome.saved = store.save(geo::store::plan_to_save(wards, file, text, applied));
+        outcome.text = text;
     }
-    if (saved.stale) saved = store.save(geo::store::plan_to_save(wards, file, text, applied));  // still racing: kept beside
+    const geo::store::SaveResult& saved = outcome.saved;
+    const std::string& written = outcome.text;
+    const std::optional<geo::store::VersionInfo>& merged_with = outcome.merged_with;
+    const std::vector<std::string>& conflicts = outcome.conflicts;
     // The file now stands for the version saved: the next save from it names that one as its parent.
     // Kept beside instead, it still names the version it started from, so that saving it again with
     // --merge merges against that one.

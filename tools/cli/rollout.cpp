@@ -35,10 +35,8 @@ struct RolloutCommand {
 nlohmann::json phases_json(const std::vector<geo::PhaseResult>& results) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : results) {
-        nlohmann::json findings = nlohmann::json::array();
-        for (const auto& f : r.findings) findings.push_back({{"kind", f.kind}, {"subject", f.subject}, {"message", f.message}});
         nlohmann::json item{{"phase", r.phase.name}, {"start", r.phase.start.iso()}, {"wards_new", r.wards_new}, {"wards_live", r.wards_live},
-                            {"wards_in_plan", r.wards_in_plan}, {"units_live", r.units_live}, {"units_partial", r.units_partial}, {"findings", findings}};
+                            {"wards_in_plan", r.wards_in_plan}, {"units_live", r.units_live}, {"units_partial", r.units_partial}, {"findings", findings_json(r.findings)}};
         if (r.officers) item["officers"] = *r.officers, item["pcsos"] = *r.pcsos;
         if (r.establishment) item["establishment"] = *r.establishment;
         out.push_back(std::move(item));
@@ -65,7 +63,7 @@ void print_phases(std::ostream& out, const std::vector<geo::PhaseResult>& result
                 fmt::print(out, "{:<9} {}: {} more finding(s); --json lists all\n", "finding", r.phase.name, r.findings.size() - 10);
                 break;
             }
-            fmt::print(out, "{:<9} {}: {}\n", r.findings[i].kind, r.phase.name, r.findings[i].message);
+            fmt::print(out, "{:<9} {}: {}\n", geo::to_string(r.findings[i].kind), r.phase.name, r.findings[i].message);
         }
 }
 

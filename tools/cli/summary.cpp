@@ -92,11 +92,16 @@ json plan_json(const geo::UnitSet& set, const geo::AppliedPlan& applied) {
     return out;
 }
 
-json findings_json(const geo::ValidationReport& report) {
+json findings_json(const std::vector<geo::Finding>& of) {
     json findings = json::array();
-    for (const auto& f : report.findings)
-        findings.push_back({{"severity", geo::to_string(f.severity)}, {"kind", f.kind}, {"code", f.unit_code},
+    for (const auto& f : of)
+        findings.push_back({{"severity", geo::to_string(f.severity)}, {"kind", geo::to_string(f.kind)}, {"code", f.unit_code},
                             {"message", f.message}, {"codes", f.codes}, {"location", location_json(f.location)}});
+    return findings;
+}
+
+json findings_json(const geo::ValidationReport& report) {
+    json findings = findings_json(report.findings);
     json balance = json::array();
     for (const auto& b : report.balance)
         balance.push_back({{"code", b.unit_code}, {"measure", b.measure}, {"value", b.value}, {"mean", b.mean},
@@ -196,7 +201,7 @@ void print_balance(std::ostream& out, const geo::ValidationReport& report) {
 void print_findings(std::ostream& out, const geo::ValidationReport& report) {
     print_balance(out, report);
     for (const auto& f : report.findings)
-        fmt::print(out, "{:<7} {:<15} {}\n", geo::to_string(f.severity), f.kind, f.message);
+        fmt::print(out, "{:<7} {:<15} {}\n", geo::to_string(f.severity), geo::to_string(f.kind), f.message);
     fmt::print(out, "{} error(s), {} finding(s)\n", report.errors(), report.findings.size());
 }
 

@@ -31,6 +31,8 @@ nlohmann::json hygiene_json(const geo::HygieneReport& report);
 nlohmann::json dissolved_json(const geo::UnitSet& set, const geo::DissolveResult& result);
 nlohmann::json plan_json(const geo::UnitSet& set, const geo::AppliedPlan& applied);
 nlohmann::json findings_json(const geo::ValidationReport& report);
+// Validation, allocation and rollout findings alike: severity, kind, code, message, codes, location.
+nlohmann::json findings_json(const std::vector<geo::Finding>& findings);
 
 void print_sources(std::ostream& out, const geo::UnitSet& set);
 void print_hygiene(std::ostream& out, const geo::HygieneReport& report, std::size_t most = 20);

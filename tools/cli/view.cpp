@@ -9,6 +9,7 @@
 #include "geo/core/cancel.h"
 #include "geo/core/errors.h"
 #include "geo/model/plan_inputs.h"
+#include "geo/store/store_location.h"
 #include "ui/planner/run.h"
 
 #include <memory>
@@ -24,6 +25,7 @@ struct ViewCommand {
     MeasureOptions measures;
     RolloutOptions rollout;
     std::string size = "1600x1000";
+    std::string store;
 };
 
 void parse_size(const std::string& size, ui::ViewerOptions& viewer) {
@@ -50,6 +52,9 @@ void add_view(CLI::App& app, const CommonOptions& common, int& result) {
     group->add_flag("--exit", options->viewer.exit_after, "Close the window when the replay is done (without --replay: once it has settled)");
     group->add_option("--bench-frames", options->viewer.bench_frames, "Time N frames of a scripted pan and zoom and 40 reassignments, print, close");
     group->add_option("--size", options->size, "Window size")->capture_default_str();
+    group->add_option("--store", options->store,
+                      "The team plan store for File > Open from store / Save to store, e.g. \"PG:dbname=plans host=gis.example\" "
+                      "(default: $WARDMAP_STORE, else [store] connection in ~/.config/wardmap/settings.toml)");
     group->add_option("--screen-report", options->viewer.screen_report,
                       "After every frame, write where the wards and buttons are on screen and the input the window saw (JSON; for tests that click)");
     add_measure_options(*command, options->measures);
@@ -59,6 +64,10 @@ void add_view(CLI::App& app, const CommonOptions& common, int& result) {
         const geo::UnitSet wards = load_sources(options->source, progress.callback());
         ui::ViewerOptions viewer = options->viewer;
         parse_size(options->size, viewer);
+        // Only found, not connected to: the window connects when the planner asks (off the frame thread).
+        const geo::store::StoreLocation store = geo::store::find_store(options->store);
+        viewer.store = store.connection;
+        viewer.store_from = store.from;
         viewer.boundary_path = options->source.sources.empty() ? bundled("shapes/london-wards-2014.gpkg") : options->source.sources.front();
         // The rules and tables `allocate` would read and the rollout `rollout` would make, kept
         // for the window to work out again after every edit. A table that cannot be read leaves

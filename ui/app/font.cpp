@@ -14,8 +14,9 @@ namespace {
 constexpr float body_pixels = 15, bold_pixels = 18;
 
 // Latin-1 plus Latin Extended-A (names of places and people) and General Punctuation: the legends'
-// en dash and the typographic quotes. ImGui keeps a pointer to this, so it lives as long as the program.
-const ImWchar glyph_ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0};
+// en dash and the typographic quotes; the arrow of the moves compared ("East → North East", as
+// `wardmap diff` writes them). ImGui keeps a pointer to this, so it lives as long as the program.
+const ImWchar glyph_ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2192, 0x2192, 0};
 
 std::string bold_sibling(const std::string& regular) {
     const std::filesystem::path path(regular);

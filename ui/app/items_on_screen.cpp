@@ -20,6 +20,9 @@ void ItemsOnScreen::note(std::string_view name, std::string_view text) {
 std::map<std::string, ItemOnScreen, std::less<>> ItemsOnScreen::take() { return std::exchange(items_, {}); }
 
 void note_item(std::string_view name, std::string_view text) {
+    // A window's first frame lays it out unseen (an auto-sized dialog is placed once its size is
+    // known): its items are not where a click would find them yet.
+    if (ImGui::IsWindowAppearing()) return;
     if (auto* items = static_cast<ItemsOnScreen*>(ImGui::GetIO().UserData)) items->note(name, text);
 }
 

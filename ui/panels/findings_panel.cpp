@@ -99,7 +99,7 @@ void findings_panel(const Planner& planner, std::vector<Command>& out) {
                 const ImVec4 colour = finding.severity == geo::Severity::error     ? error_colour
                                       : finding.severity == geo::Severity::warning ? warning_colour
                                                                                    : info_colour;
-                return std::pair{finding.kind + ": " + finding.message, colour};
+                return std::pair{std::string(geo::to_string(finding.kind)) + ": " + finding.message, colour};
             },
             [&](std::size_t i) { return extent_of_finding(planner, findings[i]); }, out);
     }

@@ -77,7 +77,7 @@ void joins_summary(const geo::PlanFigures& figures) {
                           join.by_code, join.considered, join.by_fallback.size(), join.unmatched_units.size(), join.unmatched_codes.size());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", join.path.c_str());
     }
-    for (const std::string& finding : figures.allocation->findings) ImGui::BulletText("note: %s", finding.c_str());
+    for (const geo::Finding& finding : figures.allocation->findings) ImGui::BulletText("note: %s", finding.message.c_str());
 }
 
 }  // namespace

@@ -21,12 +21,13 @@ struct UnitsPanelState {
 };
 
 struct PathPrompt {
-    enum class Kind { none, open, save_as, export_plan, export_map } kind = Kind::none;
+    enum class Kind { none, open, save_as, export_plan, export_map, compare } kind = Kind::none;
     char path[512] = "";
 };
 
-// Menu bar: File, Edit, View. Opens path prompts through `prompt`.
-void menu_bar(const Planner& planner, PathPrompt& prompt, std::vector<Command>& out);
+struct StoreDialogState;  // store_dialogs.h
+// Menu bar: File, Edit, View. Opens path prompts through `prompt`, the plan store's dialogs through `store`.
+void menu_bar(const Planner& planner, PathPrompt& prompt, StoreDialogState& store, std::vector<Command>& out);
 // Tools and command units: pick the active unit, create, rename, recolour, lock, delete.
 void units_panel(const Planner& planner, std::string& active_unit, Tool& tool, bool& whole_boroughs,
                  UnitsPanelState& state, std::vector<Command>& out);
@@ -35,6 +36,10 @@ struct CandidatesPanelState;
 void stats_panel(const Planner& planner, CandidatesPanelState& candidates, std::vector<Command>& out);
 // Findings; clicking one flies the map there.
 void findings_panel(const Planner& planner, std::vector<Command>& out);
+// Compare with…: the moves between the plan compared with and this one, with what goes with them;
+// and the moved wards outlined on the map (drawn under the map names).
+void compare_panel(const Planner& planner, std::vector<Command>& out);
+void compare_outlines(const Planner& planner);
 // Asks for a path for open, save as and export.
 void path_prompt(PathPrompt& prompt, std::vector<Command>& out);
 // The error of the last command, until dismissed.

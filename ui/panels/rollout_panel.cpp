@@ -137,7 +137,7 @@ void rollout_panel(const Planner& planner, RolloutPanelState& state, std::vector
             for (const geo::PhaseResult& result : figures.phases) findings += result.findings.size();
             if (findings > 0 && ImGui::TreeNode("findings", "%zu finding(s) over the phases", findings)) {
                 for (const geo::PhaseResult& result : figures.phases)
-                    for (const geo::PhaseFinding& finding : result.findings)
+                    for (const geo::Finding& finding : result.findings)
                         ImGui::BulletText("%s: %s", result.phase.name.c_str(), finding.message.c_str());
                 ImGui::TreePop();
             }

@@ -39,6 +39,10 @@ struct Autosave {};  // replay: write the autosave now, as the window does every
 struct AnswerRecovery {  // replay: the recovery question's answer, as its buttons give it
     bool recover = true;    // false: discard the autosave
 };
+struct CompareWith {  // Compare with…: a plan file, PLAN@N (a version it keeps), a CSV table; "" the plan as saved
+    std::string path;
+};
+struct ClearComparison {};
 struct ExportMap {                                     // a briefing map, as `wardmap render` draws it
     std::string path;
     std::string theme = "bcu";
@@ -54,8 +58,22 @@ struct PreviewCandidate {
 };
 struct AdoptCandidate { CandidateRun::Pick pick; };
 
+// The team plan store (ui/planner/store_work.h): the File menu's dialogs and the replay give these.
+struct ListStore {};
+struct OpenFromStore {
+    std::string plan;
+    std::optional<int> version;  // none: the current one
+};
+struct SaveToStore {  // empty: the document's name, author (else $USER) and status
+    std::string plan, author, status;
+};
+struct AnswerOvertaken {  // someone saved first: merge my moves on top of theirs, or keep both
+    bool merge = true;
+};
+
 using Command = std::variant<geo::Edit, Undo, Redo, Save, SaveAs, OpenPlan, ExportPlan, ZoomTo, FlyTo, Screenshot, Quit, Stroke, Show,
-                             ColourBy, Timeline, ExportMap, Autosave, AnswerRecovery, GenerateCandidates, CancelCandidates,
-                             WaitForCandidates, PreviewCandidate, AdoptCandidate>;
+                             ColourBy, Timeline, ExportMap, Autosave, AnswerRecovery,
+                             ListStore, OpenFromStore, SaveToStore, AnswerOvertaken, CompareWith, ClearComparison,
+                             GenerateCandidates, CancelCandidates, WaitForCandidates, PreviewCandidate, AdoptCandidate>;
 
 }  // namespace ui

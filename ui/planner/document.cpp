@@ -15,6 +15,11 @@ std::string Document::title() const {
     else if (meta.versions.size() > 1 && !current.parent.empty())
         version = " (v" + std::to_string(current.version) + " draft from " + meta.versions[meta.versions.size() - 2].status + " v" +
                   std::to_string(meta.versions[meta.versions.size() - 2].version) + ")";
+    if (version.empty() && stored) {
+        version = stored->kept_as ? " (kept as v" + std::to_string(stored->kept_as) + " beside v" + std::to_string(stored->current) +
+                                        " in the store)"
+                                  : " (v" + std::to_string(stored->version) + " in the store)";
+    }
     return "wardmap - " + name + version + (modified() ? " *" : "");
 }
 
@@ -65,7 +70,7 @@ Document open_document(const geo::UnitSet& wards, const std::string& path, const
 void save_document(const geo::UnitSet& wards, Document& document, const std::string& path) {
     if (document.read_only() && path == document.path && document.modified())
         throw geo::OutputError(path + " is signed off: save the edited plan as a new file (Save as)");
-    document.meta = geo::record_save(geo::plan_file_from(wards, document.session->assignment(), document.meta), "", geo::utc_now());
+    document.meta = geo::record_save(geo::plan_file_from(wards, document.session->assignment(), document.meta), document.meta, "", geo::utc_now());
     geo::write_plan_file(path, document.meta);
     discard_autosave(document);
     document.path = path;

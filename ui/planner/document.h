@@ -10,6 +10,14 @@
 
 namespace ui {
 
+// The plan store version a document came from or was last saved as (ui/planner/store_document.h).
+struct StoreLink {
+    std::string connection, plan;
+    int version = 0;     // the parent of the next save
+    int kept_as = 0;     // last saved as this version, kept beside the current one (someone saved first)
+    int current = 0;     // ... which is this one
+};
+
 struct Document {
     std::unique_ptr<geo::PlanSession> session;
     std::string path;    // the plan file being edited; empty until first saved
@@ -18,6 +26,7 @@ struct Document {
     std::shared_ptr<const geo::PlanInputs> inputs;  // officer rules, tables, rollout recipe: kept for the next plan opened
     std::uint64_t autosaved_revision = 0;
     bool recovered = false;  // opened from an autosave: unsaved even before the first edit
+    std::optional<StoreLink> stored;  // opened from or saved to the team's plan store
 
     bool modified() const;
     // A signed-off plan opens read-only: its file is never written over from here. The first edit
@@ -27,7 +36,7 @@ struct Document {
     std::string integrity_problem;  // a signed-off plan changed since sign-off: said in the title and on opening
     std::string autosave_key() const { return path.empty() ? source : path; }
 
-    std::string title() const;  // "wardmap - MPS 12 BCU (2018)*", "wardmap - NAME (v2 signed off by X: read-only)"
+    std::string title() const;  // "wardmap - MPS 12 BCU (2018)*", "wardmap - NAME (v2 signed off by X: read-only)", "... (v3 in the store)"
 };
 
 // Plan file or CSV table (by extension), checked against these wards. Throws InputError.

@@ -56,14 +56,24 @@ RecoverChoice take_answer(const PanelStates& panels, std::vector<Command>& comma
     return RecoverChoice::none;
 }
 
+// The plan store's dialogs, its work under way, and its question when a save was overtaken.
+// Returns whether one was drawn.
+bool store_questions(Planner& planner, PanelStates& panels, std::vector<Command>& out) {
+    return store_open_dialog(panels.store, planner.store, out) || store_save_dialog(panels.store, planner, out) ||
+           store_working_dialog(planner.store) || store_overtaken_dialog(planner.store, out);
+}
+
 // The modal questions, one at a time (a second top-level modal would close the first in ImGui),
 // in this order. Called after every other window and tooltip of the frame: Dear ImGui 1.86 asserts
 // (blocking_modal != NULL, its issue #4920) when a window appears after a modal's first Begin in
 // the same frame, as the map's ward tooltip did under the recovery question at start.
 void ask_questions(Planner& planner, PanelStates& panels, RecoverChoice given, std::vector<Command>& out) {
-    if (!planner.error.empty()) error_dialog(planner.error);
-    else if (panels.recovering) answer_recovery(planner, panels, given);
+    if (!planner.error.empty()) {
+        panels.store.kind = StoreDialogState::Kind::none;  // a store that failed is not asked again on its own
+        error_dialog(planner.error);
+    } else if (panels.recovering) answer_recovery(planner, panels, given);
     else if (panels.closing) answer_close(planner, panels, out);
+    else if (store_questions(planner, panels, out)) return;
     else if (panels.prompt.kind != PathPrompt::Kind::none) path_prompt(panels.prompt, out);
     else if (panels.export_map.open) export_map_dialog(panels.export_map, out);
 }
@@ -91,18 +101,20 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
     planner.view.inset_bottom = planner.show.panels ? bottom_height : 0;
     planner.view.inset_right = planner.show.panels ? panel_width + 16 : 0;  // figure_panels.h: the right column
     if (planner.show.panels) {
-        menu_bar(planner, panels.prompt, commands);
+        menu_bar(planner, panels.prompt, panels.store, commands);
         units_panel(planner, planner.active_unit, planner.tool, planner.whole_boroughs, panels.units, commands);
         stats_panel(planner, panels.candidates, commands);
         findings_panel(planner, commands);
         officers_panel(planner);
         rollout_panel(planner, panels.rollout, commands);
+        compare_panel(planner, commands);
     }
     bool ask_save_as = false;
     shortcuts(planner, commands, ask_save_as);
     if (ask_save_as) panels.prompt.kind = PathPrompt::Kind::save_as;
     if (panels.prompt.kind == PathPrompt::Kind::export_map) panels.export_map.open = true, panels.prompt.kind = PathPrompt::Kind::none;
     if (panels.mouse) map_input(planner, panels.map, planner.view, commands);
+    finish_store(planner);  // the plan store's work done since the last frame, if any
     const RecoverChoice given = take_answer(panels, commands);
     for (const Command& command : commands) apply_command(planner, command);
     sync_overlays(planner);
@@ -112,6 +124,7 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
         panels.close_now = !panels.closing;
     }
     fly(planner);
+    compare_outlines(planner);
     if (planner.show.labels) map_labels(planner);
     map_overlay(planner, panels.map);
     // Last: nothing may begin a window after a question opens (see ask_questions).

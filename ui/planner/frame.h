@@ -4,6 +4,7 @@
 #include "ui/panels/figure_panels.h"
 #include "ui/panels/map_panel.h"
 #include "ui/panels/panels.h"
+#include "ui/panels/store_dialogs.h"
 
 #include <optional>
 
@@ -17,6 +18,7 @@ struct PanelStates {
     RolloutPanelState rollout;
     ExportMapState export_map;
     CandidatesPanelState candidates;
+    StoreDialogState store;
     bool closing = false;        // the unsaved-changes question is open
     bool close_now = false;      // answered: close once saved (or discarded)
     bool discarded = false;      // answered: close without saving

@@ -49,6 +49,7 @@ void sync_overlays(Planner& planner) {
     const geo::PlanSession& session = *planner.document.session;
     // Fills follow every edit, and officers and phase fills the figures when they arrive.
     const geo::LatestFigures figures = shown_figures(planner);
+    if (planner.comparison) update_comparison(*planner.comparison, planner.wards, session, figures);
     if (planner.coloured_revision != session.revision() || planner.coloured_figures != figures.revision ||
         planner.coloured_preview != planner.candidates.preview_serial)
         planner.colours_dirty = true;

@@ -91,6 +91,12 @@ void run(Planner& planner, const Command& command) {
                 planner.colours_dirty = true;
             } else if constexpr (std::is_same_v<T, ExportMap>) {
                 planner.status = export_map(planner, c.path, c.theme);
+            } else if constexpr (std::is_same_v<T, CompareWith>) {
+                planner.comparison = open_comparison(planner.wards, planner.document, c.path);
+                planner.status = "Comparing with " + planner.comparison->label;
+            } else if constexpr (std::is_same_v<T, ClearComparison>) {
+                planner.comparison.reset();
+                planner.status = "Comparison cleared";
             } else if constexpr (std::is_same_v<T, Quit>) {
                 planner.quit = true;
             } else if constexpr (std::is_same_v<T, Autosave>) {
@@ -123,6 +129,18 @@ void run(Planner& planner, const Command& command) {
                 planner.candidates.preview.reset();
                 ++planner.candidates.preview_serial;
                 run(planner, edit);
+            } else if constexpr (std::is_same_v<T, ListStore>) {
+                start_listing(planner.store);
+            } else if constexpr (std::is_same_v<T, OpenFromStore>) {
+                start_open(planner.store, c.plan, c.version);
+            } else if constexpr (std::is_same_v<T, SaveToStore>) {
+                start_save(planner.store, planner.wards, planner.document, c.plan, c.author, c.status);
+            } else if constexpr (std::is_same_v<T, AnswerOvertaken>) {
+                if (!planner.store.overtaken)
+                    throw geo::InputError("", "answer", "no save to the store was overtaken",
+                                          "The window asks Merge or Keep both when someone saved the plan before you.");
+                if (c.merge) start_merge(planner.store, planner.wards);
+                else planner.status = keep_both(planner.store);
             } else if constexpr (std::is_same_v<T, AnswerRecovery>) {
                 // The frame hands an answer to the question when it is on screen: here there is none.
                 throw geo::InputError("", "answer", "no recovery question is open",
@@ -133,16 +151,32 @@ void run(Planner& planner, const Command& command) {
         command);
 }
 
-}  // namespace
-
-void apply_command(Planner& planner, const Command& command) {
+// Errors from files and the store become `error`, shown in a dialog.
+template <typename Work>
+void guarded(Planner& planner, Work work) {
     try {
-        run(planner, command);
+        work();
     } catch (const geo::Error& error) {
         planner.error = error.what();
     } catch (const std::exception& error) {  // a bug, not a crash: say so and carry on
         planner.error = std::string("Unexpected error: ") + error.what();
     }
+}
+
+}  // namespace
+
+void apply_command(Planner& planner, const Command& command) {
+    guarded(planner, [&] { run(planner, command); });
+    if (planner.store.synchronous) finish_store(planner);
+}
+
+void finish_store(Planner& planner, bool wait) {
+    guarded(planner, [&] {
+        std::optional<StoreFinished> finished = finish_store_work(planner.store, planner.wards, planner.document, wait);
+        if (!finished) return;
+        if (finished->document) replace_document(planner, std::move(*finished->document));
+        planner.status = finished->status;
+    });
 }
 
 geo::LatestFigures shown_figures(const Planner& planner) {
@@ -166,6 +200,10 @@ geo::Extent extent_of(const Planner& planner, const std::string& code) {
 }
 
 void replace_document(Planner& planner, Document document) {
+    // Another plan: "the saved plan" compared with would be the old one's. A recovered autosave is
+    // the same plan: the comparison stays, worked out again for it.
+    if (document.source != planner.document.source) planner.comparison.reset();
+    else if (planner.comparison) planner.comparison->worked_out = false;
     planner.document = std::move(document);
     planner.colours_dirty = true;
     planner.map.sync_all(*planner.document.session);

@@ -6,7 +6,9 @@
 #include "ui/map/map_layer.h"
 #include "ui/map/view.h"
 #include "ui/planner/commands.h"
+#include "ui/planner/comparison.h"
 #include "ui/planner/document.h"
+#include "ui/planner/store_work.h"
 #include "geo/model/plan_figures.h"
 
 #include <optional>
@@ -35,6 +37,7 @@ struct Planner {
     std::string refused;          // why the last edit was refused (a replay stops on it); empty if applied
     bool quit = false;
     Show show;                    // what is drawn over the map
+    StoreState store;             // the team plan store: where, and the work under way
 
     // Officers and rollout come from the session (shown_figures()); overlays.h keeps the fills in
     // step with them.
@@ -48,6 +51,7 @@ struct Planner {
 
     CandidateRun candidates;                 // the Candidates panel's search, results and preview
     std::uint64_t coloured_preview = 0;      // the preview the fills were made for
+    std::optional<Comparison> comparison;  // Compare with…: kept current by sync_overlays
 };
 
 // The officers and rollout to show this frame: the newest worked out (the current ones follow on
@@ -56,6 +60,9 @@ geo::LatestFigures shown_figures(const Planner& planner);
 
 // Carries out a command. Errors from files become `error`, never an exception out of here.
 void apply_command(Planner& planner, const Command& command);
+// Takes the plan store's finished work, if any: the document it opened or merged, its message or
+// error. Every frame, and after each store command.
+void finish_store(Planner& planner, bool wait = false);
 // The extent of a ward, borough or command unit by code ("all": every ward). Empty if unknown.
 geo::Extent extent_of(const Planner& planner, const std::string& code);
 // The new document replaces the old: the map is rebuilt from it.

@@ -31,11 +31,33 @@ struct LineParser {
         return step;
     }
 
+    // store list | store open current|VERSION NAME... | store save [STATUS [AUTHOR]] | store merge | store keep
+    Command store(const std::vector<std::string>& w) const {
+        const std::size_t n = w.size();
+        if (n == 2 && w[1] == "list") return ListStore{};
+        if (n == 2 && (w[1] == "merge" || w[1] == "keep")) return AnswerOvertaken{w[1] == "merge"};
+        if (n <= 4 && w[1] == "save") return SaveToStore{"", n == 4 ? w[3] : "", n >= 3 ? w[2] : ""};
+        if (n >= 4 && w[1] == "open") {
+            OpenFromStore open;
+            for (std::size_t i = 3; i < n; ++i) open.plan += (i > 3 ? " " : "") + w[i];
+            if (w[2] != "current") {
+                try {
+                    open.version = std::stoi(w[2]);
+                } catch (const std::exception&) {
+                    fail("store open takes current or a version number, then the plan's name, not " + w[2]);
+                }
+            }
+            return open;
+        }
+        fail("store takes list, open current|VERSION NAME, save [STATUS [AUTHOR]], merge or keep");
+    }
+
     [[noreturn]] void fail(const std::string& problem) const {
         throw geo::InputError(path, "line " + std::to_string(line), problem,
                               "Actions: move ward CODE to UNIT, move borough CODE to UNIT, undo, redo, zoom to CODE|all, "
                               "save [as] PATH, open PATH, export PATH, export map PATH [bcu|phase|officers], colour units|officers|officers-unit|phase, "
-                              "timeline DATE|off, screenshot PATH [WARD...], panels on|off, labels on|off, autosave, answer recover|discard, "
+                              "timeline DATE|off, compare PATH|PATH@N|saved|off, screenshot PATH [WARD...], panels on|off, labels on|off, autosave, answer recover|discard, "
+                              "store list, store open current|VERSION NAME, store save [STATUS [AUTHOR]], store merge, store keep, "
                               "candidates generate [k=N min=N max=N lock=A,B balance=M=P% rank=KEY samples=N exhaustive=N seed=N unit=borough|ward whole=all], "
                               "candidates cancel|wait, candidates preview best|pareto ROW, candidates preview off, "
                               "candidates use best|pareto ROW, wait FRAMES.");
@@ -143,6 +165,9 @@ struct LineParser {
             const auto date = geo::parse_date(w[1]);
             if (!date && w[1] != "off") fail("timeline takes a date (YYYY-MM-DD) or off, not " + w[1]);
             step.command = Timeline{date};
+        } else if (n == 2 && w[0] == "compare") {
+            if (w[1] == "off") step.command = ClearComparison{};
+            else step.command = CompareWith{w[1] == "saved" ? "" : w[1]};
         } else if (n == 2 && w[0] == "export") {
             step.command = ExportPlan{w[1]};
         } else if (n >= 2 && w[0] == "screenshot") {
@@ -156,6 +181,8 @@ struct LineParser {
             step.command = AnswerRecovery{w[1] == "recover"};
         } else if (n >= 2 && w[0] == "candidates") {
             step.command = candidates(w);
+        } else if (n >= 2 && w[0] == "store") {
+            step.command = store(w);
         } else if (n == 2 && w[0] == "wait") {
             step.command = Undo{};  // never run: parse_replay adds the frames to the step before
             try {

@@ -10,6 +10,7 @@
 //   export map PATH [THEME]          (a briefing map: .pdf .svg .png; theme bcu (default), phase or officers)
 //   colour units|officers|officers-unit|phase
 //   timeline DATE | timeline off     (wards not live on DATE are greyed)
+//   compare PATH|PATH@N|saved|off    (Compare with…: another plan, a version kept in a plan file, the plan as saved)
 //   screenshot PATH [WARD...]        (reports each ward's screen point and colour on stdout)
 //   panels on|off, labels on|off     (a screenshot of the map alone)
 //   autosave                         (writes the autosave now, as the window does every 5 s)

@@ -138,6 +138,8 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
     Window window(options.width, options.height, document.title());
     ImGuiBinding imgui(window);
     Planner planner(wards, options.boundary_path, std::move(document));
+    planner.store.connection = options.store;
+    planner.store.from = options.store_from;
     planner.map.sync_all(*planner.document.session);
     const auto& units = planner.document.session->assignment().units;
     planner.active_unit = units.empty() ? "" : units.front().code;
@@ -163,6 +165,7 @@ void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptio
     // A script or a picture of the start shows each frame's officers and rollout of the plan as it
     // is; an interactive window shows the newest and takes the current ones when they are ready.
     planner.wait_for_figures = scripted || !options.screenshot.empty();
+    planner.store.synchronous = scripted;  // a replay's next step sees what the store did
     Replay replay(scripted ? read_replay(options.replay, wards) : std::vector<ReplayStep>{});
     panels.mouse = !scripted;
     // Asked in a replay too: a replay after a crash sees what the planner would, and answers it.

@@ -13,6 +13,8 @@ struct ViewerOptions {
     bool exit_after = false;    // close when the replay is done
     int bench_frames = 0;       // > 0: time a scripted pan/zoom and reassignments, print, close
     std::string screen_report;  // where wards and buttons are on screen, after every frame (ui/planner/screen_report.h)
+    std::string store;          // the team plan store as found (geo/store/store_location.h); empty: none set
+    std::string store_from;     // which setting named it
     int width = 1600, height = 1000;
 };
 

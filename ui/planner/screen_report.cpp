@@ -63,6 +63,7 @@ void ScreenReport::after_frame(const Planner& planner, const PanelStates& panels
     report["boroughs"] = planner.whole_boroughs;
     report["active_unit"] = planner.active_unit;
     report["question"] = panels.question;
+    report["status"] = planner.status;
     report["items"] = nlohmann::json::object();
     for (const auto& [name, item] : items)
         report["items"][name] = {{"rect", {item.x0, item.y0, item.x1, item.y1}}, {"text", item.text}};

@@ -52,6 +52,9 @@ TEST_F(SignedOff, OpensReadOnlyAndAnEditBecomesANewDraftSavedElsewhere) {
     EXPECT_EQ(saved.versions[1].content, geo::content_checksum(saved));
     EXPECT_FALSE(geo::check_integrity(saved).changed);
     EXPECT_EQ(moved_between(london().bundled, saved_plan(draft)), std::set<std::string>{abbey});
+    // The draft keeps what it changed from the signed version: `wardmap diff DRAFT@1 DRAFT@2` rebuilds version 1.
+    EXPECT_TRUE(saved.versions[1].moves_kept);
+    EXPECT_EQ(saved.versions[1].moves, (std::vector<geo::WardMove>{{abbey, london().bundled.at(abbey), active}}));
     EXPECT_EQ(saved_plan(draft).at(abbey), active);
 }
 
