@@ -8,6 +8,7 @@
 #include "geo/candidates/candidate_outputs.h"
 #include "geo/candidates/ward_search.h"
 #include "geo/core/errors.h"
+#include "geo/core/wording.h"
 #include "render/charts/ensemble_figure.h"
 
 #include <cctype>
@@ -68,11 +69,7 @@ std::string describe(const CandidatesCommand& o, const geo::CandidateSearch* sea
     return text;
 }
 
-std::string with_commas(std::uint64_t n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) out += (i && (digits.size() - i) % 3 == 0 ? "," : "") + std::string(1, digits[i]);
-    return out;
-}
+using geo::with_commas;
 
 nlohmann::json search_json(const geo::CandidateSearch& search, const geo::UnitSet& wards, const geo::CandidateFiles* files) {
     nlohmann::json out{{"valid", search.valid}, {"exhaustive", search.exhaustive}, {"scored", search.scored},
