@@ -71,6 +71,29 @@ bool same_grouping(const Candidate& a, const Candidate& b) {
     return canonical_partition(a.unit_of_ward) == canonical_partition(b.unit_of_ward);
 }
 
+std::vector<std::string> units_that_differ(const Candidate& candidate, const Candidate& reference) {
+    const auto index_of = [](const std::vector<GroupInfo>& units, const std::string& code) {
+        const auto found = std::find_if(units.begin(), units.end(), [&](const GroupInfo& g) { return g.code == code; });
+        return found == units.end() ? -1 : static_cast<int>(found - units.begin());
+    };
+    std::vector<int> reference_of(candidate.units.size()), candidate_of(reference.units.size());
+    for (std::size_t u = 0; u < candidate.units.size(); ++u) reference_of[u] = index_of(reference.units, candidate.units[u].code);
+    for (std::size_t r = 0; r < reference.units.size(); ++r) candidate_of[r] = index_of(candidate.units, reference.units[r].code);
+    std::vector<bool> differs(candidate.units.size(), false);
+    for (std::size_t u = 0; u < candidate.units.size(); ++u) differs[u] = reference_of[u] < 0;
+    const std::size_t wards = std::min(candidate.unit_of_ward.size(), reference.unit_of_ward.size());
+    for (std::size_t w = 0; w < wards; ++w) {
+        const int c = candidate.unit_of_ward[w], r = reference.unit_of_ward[w];
+        if (c >= 0 && reference_of[static_cast<std::size_t>(c)] != r) differs[static_cast<std::size_t>(c)] = true;
+        if (r >= 0 && candidate_of[static_cast<std::size_t>(r)] >= 0 && candidate_of[static_cast<std::size_t>(r)] != c)
+            differs[static_cast<std::size_t>(candidate_of[static_cast<std::size_t>(r)])] = true;
+    }
+    std::vector<std::string> codes;
+    for (std::size_t u = 0; u < candidate.units.size(); ++u)
+        if (differs[u]) codes.push_back(candidate.units[u].code);
+    return codes;
+}
+
 std::vector<GroupInfo> numbered_units(std::size_t count) {
     std::vector<GroupInfo> units;
     for (std::size_t u = 0; u < count; ++u) units.push_back({fmt::format("N{}", u + 1), fmt::format("New unit {}", u + 1), "", ""});

@@ -12,6 +12,10 @@ namespace geo {
 // plans that group the wards the same way, whatever their units' order.
 std::vector<int> canonical_partition(const std::vector<int>& unit_of_ward);
 
+// The codes of the candidate's units that are not the reference's unit of that code with the same
+// wards (new units, and units that gained or lost a ward), from the wards: for either search.
+std::vector<std::string> units_that_differ(const Candidate& candidate, const Candidate& reference);
+
 // "N1 New unit 1", ...: the names of a plan's units before they are matched to the reference.
 std::vector<GroupInfo> numbered_units(std::size_t count);
 

@@ -6,6 +6,7 @@
 #include "cli/subcommands.h"
 #include "cli/summary.h"
 #include "geo/candidates/candidate_outputs.h"
+#include "geo/candidates/candidate_ranking.h"
 #include "geo/candidates/ward_search.h"
 #include "geo/core/errors.h"
 #include "geo/core/wording.h"
@@ -148,12 +149,9 @@ std::string what_differs(const geo::CandidateSearch& search, const geo::Candidat
     if (!search.reference) return "";
     if (search.chain) return fmt::format("{} wards in another unit", c.scores.moved_wards.size());
     std::string changed;
-    for (std::size_t u = 0; u < c.units.size(); ++u) {
-        // A unit is unchanged when the reference has the same boroughs under the same code.
-        bool same = false;
-        for (std::size_t r = 0; r < search.reference->units.size(); ++r)
-            same = same || (search.reference->units[r].code == c.units[u].code && search.reference->groups[r] == c.groups[u]);
-        if (same) continue;
+    for (const std::string& code : geo::units_that_differ(c, *search.reference)) {
+        const auto u = static_cast<std::size_t>(
+            std::find_if(c.units.begin(), c.units.end(), [&](const geo::GroupInfo& g) { return g.code == code; }) - c.units.begin());
         std::string boroughs;
         for (geo::NodeSet g = c.groups[u]; g; g &= g - 1)
             boroughs += (boroughs.empty() ? "" : "+") + search.graph.names[static_cast<std::size_t>(std::countr_zero(g))].substr(0, 4);

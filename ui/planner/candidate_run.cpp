@@ -1,6 +1,7 @@
 #include "ui/planner/candidate_run.h"
 
 #include "geo/candidates/candidate_outputs.h"
+#include "geo/candidates/candidate_ranking.h"
 #include "geo/candidates/ward_search.h"
 #include "geo/core/errors.h"
 #include "geo/core/wording.h"
@@ -23,29 +24,6 @@ double ms_between(std::chrono::steady_clock::time_point from, std::chrono::stead
 
 // Which of the candidate's units are not a reference unit as it was (the same code over the same
 // wards): by wards, so it reads the same for whole-borough and ward candidates.
-std::vector<std::string> units_that_differ(const geo::Candidate& candidate, const geo::Candidate& reference) {
-    const auto index_of = [](const std::vector<geo::GroupInfo>& units, const std::string& code) {
-        const auto found = std::find_if(units.begin(), units.end(), [&](const geo::GroupInfo& g) { return g.code == code; });
-        return found == units.end() ? -1 : static_cast<int>(found - units.begin());
-    };
-    std::vector<int> reference_of(candidate.units.size()), candidate_of(reference.units.size());
-    for (std::size_t u = 0; u < candidate.units.size(); ++u) reference_of[u] = index_of(reference.units, candidate.units[u].code);
-    for (std::size_t r = 0; r < reference.units.size(); ++r) candidate_of[r] = index_of(candidate.units, reference.units[r].code);
-    std::vector<bool> differs(candidate.units.size(), false);
-    for (std::size_t u = 0; u < candidate.units.size(); ++u) differs[u] = reference_of[u] < 0;
-    const std::size_t wards = std::min(candidate.unit_of_ward.size(), reference.unit_of_ward.size());
-    for (std::size_t w = 0; w < wards; ++w) {
-        const int c = candidate.unit_of_ward[w], r = reference.unit_of_ward[w];
-        if (c >= 0 && reference_of[static_cast<std::size_t>(c)] != r) differs[static_cast<std::size_t>(c)] = true;
-        if (r >= 0 && candidate_of[static_cast<std::size_t>(r)] >= 0 && candidate_of[static_cast<std::size_t>(r)] != c)
-            differs[static_cast<std::size_t>(candidate_of[static_cast<std::size_t>(r)])] = true;
-    }
-    std::vector<std::string> codes;
-    for (std::size_t u = 0; u < candidate.units.size(); ++u)
-        if (differs[u]) codes.push_back(candidate.units[u].code);
-    return codes;
-}
-
 geo::CandidateSearch search(const geo::PlanScorer& scorer, const CandidateRequest& request, const geo::Progress& progress) {
     if (request.unit == "borough") return geo::search_borough_candidates(scorer, request.rules, request.options, progress);
     if (request.unit == "ward") return geo::search_ward_candidates(scorer, request.rules, request.options, progress);
@@ -68,7 +46,7 @@ std::vector<CandidateRow> candidate_rows(const geo::CandidateSearch& search, Can
         row.compactness = c.scores.polsby_popper_mean;
         row.reach_km = c.scores.reach_mean_km;
         row.retention_pct = 100 * c.scores.retained_population;
-        if (search.reference) row.differs = units_that_differ(c, *search.reference);
+        if (search.reference) row.differs = geo::units_that_differ(c, *search.reference);
         rows.push_back(std::move(row));
     }
     return rows;
