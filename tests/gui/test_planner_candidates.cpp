@@ -94,8 +94,12 @@ TEST_F(PlannerCandidates, TheWindowKeepsDrawingWhileASearchRunsAndCancelEndsIt) 
     const nlohmann::json& during = lines[0]["candidates"];
     EXPECT_EQ(during["running"], true);
     EXPECT_GE(during["frames_while_running"].get<int>(), 40);
-    // A frame of the window under Xvfb takes tens of milliseconds; the search must not hold it.
-    EXPECT_LT(during["slowest_frame_ms"].get<double>(), 500) << during.dump();
+    // A frame of the window under Xvfb takes tens of milliseconds; the search must not hold it. A
+    // search that held the frame would hold it for seconds (the whole search is half a minute); a
+    // loaded CI machine, another test's renderer beside this one, can still cost one frame half a
+    // second, which is not the search's doing.
+    EXPECT_LT(during["mean_frame_ms"].get<double>(), 250) << during.dump();
+    EXPECT_LT(during["slowest_frame_ms"].get<double>(), 2000) << during.dump();
     std::printf("while generating: %d frames, mean %.1f ms, the slowest %.1f ms; stage %s at %.0f%%\n", during["frames_while_running"].get<int>(),
                 during["mean_frame_ms"].get<double>(), during["slowest_frame_ms"].get<double>(), during["stage"].get<std::string>().c_str(),
                 100 * during["fraction"].get<double>());
