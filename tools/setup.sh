@@ -2,8 +2,9 @@
 # Installs what wardmap needs on Debian 12 (only what is missing), then builds it.
 #   tools/setup.sh            install and build (build/)
 #   tools/setup.sh --run      ... then dissolve the bundled London wards into the 12 BCUs
-#   tools/setup.sh --test     ... then build and run every test, and again under ASan/UBSan,
-#                             then fuzz the file readers for a minute each (clang, build-fuzz)
+#   tools/setup.sh --test     ... then build and run every test, then the library's unit tests
+#                             again under ASan/UBSan and the file readers' fuzzers a minute each
+#                             (clang, build-fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,15 +40,15 @@ case "${1:-}" in
   --test)
     build build -DBUILD_TESTING=ON
     ctest --test-dir build --output-on-failure -j "$jobs"
-    # Once more with AddressSanitizer and UndefinedBehaviorSanitizer.
-    build build-asan -DBUILD_TESTING=ON -DWARDMAP_SANITIZE=ON
+    # Then the sanitizer build (clang, AddressSanitizer and UndefinedBehaviorSanitizer): the
+    # library's unit tests once more under it, and libFuzzer on the readers of the files users
+    # hand us (plan tables, officer rules, plan files, GeoJSON), a minute each, side by side; a
+    # crash fails. One build for both: CI compiles everything from nothing.
+    CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWARDMAP_FUZZ=ON >/dev/null
+    cmake --build build-fuzz -j "$jobs" --target wardmap_fuzzers wardmap_unit_tests
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      ctest --test-dir build-asan --output-on-failure -j "$jobs"
-    # Then libFuzzer on the readers of the files users hand us (plan tables, officer rules, plan
-    # files, GeoJSON), a minute each, side by side; a crash fails. Only the fuzz targets are built.
-    CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWARDMAP_FUZZ=ON >/dev/null
-    cmake --build build-fuzz -j "$jobs" --target wardmap_fuzzers
+      ctest --test-dir build-fuzz --output-on-failure -j "$jobs" -L unit
     FUZZ_SEED=1 tests/fuzz/run.sh build-fuzz 60
     ;;
   --run)

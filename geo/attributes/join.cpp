@@ -29,13 +29,13 @@ bool is_ward_code(const std::string& code) {
     return code.size() == 9 && (code.rfind("E05", 0) == 0 || code.rfind("W05", 0) == 0);
 }
 
-void match_by_name(const UnitSet& set, const WardValues& table, std::vector<bool>& row_used, JoinResult& result) {
+void match_by_name(const WardSet& set, const WardValues& table, std::vector<bool>& row_used, JoinResult& result) {
     std::multimap<std::string, std::size_t> rows_by_name;
     for (std::size_t r = 0; r < table.rows.size(); ++r)
         if (!row_used[r]) rows_by_name.emplace(name_key(table.rows[r].name), r);
     std::vector<std::size_t> still_unmatched;
     for (std::size_t u : result.unmatched_units) {
-        const Unit& unit = set.units[u];
+        const Ward& unit = set.units[u];
         std::vector<std::size_t> candidates;
         auto [first, last] = rows_by_name.equal_range(name_key(unit.name));
         for (auto it = first; it != last; ++it) {
@@ -56,7 +56,7 @@ void match_by_name(const UnitSet& set, const WardValues& table, std::vector<bool
 
 }  // namespace
 
-JoinResult join_by_code(const UnitSet& set, const Grouping& grouping, const WardValues& table, JoinFallback fallback) {
+JoinResult join_by_code(const WardSet& set, const Grouping& grouping, const WardValues& table, JoinFallback fallback) {
     JoinResult result;
     result.path = table.path;
     result.measure = table.measure;
@@ -86,7 +86,7 @@ JoinResult join_by_code(const UnitSet& set, const Grouping& grouping, const Ward
     return result;
 }
 
-std::size_t fill_from_borough_totals(const UnitSet& set, const WardValues& table, JoinResult& result) {
+std::size_t fill_from_borough_totals(const WardSet& set, const WardValues& table, JoinResult& result) {
     std::map<std::string, double> total_of;
     for (const WardValue& row : table.rows) total_of.emplace(row.code, row.value);
     std::map<std::string, double> matched;

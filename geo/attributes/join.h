@@ -4,7 +4,7 @@
 // that matched no unit is listed.
 #include "geo/attributes/ward_values.h"
 #include "geo/dissolve/grouping.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <optional>
 #include <string>
@@ -23,7 +23,7 @@ struct FallbackMatch {
 
 struct JoinResult {
     std::string path, measure;
-    std::vector<std::optional<double>> value_of_unit;  // parallel to UnitSet::units; nullopt: no value
+    std::vector<std::optional<double>> value_of_unit;  // parallel to WardSet::units; nullopt: no value
     std::size_t considered = 0;                         // units in a group (the others are not joined)
     std::size_t by_code = 0;
     std::vector<FallbackMatch> by_fallback;
@@ -36,13 +36,13 @@ struct JoinResult {
 
 // Only units in a group (grouping.group_of_unit >= 0) are joined: the City of London, left out of
 // the MPS plan, is neither matched nor reported missing.
-JoinResult join_by_code(const UnitSet& set, const Grouping& grouping, const WardValues& table,
+JoinResult join_by_code(const WardSet& set, const Grouping& grouping, const WardValues& table,
                         JoinFallback fallback = JoinFallback::none);
 
 // A second fallback for tables that also have a row per borough (the GLA ward profiles): the
 // borough's total less its matched wards is shared equally among its wards still without a value.
 // Only for counts that add up (population), not for averages (PTAI). Boroughs without a total row,
 // or whose matched wards already exceed it, are left as they are. Returns the number filled.
-std::size_t fill_from_borough_totals(const UnitSet& set, const WardValues& table, JoinResult& result);
+std::size_t fill_from_borough_totals(const WardSet& set, const WardValues& table, JoinResult& result);
 
 }  // namespace geo

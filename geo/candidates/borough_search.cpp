@@ -210,7 +210,7 @@ Candidate make_candidate(const PlanScorer& scorer, const BoroughGraph& graph, st
 
 }  // namespace
 
-BoroughGraph borough_graph(const UnitSet& wards, const Adjacency& adjacency, const std::vector<int>& reference_unit) {
+BoroughGraph borough_graph(const WardSet& wards, const Adjacency& adjacency, const std::vector<int>& reference_unit) {
     BoroughGraph graph;
     std::map<std::string, std::size_t> index;
     for (std::size_t w = 0; w < wards.units.size(); ++w)

@@ -14,7 +14,7 @@
 
 namespace geo {
 
-BoroughGraph borough_graph(const UnitSet& wards, const Adjacency& adjacency, const std::vector<int>& reference_unit);
+BoroughGraph borough_graph(const WardSet& wards, const Adjacency& adjacency, const std::vector<int>& reference_unit);
 
 // Throws InputError for locks naming no reference unit, or a locked unit that splits a borough.
 // `progress` hears "Counting groupings", then "Drawing a sample" or "Listing groupings", then

@@ -23,7 +23,7 @@ namespace {
 const char* const fresh_colours[] = {"#8dd3c7", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9"};
 
 // The boroughs a unit holds, in code order, those it holds only a part of marked.
-std::string borough_names(const UnitSet& wards, const std::vector<int>& unit_of_ward, int unit) {
+std::string borough_names(const WardSet& wards, const std::vector<int>& unit_of_ward, int unit) {
     std::map<std::string, std::pair<std::string, std::array<std::size_t, 2>>> boroughs;  // code -> name, {in the unit, in all}
     for (std::size_t w = 0; w < wards.units.size(); ++w) {
         auto& [name, counts] = boroughs[wards.units[w].parent_code];
@@ -60,7 +60,7 @@ Assignment candidate_assignment(const Candidate& candidate) {
     return assignment;
 }
 
-PlanFile candidate_plan_file(const UnitSet& wards, const Candidate& candidate, const std::string& name) {
+PlanFile candidate_plan_file(const WardSet& wards, const Candidate& candidate, const std::string& name) {
     const Assignment assignment = candidate_assignment(candidate);
     PlanFile meta;
     meta.name = name;
@@ -77,7 +77,7 @@ CandidateFiles write_candidates(const std::string& folder, const PlanScorer& sco
     fs::create_directories(folder, error);
     if (error || !fs::is_directory(folder))
         throw OutputError(folder + ": cannot make this folder for the candidates" + (error ? ": " + error.message() : std::string()));
-    const UnitSet& wards = scorer.wards();
+    const WardSet& wards = scorer.wards();
     const std::vector<const Candidate*> candidates = listed(search);
     CandidateFiles files;
 

@@ -25,6 +25,6 @@ CandidateFiles write_candidates(const std::string& folder, const PlanScorer& sco
 Assignment candidate_assignment(const Candidate& candidate);
 
 // The candidate as a plan file the planner opens (units named after the reference units they continue).
-PlanFile candidate_plan_file(const UnitSet& wards, const Candidate& candidate, const std::string& name);
+PlanFile candidate_plan_file(const WardSet& wards, const Candidate& candidate, const std::string& name);
 
 }  // namespace geo

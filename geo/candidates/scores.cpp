@@ -55,7 +55,7 @@ double PlanScorer::distance(std::size_t a, std::size_t b) const {
 
 int UnitOfficers::officers() const { return dwo + leadership + std::accumulate(pool_posts.begin(), pool_posts.end(), 0); }
 
-PlanScorer::PlanScorer(const UnitSet& wards, WardFacts facts, ScoringSetup setup)
+PlanScorer::PlanScorer(const WardSet& wards, WardFacts facts, ScoringSetup setup)
     : wards_(&wards), facts_(std::move(facts)), setup_(std::move(setup)) {
     const std::size_t n = wards.units.size();
     check_length(setup_.demand, n);
@@ -65,7 +65,7 @@ PlanScorer::PlanScorer(const UnitSet& wards, WardFacts facts, ScoringSetup setup
     if (!setup_.reference_unit.empty() && setup_.reference_unit.size() != n)
         throw InputError("", "reference plan", "does not cover the wards being scored", "Give a reference plan over the same wards.");
     std::map<std::string, int> parents;
-    for (const Unit& unit : wards.units) {
+    for (const Ward& unit : wards.units) {
         const auto [at, added] = parents.emplace(unit.parent_code, static_cast<int>(parents.size()));
         parent_of_ward_.push_back(at->second);
     }

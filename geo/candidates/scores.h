@@ -15,7 +15,7 @@
 
 namespace geo {
 
-// One number per ward (parallel to UnitSet::units).
+// One number per ward (parallel to WardSet::units).
 struct WardMeasure {
     std::string name;            // crime, population, area, or a field name
     std::vector<double> of_ward; // missing values are 0, and counted in `missing`
@@ -79,20 +79,20 @@ struct UnitOfficers {
 class PlanScorer {
 public:
     // Throws InputError when a measure's length does not match the wards.
-    PlanScorer(const UnitSet& wards, WardFacts facts, ScoringSetup setup);
+    PlanScorer(const WardSet& wards, WardFacts facts, ScoringSetup setup);
 
     // unit_of_ward: each ward's command unit (index into units, -1: in none).
     PlanScores score(const std::vector<int>& unit_of_ward, const std::vector<GroupInfo>& units) const;
 
     const WardFacts& facts() const { return facts_; }
     const ScoringSetup& setup() const { return setup_; }
-    const UnitSet& wards() const { return *wards_; }
+    const WardSet& wards() const { return *wards_; }
 
     // Officers of each unit (parallel to units) by the rules; empty without rules.
     std::vector<UnitOfficers> officers(const std::vector<int>& unit_of_ward, const std::vector<GroupInfo>& units) const;
 
 private:
-    const UnitSet* wards_;
+    const WardSet* wards_;
     WardFacts facts_;
     ScoringSetup setup_;
     std::vector<int> parent_of_ward_;            // index of the ward's parent code

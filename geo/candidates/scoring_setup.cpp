@@ -29,14 +29,14 @@ WardMeasure ward_measure(const Measure& measure, const Grouping& reference) {
     return out;
 }
 
-WardMeasure area_of_wards(const UnitSet& wards) {
+WardMeasure area_of_wards(const WardSet& wards) {
     const Measure area = area_measure(wards);
     WardMeasure out{"area", {}, 0};
     for (const auto& v : area.of_unit) out.of_ward.push_back(v.value_or(0));
     return out;
 }
 
-std::vector<Station> read_stations(const UnitSet& wards, const std::string& path, const std::string& name_field) {
+std::vector<Station> read_stations(const WardSet& wards, const std::string& path, const std::string& name_field) {
     gdal::ensure_registered();
     gdal::CplErrorCapture capture;
     GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
@@ -70,7 +70,7 @@ std::vector<Station> read_stations(const UnitSet& wards, const std::string& path
 
 }  // namespace
 
-WardMeasure field_measure(const UnitSet& wards, const std::string& field) {
+WardMeasure field_measure(const WardSet& wards, const std::string& field) {
     const int index = wards.field_index(field);
     if (index < 0 || !wards.fields[static_cast<std::size_t>(index)].numeric()) {
         std::string numeric;
@@ -80,7 +80,7 @@ WardMeasure field_measure(const UnitSet& wards, const std::string& field) {
                          "Measures: crime, population, area, access; numeric fields: " + (numeric.empty() ? std::string("none") : numeric) + ".");
     }
     WardMeasure out{field, {}, 0};
-    for (const Unit& unit : wards.units) {
+    for (const Ward& unit : wards.units) {
         const auto value = as_number(unit.values[static_cast<std::size_t>(index)]);
         out.of_ward.push_back(value.value_or(0));
         out.missing += value ? 0 : 1;
@@ -88,7 +88,7 @@ WardMeasure field_measure(const UnitSet& wards, const std::string& field) {
     return out;
 }
 
-ScoringSources read_scoring_sources(const UnitSet& wards, const Grouping& reference, const ScoringChoice& choice,
+ScoringSources read_scoring_sources(const WardSet& wards, const Grouping& reference, const ScoringChoice& choice,
                                     const std::string& reference_path) {
     ScoringSources sources;
     ScoringSetup& setup = sources.setup;

@@ -28,10 +28,10 @@ struct ScoringSources {
 // `reference` gives each ward's unit in the reference plan (its units named). The tables are joined
 // to the wards the reference plan covers. Throws InputError for tables, fields or stations that
 // cannot be read.
-ScoringSources read_scoring_sources(const UnitSet& wards, const Grouping& reference, const ScoringChoice& choice,
+ScoringSources read_scoring_sources(const WardSet& wards, const Grouping& reference, const ScoringChoice& choice,
                                     const std::string& reference_path);
 
 // A numeric ward field (e.g. Hectares) as a measure; throws InputError listing the numeric fields.
-WardMeasure field_measure(const UnitSet& wards, const std::string& field);
+WardMeasure field_measure(const WardSet& wards, const std::string& field);
 
 }  // namespace geo

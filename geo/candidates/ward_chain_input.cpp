@@ -31,11 +31,11 @@ void lock_units(const Assignment& plan, const std::vector<std::string>& codes, W
     }
 }
 
-void group_boroughs(const UnitSet& wards, const Assignment& plan, const WardChainSetup& setup, WardChainInput& input) {
+void group_boroughs(const WardSet& wards, const Assignment& plan, const WardChainSetup& setup, WardChainInput& input) {
     std::set<std::string> wanted(setup.keep_whole.begin(), setup.keep_whole.end()), known;
     std::map<std::string, std::size_t> group_of_parent;
     for (std::size_t w = 0; w < wards.units.size(); ++w) {
-        const Unit& ward = wards.units[w];
+        const Ward& ward = wards.units[w];
         known.insert(ward.parent_code);
         if (plan.unit_of[w] < 0 || ward.parent_code.empty()) continue;
         if (!setup.keep_boroughs_whole && !wanted.count(ward.parent_code)) continue;
@@ -51,7 +51,7 @@ void group_boroughs(const UnitSet& wards, const Assignment& plan, const WardChai
 
 }  // namespace
 
-WardChainInput ward_chain_input(const UnitSet& wards, const Adjacency& adjacency, const Assignment& plan,
+WardChainInput ward_chain_input(const WardSet& wards, const Adjacency& adjacency, const Assignment& plan,
                                 const WardChainSetup& setup) {
     WardChainInput input;
     input.neighbours = adjacency.neighbours;
@@ -62,7 +62,7 @@ WardChainInput ward_chain_input(const UnitSet& wards, const Adjacency& adjacency
     lock_units(plan, setup.locked_units, input);
     group_boroughs(wards, plan, setup, input);
     for (const CommandUnit& unit : plan.units) input.unit_names.push_back(unit.name.empty() ? unit.code : unit.name);
-    for (const Unit& ward : wards.units) input.ward_names.push_back(ward.where());
+    for (const Ward& ward : wards.units) input.ward_names.push_back(ward.where());
     return input;
 }
 

@@ -4,7 +4,7 @@
 #include "geo/candidates/ward_chain.h"
 #include "geo/planner/assignment.h"
 #include "geo/rollout/adjacency.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <string>
 #include <vector>
@@ -20,7 +20,7 @@ struct WardChainSetup {
 
 // Wards the plan leaves out or has not assigned yet stay out of the chain. Throws InputError for a
 // locked unit or keep-whole parent code that is not in the plan or the wards, listing those that are.
-WardChainInput ward_chain_input(const UnitSet& wards, const Adjacency& adjacency, const Assignment& plan,
+WardChainInput ward_chain_input(const WardSet& wards, const Adjacency& adjacency, const Assignment& plan,
                                 const WardChainSetup& setup);
 
 }  // namespace geo

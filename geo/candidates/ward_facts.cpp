@@ -16,14 +16,14 @@ double ring_length_km(const std::vector<double>& xy, const KmScale& s) {
 
 }  // namespace
 
-KmScale km_scale(const UnitSet& wards) {
+KmScale km_scale(const WardSet& wards) {
     if (!wards.working_crs.geographic()) return {};
     const double mid_lat = (wards.extent.min_y + wards.extent.max_y) / 2 * std::numbers::pi / 180;
     const double km_per_degree = 6371.0088 * std::numbers::pi / 180;
     return {km_per_degree * std::cos(mid_lat), km_per_degree};
 }
 
-WardFacts ward_facts(const UnitSet& wards) {
+WardFacts ward_facts(const WardSet& wards) {
     const std::size_t n = wards.units.size();
     const KmScale s = km_scale(wards);
     WardFacts facts;

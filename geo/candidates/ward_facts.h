@@ -4,7 +4,7 @@
 // shares. A command unit's perimeter is then its wards' perimeters less twice the borders inside
 // it, so a plan is scored without a single GEOS union.
 #include "geo/rollout/adjacency.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <cstdint>
 #include <vector>
@@ -12,7 +12,7 @@
 namespace geo {
 
 struct WardBorder {
-    std::uint32_t a = 0, b = 0;  // a < b, indexes into UnitSet::units
+    std::uint32_t a = 0, b = 0;  // a < b, indexes into WardSet::units
     double km = 0;
 };
 
@@ -23,13 +23,13 @@ struct WardFacts {
     Adjacency adjacency;
 };
 
-WardFacts ward_facts(const UnitSet& wards);
+WardFacts ward_facts(const WardSet& wards);
 
 // Kilometres per unit of the wards' working CRS along x and y: 1/1000 in a projected CRS, or an
 // equirectangular scale at the wards' mean latitude in lon/lat (good to ~0.1% across a county).
 struct KmScale {
     double x = 1e-3, y = 1e-3;
 };
-KmScale km_scale(const UnitSet& wards);
+KmScale km_scale(const WardSet& wards);
 
 }  // namespace geo

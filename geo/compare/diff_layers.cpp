@@ -38,7 +38,7 @@ FieldValue as_field(std::optional<double> value, FieldKind kind) {
 
 }  // namespace
 
-OutputLayer moved_wards_layer(const UnitSet& wards, const PlanDiff& diff, const WardFigures& figures) {
+OutputLayer moved_wards_layer(const WardSet& wards, const PlanDiff& diff, const WardFigures& figures) {
     OutputLayer layer{"moved_wards", "Wards that change command unit between the two plans",
                       {{"code", FieldKind::text}, {"name", FieldKind::text}, {"borough", FieldKind::text},
                        {"from_code", FieldKind::text}, {"from_name", FieldKind::text}, {"to_code", FieldKind::text},
@@ -47,7 +47,7 @@ OutputLayer moved_wards_layer(const UnitSet& wards, const PlanDiff& diff, const 
                       {}};
     for (const Move& move : diff.moves)
         for (std::size_t w : move.wards) {
-            const Unit& ward = wards.units[w];
+            const Ward& ward = wards.units[w];
             OutputFeature feature;
             feature.shape = ward.shape.get();
             feature.values = {ward.code, ward.name, move.borough_name, move.from_code, move.from_name, move.to_code, move.to_name,

@@ -7,7 +7,7 @@
 namespace geo {
 
 // "moved_wards": one feature per moved ward (shape borrowed from `wards`).
-OutputLayer moved_wards_layer(const UnitSet& wards, const PlanDiff& diff, const WardFigures& figures);
+OutputLayer moved_wards_layer(const WardSet& wards, const PlanDiff& diff, const WardFigures& figures);
 // "command_unit_changes": no geometry; FIELD_before, FIELD_after, FIELD_change per figure.
 OutputLayer unit_changes_table(const PlanDiff& diff);
 

@@ -29,7 +29,7 @@ void add_ward(UnitFigures& unit, const WardFigures& figures, std::size_t ward) {
 }
 
 // Each command unit of one plan, by code: its wards' figures and, if allocated, its posts.
-std::map<std::string, UnitFigures> figures_of(const UnitSet& wards, const ComparedPlan& plan, const WardFigures& figures) {
+std::map<std::string, UnitFigures> figures_of(const WardSet& wards, const ComparedPlan& plan, const WardFigures& figures) {
     std::map<std::string, UnitFigures> units;
     for (const GroupInfo& group : plan.grouping->groups) units[group.code].in_plan = true;
     for (std::size_t w = 0; w < wards.units.size(); ++w)
@@ -54,7 +54,7 @@ std::string name_in(const ComparedPlan& a, const ComparedPlan& b, const std::str
     return code;
 }
 
-std::vector<UnitChange> unit_changes(const UnitSet& wards, const ComparedPlan& a, const ComparedPlan& b, const WardFigures& figures) {
+std::vector<UnitChange> unit_changes(const WardSet& wards, const ComparedPlan& a, const ComparedPlan& b, const WardFigures& figures) {
     const auto before = figures_of(wards, a, figures), after = figures_of(wards, b, figures);
     std::vector<std::string> order;
     for (const ComparedPlan* plan : {&a, &b})
@@ -71,9 +71,9 @@ std::vector<UnitChange> unit_changes(const UnitSet& wards, const ComparedPlan& a
 }
 
 // How many wards each borough has, to tell a whole borough moving from part of one.
-std::map<std::string, std::size_t> wards_per_borough(const UnitSet& wards) {
+std::map<std::string, std::size_t> wards_per_borough(const WardSet& wards) {
     std::map<std::string, std::size_t> count;
-    for (const Unit& ward : wards.units) ++count[ward.parent_code];
+    for (const Ward& ward : wards.units) ++count[ward.parent_code];
     return count;
 }
 
@@ -84,14 +84,14 @@ bool UnitChange::changed() const {
            before.pcso != after.pcso || before.pools != after.pools;
 }
 
-PlanDiff diff_plans(const UnitSet& wards, const ComparedPlan& a, const ComparedPlan& b, const WardFigures& figures) {
+PlanDiff diff_plans(const WardSet& wards, const ComparedPlan& a, const ComparedPlan& b, const WardFigures& figures) {
     PlanDiff diff;
     diff.officers = a.allocation && b.allocation;
     std::map<std::tuple<std::string, std::string, std::string>, Move> moves;  // from, to, borough
     for (std::size_t w = 0; w < wards.units.size(); ++w) {
         const std::string from = code_of(a, w), to = code_of(b, w);
         if (from == to) continue;
-        const Unit& ward = wards.units[w];
+        const Ward& ward = wards.units[w];
         Move& move = moves[{from, to, ward.parent_code}];
         if (move.wards.empty()) {
             move.borough_code = ward.parent_code;
@@ -143,7 +143,7 @@ std::string move_figures(const Move& move, bool officers) {
     return text;
 }
 
-std::string describe(const UnitSet& wards, const Move& move) {
+std::string describe(const WardSet& wards, const Move& move) {
     const auto side = [](const std::string& code, const std::string& name) { return code.empty() ? std::string("no command unit") : name; };
     const std::string route = side(move.from_code, move.from_name) + " → " + side(move.to_code, move.to_name);
     if (move.whole_borough) return fmt::format("{}: {} wards {}", move.borough_name, move.wards.size(), route);

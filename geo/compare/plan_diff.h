@@ -5,7 +5,7 @@
 // Plain data in, plain data out: `wardmap diff`, the diff briefing map and the tests read this.
 #include "geo/dissolve/grouping.h"
 #include "geo/officers/allocation.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <optional>
 #include <string>
@@ -13,7 +13,7 @@
 
 namespace geo {
 
-// What travels with a ward, per ward (parallel to UnitSet::units). An empty vector: not known.
+// What travels with a ward, per ward (parallel to WardSet::units). An empty vector: not known.
 struct WardFigures {
     std::vector<std::optional<double>> crime, population;  // nullopt: the ward has no value
     std::vector<double> area_km2;
@@ -38,7 +38,7 @@ struct Move {
     std::string borough_code, borough_name;
     std::string from_code, from_name, to_code, to_name;  // empty code: in no command unit (left out, unassigned)
     bool whole_borough = false;                          // every ward of the borough moves together
-    std::vector<std::size_t> wards;                      // indices into UnitSet::units, by code
+    std::vector<std::size_t> wards;                      // indices into WardSet::units, by code
     int dwo = 0, pcso = 0;                               // ward posts that go with them (plan A's rules)
     Total crime, population;
     double area_km2 = 0;
@@ -68,7 +68,7 @@ struct PlanDiff {
 };
 
 // Throws nothing; the groupings must be over the same `wards`.
-PlanDiff diff_plans(const UnitSet& wards, const ComparedPlan& a, const ComparedPlan& b, const WardFigures& figures);
+PlanDiff diff_plans(const WardSet& wards, const ComparedPlan& a, const ComparedPlan& b, const WardFigures& figures);
 
 // What goes with a move: "3 DWO, 2 PCSO; crime 1234; population 5678; 1.23 km²" (posts when the
 // diff has officers; a figure without a table is left out, wards without a value are counted).
@@ -76,6 +76,6 @@ std::string move_figures(const Move& move, bool officers);
 
 // "Barking and Dagenham: 16 wards East -> North East" or "E05000026 Abbey (Barking and Dagenham):
 // East -> Central North"; a partly moving borough lists its wards.
-std::string describe(const UnitSet& wards, const Move& move);
+std::string describe(const WardSet& wards, const Move& move);
 
 }  // namespace geo

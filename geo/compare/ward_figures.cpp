@@ -2,7 +2,7 @@
 
 namespace geo {
 
-WardFigures ward_figures(const UnitSet& wards, const std::vector<MeasureTable>& tables) {
+WardFigures ward_figures(const WardSet& wards, const std::vector<MeasureTable>& tables) {
     Grouping everyone;  // one group of every ward: each is joined
     everyone.groups.push_back({"*", "all wards", "", ""});
     everyone.group_of_unit.assign(wards.units.size(), 0);

@@ -12,7 +12,7 @@
 namespace geo {
 
 // Tables named other than crime and population are ignored; area comes from the shapes.
-WardFigures ward_figures(const UnitSet& wards, const std::vector<MeasureTable>& tables);
+WardFigures ward_figures(const WardSet& wards, const std::vector<MeasureTable>& tables);
 
 // Which of crime and population have a table: given on the command line or named by the rules.
 std::vector<std::string> figure_measures(const MeasureChoice& choice, const OfficerRules& rules);

@@ -47,7 +47,7 @@ void measure(DissolvedUnit& unit) {
 
 namespace {
 
-std::vector<std::optional<double>> aggregate(const UnitSet& set, const std::vector<std::size_t>& members,
+std::vector<std::optional<double>> aggregate(const WardSet& set, const std::vector<std::size_t>& members,
                                              const DissolveOptions& options) {
     std::vector<std::optional<double>> values(set.fields.size());
     for (std::size_t f = 0; f < set.fields.size(); ++f) {
@@ -98,7 +98,7 @@ struct ParentShapes {
     // The shapes to merge for a group: the shape of each parent it holds whole, and the units of
     // the parents it holds in part. A planner's group is mostly whole boroughs with a few wards
     // moved in or out, so this keeps its merge to a handful of shapes.
-    std::vector<const GEOSGeometry*> for_group(const UnitSet& set, const std::vector<std::size_t>& members) const {
+    std::vector<const GEOSGeometry*> for_group(const WardSet& set, const std::vector<std::size_t>& members) const {
         std::vector<const GEOSGeometry*> merged;
         if (!grouping) {
             for (std::size_t m : members) merged.push_back(set.units[m].shape.get());
@@ -126,7 +126,7 @@ std::atomic<std::uint64_t> dissolves{0};
 
 std::uint64_t dissolve_calls() { return dissolves.load(); }
 
-DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const DissolveOptions& options,
+DissolveResult dissolve(const WardSet& set, const Grouping& grouping, const DissolveOptions& options,
                         const Progress& progress, const Grouping* parent_grouping, const DissolveResult* parents) {
     ++dissolves;
     DissolveResult result;

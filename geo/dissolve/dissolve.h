@@ -3,7 +3,7 @@
 // parents, and numeric attributes aggregated.
 #include "geo/core/progress.h"
 #include "geo/dissolve/grouping.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <cstdint>
 #include <map>
@@ -31,7 +31,7 @@ struct DissolvedUnit {
     std::vector<std::string> parents;     // distinct member parent codes, sorted
     double area = 0, perimeter = 0, polsby_popper = 0;
     int parts = 0, holes = 0;
-    std::vector<std::optional<double>> values;  // parallel to UnitSet::fields; numeric fields only
+    std::vector<std::optional<double>> values;  // parallel to WardSet::fields; numeric fields only
 };
 
 struct DissolveResult {
@@ -41,7 +41,7 @@ struct DissolveResult {
 
 // With `parents` (the units already dissolved by parent_grouping), a group made only of whole
 // parents is merged from their shapes; a group holding part of a parent is merged from its units.
-DissolveResult dissolve(const UnitSet& set, const Grouping& grouping, const DissolveOptions& options,
+DissolveResult dissolve(const WardSet& set, const Grouping& grouping, const DissolveOptions& options,
                         const Progress& progress = {}, const Grouping* parent_grouping = nullptr,
                         const DissolveResult* parents = nullptr);
 

@@ -7,10 +7,10 @@
 namespace geo {
 namespace {
 
-Grouping group_by(const UnitSet& set, const auto& code_of, const auto& name_of) {
+Grouping group_by(const WardSet& set, const auto& code_of, const auto& name_of) {
     Grouping grouping;
     std::map<std::string, int> index;  // ordered: groups come out sorted by code
-    for (const Unit& unit : set.units) {
+    for (const Ward& unit : set.units) {
         const std::string code = code_of(unit);
         if (!code.empty()) index.try_emplace(code, 0);
     }
@@ -18,7 +18,7 @@ Grouping group_by(const UnitSet& set, const auto& code_of, const auto& name_of) 
         i = static_cast<int>(grouping.groups.size());
         grouping.groups.push_back({code, "", "", ""});
     }
-    for (const Unit& unit : set.units) {
+    for (const Ward& unit : set.units) {
         const std::string code = code_of(unit);
         const int group = code.empty() ? -1 : index.at(code);
         grouping.group_of_unit.push_back(group);
@@ -29,11 +29,11 @@ Grouping group_by(const UnitSet& set, const auto& code_of, const auto& name_of) 
 
 }  // namespace
 
-Grouping group_by_parent(const UnitSet& set) {
-    return group_by(set, [](const Unit& u) { return u.parent_code; }, [](const Unit& u) { return u.parent_name; });
+Grouping group_by_parent(const WardSet& set) {
+    return group_by(set, [](const Ward& u) { return u.parent_code; }, [](const Ward& u) { return u.parent_name; });
 }
 
-Grouping group_by_field(const UnitSet& set, const std::string& field) {
+Grouping group_by_field(const WardSet& set, const std::string& field) {
     const int index = set.field_index(field);
     if (index < 0) {
         std::string list;
@@ -41,8 +41,8 @@ Grouping group_by_field(const UnitSet& set, const std::string& field) {
         throw InputError("", "--by " + field, "no such field", "Fields here: " + list);
     }
     const bool is_parent = field == set.mapping.parent;
-    return group_by(set, [&](const Unit& u) { return as_text(u.values[index]); },
-                    [&](const Unit& u) { return is_parent ? u.parent_name : std::string(); });
+    return group_by(set, [&](const Ward& u) { return as_text(u.values[index]); },
+                    [&](const Ward& u) { return is_parent ? u.parent_name : std::string(); });
 }
 
 }  // namespace geo

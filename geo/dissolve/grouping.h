@@ -1,6 +1,6 @@
 #pragma once
 // Which group (borough, command unit, district) each unit goes into.
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <string>
 #include <vector>
@@ -17,9 +17,9 @@ struct Grouping {
 };
 
 // Units grouped by their parent code (ward -> borough), named by the parent name.
-Grouping group_by_parent(const UnitSet& set);
+Grouping group_by_parent(const WardSet& set);
 
 // Units grouped by the text of any field. Throws InputError listing the fields if it is unknown.
-Grouping group_by_field(const UnitSet& set, const std::string& field);
+Grouping group_by_field(const WardSet& set, const std::string& field);
 
 }  // namespace geo

@@ -2,7 +2,7 @@
 // What gets written: named layers of features with typed fields, format-neutral. Building these
 // from units, parents and command units is separate from writing them (write_layers).
 #include "geo/geos/context.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <string>
 #include <vector>

@@ -57,7 +57,7 @@ void ExtraColumns::append(const ExtraColumns& more) {
     }
 }
 
-OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_attributes, const ExtraColumns& extra) {
+OutputLayer units_layer(const WardSet& set, const Grouping& grouping, bool with_attributes, const ExtraColumns& extra) {
     OutputLayer layer{"units", "Units with their parent and command unit", {}, {}};
     layer.fields = {{"code", FieldKind::text}, {"name", FieldKind::text}, {"parent", FieldKind::text},
                     {"parent_nm", FieldKind::text}, {"cu_code", FieldKind::text}, {"cu_name", FieldKind::text},
@@ -71,7 +71,7 @@ OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_
             layer.fields.push_back(field);
         }
     for (std::size_t u = 0; u < set.units.size(); ++u) {
-        const Unit& unit = set.units[u];
+        const Ward& unit = set.units[u];
         OutputFeature feature;
         feature.shape = unit.shape.get();
         const int group = grouping.group_of_unit[u];
@@ -86,19 +86,19 @@ OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_
         layer.features.push_back(std::move(feature));
     }
     std::vector<std::string> codes;
-    for (const Unit& unit : set.units) codes.push_back(unit.code);
+    for (const Ward& unit : set.units) codes.push_back(unit.code);
     add_extra(layer, codes, extra);
     return layer;
 }
 
-OutputLayer lookup_table(const UnitSet& set, const Grouping& grouping, const ExtraColumns& extra) {
+OutputLayer lookup_table(const WardSet& set, const Grouping& grouping, const ExtraColumns& extra) {
     OutputLayer layer = units_layer(set, grouping, false, extra);
     layer.name = "lookup";
     for (auto& feature : layer.features) feature.shape = nullptr;
     return layer;
 }
 
-OutputLayer dissolved_layer(const UnitSet& set, const DissolveResult& result, const std::string& name,
+OutputLayer dissolved_layer(const WardSet& set, const DissolveResult& result, const std::string& name,
                             const std::string& description, const ExtraColumns& extra) {
     OutputLayer layer{name, description, {}, {}};
     layer.fields = {{"code", FieldKind::text},      {"name", FieldKind::text},    {"colour", FieldKind::text},
@@ -143,7 +143,7 @@ OutputLayer dissolved_layer(const UnitSet& set, const DissolveResult& result, co
     return layer;
 }
 
-std::string provenance(const UnitSet& set, const Plan* plan) {
+std::string provenance(const WardSet& set, const Plan* plan) {
     std::vector<std::string> sources;
     for (const auto& source : set.sources) sources.push_back(source.path);
     std::string list = sources.size() <= 3 ? joined(sources) : fmt::format("{} and {} more files", sources[0], sources.size() - 1);

@@ -24,14 +24,14 @@ struct LayerExtras {
 };
 
 // Each unit with its parent and the command unit (or --by group) `grouping` puts it in.
-OutputLayer units_layer(const UnitSet& set, const Grouping& grouping, bool with_attributes = true,
+OutputLayer units_layer(const WardSet& set, const Grouping& grouping, bool with_attributes = true,
                         const ExtraColumns& extra = {});
 // The same without geometry or source attributes: the CSV lookup other systems join on.
-OutputLayer lookup_table(const UnitSet& set, const Grouping& grouping, const ExtraColumns& extra = {});
-OutputLayer dissolved_layer(const UnitSet& set, const DissolveResult& result, const std::string& name,
+OutputLayer lookup_table(const WardSet& set, const Grouping& grouping, const ExtraColumns& extra = {});
+OutputLayer dissolved_layer(const WardSet& set, const DissolveResult& result, const std::string& name,
                             const std::string& description, const ExtraColumns& extra = {});
 
 // Provenance line: tool version, time, sources, plan, attribution.
-std::string provenance(const UnitSet& set, const Plan* plan);
+std::string provenance(const WardSet& set, const Plan* plan);
 
 }  // namespace geo

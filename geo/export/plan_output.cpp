@@ -62,7 +62,7 @@ std::string WrittenOutput::renamed_note() const {
     return fmt::format("{} renamed {} field(s) it cannot hold as named: {}", format, renamed.size(), fields);
 }
 
-WrittenOutput write_plan(const UnitSet& set, const AppliedPlan& applied, const PlanOutput& output, const Progress& progress,
+WrittenOutput write_plan(const WardSet& set, const AppliedPlan& applied, const PlanOutput& output, const Progress& progress,
                        const LayerExtras& extras) {
     const FormatInfo& format = output_format(output);
     std::vector<OutputLayer> layers;

@@ -45,7 +45,7 @@ bool writes_parents(const PlanOutput& output);
 
 // Writes the plan's layers atomically and says what was written. `extras`: columns added to the
 // units and command_units layers (officers, rollout phase). Throws geo::Error.
-WrittenOutput write_plan(const UnitSet& wards, const AppliedPlan& applied, const PlanOutput& output, const Progress& progress = {},
+WrittenOutput write_plan(const WardSet& wards, const AppliedPlan& applied, const PlanOutput& output, const Progress& progress = {},
                        const LayerExtras& extras = {});
 
 }  // namespace geo

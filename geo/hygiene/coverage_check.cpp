@@ -50,14 +50,14 @@ void find_gaps(const GEOSGeometry& covered, double tolerance, CoverageCheck& che
 
 }  // namespace
 
-CoverageCheck check_coverage(const UnitSet& set, double tolerance, const Progress& progress) {
+CoverageCheck check_coverage(const WardSet& set, double tolerance, const Progress& progress) {
     CoverageCheck check;
     DissolveOptions options;
     options.sliver_area = 0;  // keep every hole: here they are what we look for
     Grouping grouping = set.mapping.parent.empty() ? Grouping{{{"all", "", "", ""}}, std::vector<int>(set.units.size(), 0)}
                                                    : group_by_parent(set);
     const DissolveResult groups = dissolve(set, grouping, options, progress);
-    for (const Unit& unit : set.units) check.units_area += geos::area(*unit.shape);
+    for (const Ward& unit : set.units) check.units_area += geos::area(*unit.shape);
 
     double groups_area = 0;
     for (const DissolvedUnit& group : groups.units) {

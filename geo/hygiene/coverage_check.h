@@ -3,7 +3,7 @@
 // Overlaps show up as area counted twice (members' areas add up to more than their union), so
 // only groups where that happens are searched pair by pair; gaps are the holes of the union.
 #include "geo/core/progress.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 namespace geo {
 
@@ -14,6 +14,6 @@ struct CoverageCheck {
     std::size_t gaps = 0, overlaps = 0;
 };
 
-CoverageCheck check_coverage(const UnitSet& set, double tolerance_m2, const Progress& progress = {});
+CoverageCheck check_coverage(const WardSet& set, double tolerance_m2, const Progress& progress = {});
 
 }  // namespace geo

@@ -36,7 +36,7 @@ geos::Geom keep_polygons(geos::Geom geometry, std::size_t& dropped) {
     return geos::collect(GEOS_MULTIPOLYGON, std::move(polygons), "collect polygons");
 }
 
-bool ensure_valid(Unit& unit, const std::string& source, HygieneReport& report) {
+bool ensure_valid(Ward& unit, const std::string& source, HygieneReport& report) {
     if (geos::proven_valid(*unit.shape) ||
         geos::check(GEOSisValid_r(geos::handle(), unit.shape.get()), "check validity of " + unit.where()))
         return false;

@@ -190,7 +190,7 @@ std::vector<geos::Geom> rebuild_polygons(const RingRebuild& work) {
 
 // True if the unit's shape changed. GEOS geometries are made only for a unit a vertex of which
 // moved: most units of a clean coverage (every London ward) have none.
-bool snap_unit(Unit& unit, RingRebuild& work) {
+bool snap_unit(Ward& unit, RingRebuild& work) {
     const std::size_t moved_before = work.moved;
     work.xy.clear();
     work.rings.clear();
@@ -213,7 +213,7 @@ struct Sides {
     std::array<std::size_t, 3> vertices{};
 };
 
-Sides sides_of(const std::vector<Unit>& units, double tolerance) {
+Sides sides_of(const std::vector<Ward>& units, double tolerance) {
     std::vector<Extent> boxes(units.size());
     std::vector<std::size_t> vertices(units.size());
     constexpr std::size_t chunk = 1024;
@@ -246,7 +246,7 @@ Sides sides_of(const std::vector<Unit>& units, double tolerance) {
 
 }  // namespace
 
-std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report, const Progress& progress,
+std::size_t snap_coverage(std::vector<Ward>& units, double tolerance, HygieneReport& report, const Progress& progress,
                           std::vector<std::size_t>* moved_units) {
     if (tolerance <= 0 || units.empty()) return 0;
     const Sides sides = sides_of(units, tolerance);

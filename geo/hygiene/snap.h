@@ -5,7 +5,7 @@
 // become one, so neighbours share their edges exactly again.
 #include "geo/core/progress.h"
 #include "geo/hygiene/report.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <vector>
 
@@ -13,7 +13,7 @@ namespace geo {
 
 // Returns the number of vertices that moved. Snapping can fold a thin spike: check validity after.
 // `moved`, if given, receives the indices of the units whose shape changed.
-std::size_t snap_coverage(std::vector<Unit>& units, double tolerance, HygieneReport& report,
+std::size_t snap_coverage(std::vector<Ward>& units, double tolerance, HygieneReport& report,
                           const Progress& progress = {}, std::vector<std::size_t>* moved = nullptr);
 
 }  // namespace geo

@@ -36,11 +36,11 @@ std::string quoted(const std::string& text) {
 
 }  // namespace
 
-Migration migrate_plan(const UnitSet& old_wards, const std::vector<std::string>& old_unit, const Plan& plan, const UnitSet& new_wards,
+Migration migrate_plan(const WardSet& old_wards, const std::vector<std::string>& old_unit, const Plan& plan, const WardSet& new_wards,
                        const std::vector<WardOverlaps>& overlaps, double threshold) {
     Migration migration;
     migration.threshold = threshold;
-    for (const Unit& ward : old_wards.units) migration.old_area += geos::area(*ward.shape);
+    for (const Ward& ward : old_wards.units) migration.old_area += geos::area(*ward.shape);
     for (std::size_t n = 0; n < new_wards.units.size(); ++n) {
         migration.wards.push_back(best_fit(overlaps[n], old_unit));
         migration.new_area += overlaps[n].area;
@@ -51,16 +51,16 @@ Migration migrate_plan(const UnitSet& old_wards, const std::vector<std::string>&
                      [&](std::size_t a, std::size_t b) { return migration.wards[a].share < migration.wards[b].share; });
     // A row keyed on an old ward code must be found again in the new set, or it is said to vanish.
     std::unordered_set<std::string> old_codes, new_codes;
-    for (const Unit& ward : old_wards.units) old_codes.insert(ward.code);
-    for (const Unit& ward : new_wards.units) new_codes.insert(ward.code);
+    for (const Ward& ward : old_wards.units) old_codes.insert(ward.code);
+    for (const Ward& ward : new_wards.units) new_codes.insert(ward.code);
     for (const PlanRow& row : plan.rows)
         if (old_codes.count(row.key) && !new_codes.count(row.key)) migration.vanished.push_back(row.key);
     return migration;
 }
 
-Plan migrated_plan_table(const Plan& old_plan, const UnitSet& old_wards, const UnitSet& new_wards, const Migration& migration) {
+Plan migrated_plan_table(const Plan& old_plan, const WardSet& old_wards, const WardSet& new_wards, const Migration& migration) {
     std::unordered_set<std::string> old_codes;
-    for (const Unit& ward : old_wards.units) old_codes.insert(ward.code);
+    for (const Ward& ward : old_wards.units) old_codes.insert(ward.code);
     Plan plan;
     plan.name = old_plan.name;
     plan.units = old_plan.units;
@@ -81,9 +81,9 @@ Plan migrated_plan_table(const Plan& old_plan, const UnitSet& old_wards, const U
     return plan;
 }
 
-std::string plan_table_csv(const Plan& plan, const UnitSet& new_wards) {
+std::string plan_table_csv(const Plan& plan, const WardSet& new_wards) {
     std::unordered_map<std::string, std::string> names;  // ward and borough codes of the new set
-    for (const Unit& ward : new_wards.units) {
+    for (const Ward& ward : new_wards.units) {
         names.emplace(ward.code, ward.name);
         names.emplace(ward.parent_code, ward.parent_name);
     }

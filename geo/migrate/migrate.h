@@ -38,14 +38,14 @@ struct Migration {
 
 // `old_unit`: each old ward's command unit code under the plan (left_out_unit, or no_unit).
 // `plan`: its rows name the ward codes that must be found again.
-Migration migrate_plan(const UnitSet& old_wards, const std::vector<std::string>& old_unit, const Plan& plan, const UnitSet& new_wards,
+Migration migrate_plan(const WardSet& old_wards, const std::vector<std::string>& old_unit, const Plan& plan, const WardSet& new_wards,
                        const std::vector<WardOverlaps>& overlaps, double threshold);
 
 // The migrated plan as a plan table: the old plan's rows keyed on a borough (parent) code carried
 // as they are, and a ward row for each new ward whose command unit differs from its borough row's.
-Plan migrated_plan_table(const Plan& old_plan, const UnitSet& old_wards, const UnitSet& new_wards, const Migration& migration);
+Plan migrated_plan_table(const Plan& old_plan, const WardSet& old_wards, const WardSet& new_wards, const Migration& migration);
 
 // The same as CSV text (code,area_name,unit_code,unit_name,colour,phase), read back by read_plan.
-std::string plan_table_csv(const Plan& plan, const UnitSet& new_wards);
+std::string plan_table_csv(const Plan& plan, const WardSet& new_wards);
 
 }  // namespace geo

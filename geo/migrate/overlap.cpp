@@ -20,10 +20,10 @@ double shared_area(const GEOSPreparedGeometry& new_prepared, const GEOSGeometry&
 
 }  // namespace
 
-std::vector<WardOverlaps> overlap_wards(const UnitSet& old_wards, const UnitSet& new_wards, const Progress& progress) {
+std::vector<WardOverlaps> overlap_wards(const WardSet& old_wards, const WardSet& new_wards, const Progress& progress) {
     std::vector<Extent> old_envelopes;
     old_envelopes.reserve(old_wards.units.size());
-    for (const Unit& ward : old_wards.units) old_envelopes.push_back(geos::envelope(*ward.shape));
+    for (const Ward& ward : old_wards.units) old_envelopes.push_back(geos::envelope(*ward.shape));
     std::vector<WardOverlaps> overlaps(new_wards.units.size());
     report(progress, "overlaying the wards", 0.0);  // from this thread only: the bar is not shared with the workers
     parallel_for(new_wards.units.size(), [&](std::size_t n) {

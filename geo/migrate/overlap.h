@@ -3,7 +3,7 @@
 // each old ward (GEOS intersections, working CRS, m²). What carrying a plan to new boundaries is
 // decided from.
 #include "geo/core/progress.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <vector>
 
@@ -20,6 +20,6 @@ struct WardOverlaps {
 };
 
 // Both sets must be in the same working CRS. Throws GeometryError, Cancelled.
-std::vector<WardOverlaps> overlap_wards(const UnitSet& old_wards, const UnitSet& new_wards, const Progress& progress = {});
+std::vector<WardOverlaps> overlap_wards(const WardSet& old_wards, const WardSet& new_wards, const Progress& progress = {});
 
 }  // namespace geo

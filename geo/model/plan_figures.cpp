@@ -13,12 +13,12 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
-OfficerFigures allocate_plan(const UnitSet& wards, const Grouping& grouping, const OfficerRules& rules, const std::vector<MeasureTable>& tables) {
+OfficerFigures allocate_plan(const WardSet& wards, const Grouping& grouping, const OfficerRules& rules, const std::vector<MeasureTable>& tables) {
     JoinedMeasures joined = join_measure_tables(wards, grouping, tables);
     return {allocate(wards, grouping, rules, joined.measures), std::move(joined.joins)};
 }
 
-RolloutFigures roll_out_plan(const UnitSet& wards, const Grouping& grouping, const RolloutRecipe& recipe,
+RolloutFigures roll_out_plan(const WardSet& wards, const Grouping& grouping, const RolloutRecipe& recipe,
                              const std::vector<MeasureTable>& priority_tables, const Adjacency& adjacency, const Allocation* allocation) {
     RolloutFigures figures;
     figures.made = make_rollout(wards, grouping, recipe, priority_tables, adjacency);
@@ -26,7 +26,7 @@ RolloutFigures roll_out_plan(const UnitSet& wards, const Grouping& grouping, con
     return figures;
 }
 
-PlanFigures work_out_figures(const UnitSet& wards, const Grouping& grouping, const PlanInputs& inputs, const Adjacency* adjacency,
+PlanFigures work_out_figures(const WardSet& wards, const Grouping& grouping, const PlanInputs& inputs, const Adjacency* adjacency,
                              const PlanScorer* scorer) {
     PlanFigures figures;
     figures.officers_error = inputs.officers_error;

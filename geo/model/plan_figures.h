@@ -17,7 +17,7 @@ struct OfficerFigures {
 };
 
 // Joins the tables to the wards the grouping puts in the plan and allocates. Throws geo::Error.
-OfficerFigures allocate_plan(const UnitSet& wards, const Grouping& grouping, const OfficerRules& rules,
+OfficerFigures allocate_plan(const WardSet& wards, const Grouping& grouping, const OfficerRules& rules,
                              const std::vector<MeasureTable>& tables);
 
 struct RolloutFigures {
@@ -27,7 +27,7 @@ struct RolloutFigures {
 
 // Makes the rollout and what each phase means (officers needed when an allocation is given).
 // Throws geo::Error.
-RolloutFigures roll_out_plan(const UnitSet& wards, const Grouping& grouping, const RolloutRecipe& recipe,
+RolloutFigures roll_out_plan(const WardSet& wards, const Grouping& grouping, const RolloutRecipe& recipe,
                              const std::vector<MeasureTable>& priority_tables, const Adjacency& adjacency,
                              const Allocation* allocation);
 
@@ -46,7 +46,7 @@ struct PlanFigures {
 };
 
 // `adjacency` is needed only when the inputs have a rollout, `scorer` for scores.
-PlanFigures work_out_figures(const UnitSet& wards, const Grouping& grouping, const PlanInputs& inputs, const Adjacency* adjacency,
+PlanFigures work_out_figures(const WardSet& wards, const Grouping& grouping, const PlanInputs& inputs, const Adjacency* adjacency,
                              const PlanScorer* scorer = nullptr);
 
 // What is live on `date`: the last phase started by then (nullptr: none yet) and per ward.

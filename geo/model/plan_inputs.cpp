@@ -25,7 +25,7 @@ PlanInputs read_plan_inputs(const MeasureChoice& measures, const RolloutRecipe& 
     return inputs;
 }
 
-std::shared_ptr<const PlanScorer> make_scorer(const UnitSet& wards, const PlanInputs& inputs, const Grouping& plan) {
+std::shared_ptr<const PlanScorer> make_scorer(const WardSet& wards, const PlanInputs& inputs, const Grouping& plan) {
     if (!inputs.scoring) return nullptr;
     Grouping reference;
     std::string reference_path = inputs.scoring_reference;

@@ -37,6 +37,6 @@ PlanInputs read_plan_inputs(const MeasureChoice& measures, const RolloutRecipe& 
 
 // The scorer of plans over these wards with these inputs; throws geo::Error when it cannot be made.
 // `plan` is the plan being worked on: the reference when the bundled one does not fit the wards.
-std::shared_ptr<const PlanScorer> make_scorer(const UnitSet& wards, const PlanInputs& inputs, const Grouping& plan);
+std::shared_ptr<const PlanScorer> make_scorer(const WardSet& wards, const PlanInputs& inputs, const Grouping& plan);
 
 }  // namespace geo

@@ -46,7 +46,7 @@ std::vector<double> pool_weights(const Pool& pool, const Grouping& grouping, con
 }
 
 // Never a silent zero: wards in a command unit without a value are named.
-void report_missing(const UnitSet& set, const Grouping& grouping, const Measure& measure, std::vector<Finding>& findings) {
+void report_missing(const WardSet& set, const Grouping& grouping, const Measure& measure, std::vector<Finding>& findings) {
     std::vector<std::string> missing, codes;
     for (std::size_t u = 0; u < measure.of_unit.size(); ++u)
         if (grouping.group_of_unit[u] >= 0 && !measure.of_unit[u]) missing.push_back(set.units[u].where()), codes.push_back(set.units[u].code);
@@ -59,7 +59,7 @@ void report_missing(const UnitSet& set, const Grouping& grouping, const Measure&
                         std::move(codes), std::nullopt});
 }
 
-void place_ward_posts(const UnitSet& set, const Grouping& grouping, const OfficerRules& rules, Allocation& result) {
+void place_ward_posts(const WardSet& set, const Grouping& grouping, const OfficerRules& rules, Allocation& result) {
     result.ward_of_unit.assign(set.units.size(), std::nullopt);
     for (std::size_t u = 0; u < set.units.size(); ++u) {
         const int g = grouping.group_of_unit[u];
@@ -91,13 +91,13 @@ std::optional<int> Allocation::surplus() const {
     return *establishment - officers;
 }
 
-Measure area_measure(const UnitSet& set) {
+Measure area_measure(const WardSet& set) {
     Measure measure{"area", "unit shapes (km²)", {}};
-    for (const Unit& unit : set.units) measure.of_unit.emplace_back(geos::area(*unit.shape) / 1e6);
+    for (const Ward& unit : set.units) measure.of_unit.emplace_back(geos::area(*unit.shape) / 1e6);
     return measure;
 }
 
-Allocation allocate(const UnitSet& set, const Grouping& grouping, const OfficerRules& rules, const std::vector<Measure>& measures) {
+Allocation allocate(const WardSet& set, const Grouping& grouping, const OfficerRules& rules, const std::vector<Measure>& measures) {
     Allocation result;
     result.establishment = rules.establishment;
     for (const GroupInfo& group : grouping.groups) result.units.push_back({group.code, group.name, 0, 0, 0, 0, 0, {}, {}});
@@ -119,8 +119,9 @@ Allocation allocate(const UnitSet& set, const Grouping& grouping, const OfficerR
             if (measure.name == name) report_missing(set, grouping, measure, result.findings);
     for (const Pool& pool : rules.pools) {
         const std::vector<double> weights = pool_weights(pool, grouping, wards, rules, measures);
-        for (const auto& [code, minimum] : pool.minimum_for)
-            if (std::none_of(grouping.groups.begin(), grouping.groups.end(), [&](const GroupInfo& g) { return g.code == code; }))
+        for (const auto& floor : pool.minimum_for)
+            if (const std::string& code = floor.first;
+                std::none_of(grouping.groups.begin(), grouping.groups.end(), [&](const GroupInfo& g) { return g.code == code; }))
                 throw InputError(rules.path, "pool " + pool.name + ".minimums." + code, "no command unit " + code + " in the plan",
                                  "Use the plan's command unit codes.");
         // Units with no wards get no floor: only those with wards are apportioned.

@@ -3,7 +3,7 @@
 // Plain data in, plain data out: the CLI, the planner window and the exports all read this.
 #include "geo/dissolve/grouping.h"
 #include "geo/officers/rules.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 #include "geo/validate/finding.h"
 
 #include <optional>
@@ -12,7 +12,7 @@
 
 namespace geo {
 
-// One number per unit (parallel to UnitSet::units), e.g. recorded crime joined from a table.
+// One number per unit (parallel to WardSet::units), e.g. recorded crime joined from a table.
 // nullopt: the unit has no value (reported, never read as zero).
 struct Measure {
     std::string name;    // crime, population, area, access
@@ -21,7 +21,7 @@ struct Measure {
 };
 
 // Area in km² of each unit's shape: a measure every unit has.
-Measure area_measure(const UnitSet& set);
+Measure area_measure(const WardSet& set);
 
 struct CommandUnitPosts {
     std::string code, name;
@@ -46,12 +46,12 @@ struct Allocation {
     std::optional<int> surplus() const;
 };
 
-// Per unit (parallel to UnitSet::units): the officers of the command unit it is in; nullopt for a
+// Per unit (parallel to WardSet::units): the officers of the command unit it is in; nullopt for a
 // unit in none. What an officers map colours each ward by.
 std::vector<std::optional<double>> command_unit_officers_of_unit(const Allocation& allocation, const Grouping& grouping);
 
 // Throws InputError if a pool weights by a measure that is not given, or its minimums exceed it.
-Allocation allocate(const UnitSet& set, const Grouping& grouping, const OfficerRules& rules,
+Allocation allocate(const WardSet& set, const Grouping& grouping, const OfficerRules& rules,
                     const std::vector<Measure>& measures);
 
 }  // namespace geo

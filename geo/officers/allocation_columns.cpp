@@ -33,7 +33,7 @@ std::string column_name(const std::string& label) {
     return name.empty() || std::isdigit(static_cast<unsigned char>(name[0])) ? "pool_" + name : name;
 }
 
-LayerExtras allocation_columns(const UnitSet& set, const Allocation& allocation) {
+LayerExtras allocation_columns(const WardSet& set, const Allocation& allocation) {
     LayerExtras extras;
     extras.units.fields = {{"dwo", FieldKind::integer}, {"pcso", FieldKind::integer}};
     for (std::size_t u = 0; u < set.units.size(); ++u)

@@ -7,7 +7,7 @@
 namespace geo {
 
 // units: dwo, pcso; command_units: wards_alloc, dwo, pcso, ch_supt, supt, one column per pool, officers.
-LayerExtras allocation_columns(const UnitSet& set, const Allocation& allocation);
+LayerExtras allocation_columns(const WardSet& set, const Allocation& allocation);
 // One row per command unit, no geometry: the CSV `wardmap allocate --table` writes.
 OutputLayer allocation_table(const Allocation& allocation);
 // "Safeguarding uplift" -> "safeguarding_uplift": a column name every format takes.

@@ -6,7 +6,7 @@
 
 namespace geo {
 
-JoinedMeasures join_measure_tables(const UnitSet& set, const Grouping& grouping, const std::vector<MeasureTable>& tables) {
+JoinedMeasures join_measure_tables(const WardSet& set, const Grouping& grouping, const std::vector<MeasureTable>& tables) {
     JoinedMeasures joined;
     for (const MeasureTable& table : tables) {
         if (table.name == "area") {

@@ -6,7 +6,7 @@
 #include "geo/attributes/ward_values.h"
 #include "geo/dissolve/grouping.h"
 #include "geo/officers/allocation.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <string>
 #include <vector>
@@ -25,6 +25,6 @@ struct JoinedMeasures {
     std::vector<JoinResult> joins;   // one per table read (not for area)
 };
 
-JoinedMeasures join_measure_tables(const UnitSet& set, const Grouping& grouping, const std::vector<MeasureTable>& tables);
+JoinedMeasures join_measure_tables(const WardSet& set, const Grouping& grouping, const std::vector<MeasureTable>& tables);
 
 }  // namespace geo

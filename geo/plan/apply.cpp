@@ -2,7 +2,7 @@
 
 namespace geo {
 
-AppliedPlan apply_grouping(const UnitSet& set, Grouping grouping, const DissolveOptions& options, bool with_parents,
+AppliedPlan apply_grouping(const WardSet& set, Grouping grouping, const DissolveOptions& options, bool with_parents,
                            const Progress& progress) {
     AppliedPlan applied;
     applied.grouping = std::move(grouping);
@@ -16,7 +16,7 @@ AppliedPlan apply_grouping(const UnitSet& set, Grouping grouping, const Dissolve
     return applied;
 }
 
-AppliedPlan apply_plan(const UnitSet& set, Plan plan, const CodeChanges& changes, const DissolveOptions& options,
+AppliedPlan apply_plan(const WardSet& set, Plan plan, const CodeChanges& changes, const DissolveOptions& options,
                        bool with_parents, const Progress& progress) {
     PlanResolution resolution = resolve_plan(set, plan, changes);
     AppliedPlan applied = apply_grouping(set, resolution.grouping, options, with_parents, progress);

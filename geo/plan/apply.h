@@ -18,9 +18,9 @@ struct AppliedPlan {
 
 // with_parents: also dissolve the parents (boroughs). Command units made of whole parents are then
 // merged from the parents' shapes, which have far fewer edges left to cancel.
-AppliedPlan apply_plan(const UnitSet& set, Plan plan, const CodeChanges& changes, const DissolveOptions& options,
+AppliedPlan apply_plan(const WardSet& set, Plan plan, const CodeChanges& changes, const DissolveOptions& options,
                        bool with_parents, const Progress& progress = {});
-AppliedPlan apply_grouping(const UnitSet& set, Grouping grouping, const DissolveOptions& options, bool with_parents,
+AppliedPlan apply_grouping(const WardSet& set, Grouping grouping, const DissolveOptions& options, bool with_parents,
                            const Progress& progress = {});
 
 }  // namespace geo

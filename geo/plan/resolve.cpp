@@ -5,7 +5,7 @@
 
 namespace geo {
 
-PlanResolution resolve_plan(const UnitSet& set, const Plan& plan, const CodeChanges& changes) {
+PlanResolution resolve_plan(const WardSet& set, const Plan& plan, const CodeChanges& changes) {
     PlanResolution resolution;
     std::unordered_map<std::string, int> unit_index;
     for (const CommandUnit& unit : plan.units) {
@@ -18,7 +18,7 @@ PlanResolution resolve_plan(const UnitSet& set, const Plan& plan, const CodeChan
     // A row is known when its code is a unit's or a parent's, even if every unit under that
     // parent is moved by rows of its own.
     std::unordered_set<std::string> known;
-    for (const Unit& unit : set.units) {
+    for (const Ward& unit : set.units) {
         known.insert(unit.code);
         if (unit.parent_code.empty()) continue;
         known.insert(unit.parent_code);
@@ -26,7 +26,7 @@ PlanResolution resolve_plan(const UnitSet& set, const Plan& plan, const CodeChan
     }
     resolution.grouping.group_of_unit.assign(set.units.size(), -1);
     for (std::size_t u = 0; u < set.units.size(); ++u) {
-        const Unit& unit = set.units[u];
+        const Ward& unit = set.units[u];
         const PlanRow* row = nullptr;
         if (auto it = row_of.find(unit.code); it != row_of.end()) {
             row = it->second;

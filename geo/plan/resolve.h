@@ -3,7 +3,7 @@
 // (rows that match nothing, units that no row covers, units the plan leaves out on purpose).
 #include "geo/dissolve/grouping.h"
 #include "geo/plan/plan.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <string>
 #include <vector>
@@ -19,7 +19,7 @@ struct PlanResolution {
     std::map<std::string, std::string> code_changes_used;  // old -> new, applied to parents
 };
 
-// Unit rows win over parent rows, so single wards can be moved out of their borough's unit.
-PlanResolution resolve_plan(const UnitSet& set, const Plan& plan, const CodeChanges& changes = {});
+// Ward rows win over parent rows, so single wards can be moved out of their borough's unit.
+PlanResolution resolve_plan(const WardSet& set, const Plan& plan, const CodeChanges& changes = {});
 
 }  // namespace geo

@@ -14,7 +14,7 @@ std::size_t Assignment::wards_in(int unit) const {
     return static_cast<std::size_t>(std::count(unit_of.begin(), unit_of.end(), unit));
 }
 
-Assignment assignment_from(const UnitSet& wards, const Plan& plan, const PlanResolution& resolution) {
+Assignment assignment_from(const WardSet& wards, const Plan& plan, const PlanResolution& resolution) {
     Assignment assignment;
     assignment.units = plan.units;
     assignment.unit_of = resolution.grouping.group_of_unit;

@@ -3,7 +3,7 @@
 // planner window, the plan file and the tests all speak it.
 #include "geo/plan/plan.h"
 #include "geo/plan/resolve.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <string>
 #include <vector>
@@ -15,14 +15,14 @@ inline constexpr int left_out = -2;    // kept out of the plan on purpose (the C
 
 struct Assignment {
     std::vector<CommandUnit> units;
-    std::vector<int> unit_of;  // per ward (index into UnitSet::units): index into `units`, unassigned or left_out
+    std::vector<int> unit_of;  // per ward (index into WardSet::units): index into `units`, unassigned or left_out
 
     int find(const std::string& code) const;  // index of a command unit, or -1
     std::size_t wards_in(int unit) const;
 };
 
 // A resolved CSV plan as an assignment (unit rows and parent rows already applied).
-Assignment assignment_from(const UnitSet& wards, const Plan& plan, const PlanResolution& resolution);
+Assignment assignment_from(const WardSet& wards, const Plan& plan, const PlanResolution& resolution);
 
 // The grouping the dissolve and validation code take.
 Grouping grouping_of(const Assignment& assignment);

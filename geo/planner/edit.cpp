@@ -9,7 +9,7 @@ namespace {
 std::string target(const std::string& to) { return to.empty() ? std::string("no command unit") : to; }
 
 struct Describe {
-    const UnitSet& wards;
+    const WardSet& wards;
 
     std::string operator()(const MoveWards& e) const {
         if (e.wards.size() == 1 && e.wards.front() < wards.units.size())
@@ -18,7 +18,7 @@ struct Describe {
     }
     std::string operator()(const MoveParents& e) const {
         if (e.parents.size() == 1) {
-            for (const Unit& ward : wards.units)
+            for (const Ward& ward : wards.units)
                 if (ward.parent_code == e.parents.front())
                     return fmt::format("Move borough {} {} to {}", ward.parent_code, ward.parent_name, target(e.to));
             return fmt::format("Move borough {} to {}", e.parents.front(), target(e.to));
@@ -39,6 +39,6 @@ struct Describe {
 
 }  // namespace
 
-std::string describe(const Edit& edit, const UnitSet& wards) { return std::visit(Describe{wards}, edit); }
+std::string describe(const Edit& edit, const WardSet& wards) { return std::visit(Describe{wards}, edit); }
 
 }  // namespace geo

@@ -1,9 +1,9 @@
 #pragma once
 // What a planner can do to a plan, as plain data: the window's tools, the replay file and the tests
 // all produce these. Command units are named by code (stable when others are deleted), wards by
-// their index in the UnitSet.
+// their index in the WardSet.
 #include "geo/plan/plan.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <string>
 #include <variant>
@@ -47,6 +47,6 @@ struct ReplacePlan {
 using Edit = std::variant<MoveWards, MoveParents, CreateUnit, RenameUnit, RecolourUnit, DeleteUnit, LockUnit, ReplacePlan>;
 
 // "Move 1 ward (E05000384 Colville) to Central West": for the undo menu and the status line.
-std::string describe(const Edit& edit, const UnitSet& wards);
+std::string describe(const Edit& edit, const WardSet& wards);
 
 }  // namespace geo

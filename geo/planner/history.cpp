@@ -20,7 +20,7 @@ std::string code_at(const std::vector<CommandUnit>& units, int index) {
     return index >= 0 && static_cast<std::size_t>(index) < units.size() ? units[index].code : std::string();
 }
 
-void History::record(Step step, const UnitSet& wards) {
+void History::record(Step step, const WardSet& wards) {
     const bool merge = stroke_open_ && stroke_step_ >= 0 && static_cast<std::size_t>(stroke_step_) + 1 == position_ &&
                        position_ == steps_.size() && !at_saved() && step.moves_only() && steps_.back().moves_only();
     if (!merge) {

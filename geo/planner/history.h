@@ -3,7 +3,7 @@
 // copied whole) and the wards whose unit changed, so undo and redo replay it exactly, backwards or
 // forwards. Paint strokes merge into one step. Plain data: the session runs the steps.
 #include "geo/plan/plan.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <cstddef>
 #include <string>
@@ -30,7 +30,7 @@ class History {
 public:
     // Records a step just run. While a stroke is open, a step that only moves wards merges into the
     // stroke's step (unless that is the saved state), so one paint drag is one undo.
-    void record(Step step, const UnitSet& wards);
+    void record(Step step, const WardSet& wards);
     // The step to run backwards / forwards; the position moves. Call only when can_undo / can_redo.
     const Step& back();
     const Step& forward();

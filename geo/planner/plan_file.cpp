@@ -280,10 +280,10 @@ void write_plan_file(const std::string& path, const PlanFile& plan) {
     output.commit();
 }
 
-std::string ward_set_fingerprint(const UnitSet& wards) {
+std::string ward_set_fingerprint(const WardSet& wards) {
     std::vector<std::string> codes;
     codes.reserve(wards.units.size());
-    for (const Unit& ward : wards.units) codes.push_back(ward.code);
+    for (const Ward& ward : wards.units) codes.push_back(ward.code);
     std::sort(codes.begin(), codes.end());
     std::uint64_t hash = 0xcbf29ce484222325ull;
     for (const std::string& code : codes)
@@ -291,7 +291,7 @@ std::string ward_set_fingerprint(const UnitSet& wards) {
     return fmt::format("fnv1a64:{:016x}", hash);
 }
 
-Assignment assignment_from(const UnitSet& wards, const PlanFile& plan) {
+Assignment assignment_from(const WardSet& wards, const PlanFile& plan) {
     const std::string here = ward_set_fingerprint(wards);
     if (!plan.boundary_fingerprint.empty() && plan.boundary_fingerprint != here)
         throw InputError(plan.path, "[boundaries]",
@@ -321,7 +321,7 @@ Assignment assignment_from(const UnitSet& wards, const PlanFile& plan) {
     return assignment;
 }
 
-PlanFile plan_file_from(const UnitSet& wards, const Assignment& assignment, PlanFile meta) {
+PlanFile plan_file_from(const WardSet& wards, const Assignment& assignment, PlanFile meta) {
     meta.units = assignment.units;
     meta.boundary_fingerprint = ward_set_fingerprint(wards);
     meta.boundary_wards = wards.units.size();
@@ -330,7 +330,7 @@ PlanFile plan_file_from(const UnitSet& wards, const Assignment& assignment, Plan
     for (std::size_t w = 0; w < wards.units.size(); ++w) {
         const int unit = assignment.unit_of[w];
         if (unit == unassigned) continue;
-        const Unit& ward = wards.units[w];
+        const Ward& ward = wards.units[w];
         meta.assignment.emplace_back(ward.code, unit == left_out ? std::string("-") : assignment.units[unit].code);
         meta.notes.push_back(ward.parent_name.empty() ? ward.name : ward.name + ", " + ward.parent_name);
     }
@@ -366,7 +366,7 @@ Plan plan_from_file(const PlanFile& file) {
     return plan;
 }
 
-Assignment open_plan(const UnitSet& wards, const std::string& path, PlanFile* meta) {
+Assignment open_plan(const WardSet& wards, const std::string& path, PlanFile* meta) {
     if (is_plan_file(path)) {
         PlanFile file = read_plan_file(path);
         Assignment assignment = assignment_from(wards, file);

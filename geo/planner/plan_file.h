@@ -10,7 +10,7 @@
 #include "geo/plan/plan.h"
 #include "geo/planner/assignment.h"
 #include "geo/planner/plan_version.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <string>
 #include <vector>
@@ -53,12 +53,12 @@ std::string format_plan_file(const PlanFile& plan);
 void write_plan_file(const std::string& path, const PlanFile& plan);
 
 // A fingerprint of the ward set: the sorted ward codes (FNV-1a 64), "fnv1a64:0123456789abcdef".
-std::string ward_set_fingerprint(const UnitSet& wards);
+std::string ward_set_fingerprint(const WardSet& wards);
 
 // The plan file on these wards. Throws InputError when the fingerprint differs (another ward set),
 // naming both sources and what to do; ward codes missing from the file are unassigned.
-Assignment assignment_from(const UnitSet& wards, const PlanFile& plan);
-PlanFile plan_file_from(const UnitSet& wards, const Assignment& assignment, PlanFile meta);
+Assignment assignment_from(const WardSet& wards, const PlanFile& plan);
+PlanFile plan_file_from(const WardSet& wards, const Assignment& assignment, PlanFile meta);
 
 // The plan file as a plan table (one row per ward), so that every command taking --plan takes both.
 Plan plan_from_file(const PlanFile& plan);
@@ -66,7 +66,7 @@ Plan plan_from_file(const PlanFile& plan);
 // Either kind of plan (a plan file, or a CSV plan table resolved against the wards) as an
 // assignment. `meta`, if given, receives the name, author and status (a CSV: its name, "draft")
 // and the path. Throws InputError as read_plan/read_plan_file/assignment_from do.
-Assignment open_plan(const UnitSet& wards, const std::string& path, PlanFile* meta = nullptr);
+Assignment open_plan(const WardSet& wards, const std::string& path, PlanFile* meta = nullptr);
 
 // Where the planner autosaves a plan: ".NAME.autosave" beside a plan file; under the user's state
 // folder ($XDG_STATE_HOME/wardmap) for a CSV table or a plan never saved. The window offers to

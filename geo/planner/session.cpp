@@ -97,7 +97,7 @@ Step replace(const Assignment& assignment, const ReplacePlan& plan, EditOutcome&
     return step;
 }
 
-Step make_step(const Assignment& assignment, const UnitSet& wards, const Edit& edit, EditOutcome& outcome) {
+Step make_step(const Assignment& assignment, const WardSet& wards, const Edit& edit, EditOutcome& outcome) {
     Step step;
     step.units_before = step.units_after = assignment.units;
     const auto unit_named = [&](const std::string& code) -> int {
@@ -157,14 +157,14 @@ Step make_step(const Assignment& assignment, const UnitSet& wards, const Edit& e
 }  // namespace
 
 struct PlanSession::State {
-    const UnitSet& wards;
+    const WardSet& wards;
     Assignment assignment;
     WorkedPlan worked;
     History history;
     std::vector<Finding> locked_conflicts;
     std::uint64_t revision = 1;
 
-    State(const UnitSet& w, Assignment a, SessionOptions o) : wards(w), assignment(std::move(a)), worked(w, assignment, std::move(o)) {}
+    State(const WardSet& w, Assignment a, SessionOptions o) : wards(w), assignment(std::move(a)), worked(w, assignment, std::move(o)) {}
 
     // Runs a step forwards or backwards; returns the command units whose shape changed.
     std::vector<std::string> run(const Step& step, bool forward) {
@@ -213,7 +213,7 @@ struct PlanSession::State {
     }
 };
 
-PlanSession::PlanSession(const UnitSet& wards, Assignment start, SessionOptions options)
+PlanSession::PlanSession(const WardSet& wards, Assignment start, SessionOptions options)
     : state_(std::make_unique<State>(wards, std::move(start), std::move(options))) {}
 
 PlanSession::~PlanSession() = default;
@@ -246,7 +246,7 @@ bool PlanSession::can_redo() const { return state_->history.can_redo(); }
 std::string PlanSession::undo_label() const { return state_->history.undo_label(); }
 std::string PlanSession::redo_label() const { return state_->history.redo_label(); }
 
-const UnitSet& PlanSession::wards() const { return state_->wards; }
+const WardSet& PlanSession::wards() const { return state_->wards; }
 const Assignment& PlanSession::assignment() const { return state_->assignment; }
 
 const GEOSGeometry* PlanSession::shape(std::size_t unit) const {

@@ -27,7 +27,7 @@ class PlanSession {
 public:
     // Dissolves the parents (boroughs) once and every command unit; throws nothing for a plan with
     // findings: findings are what the planner is there to fix.
-    PlanSession(const UnitSet& wards, Assignment start, SessionOptions options = {});
+    PlanSession(const WardSet& wards, Assignment start, SessionOptions options = {});
     ~PlanSession();
     PlanSession(const PlanSession&) = delete;
     PlanSession& operator=(const PlanSession&) = delete;
@@ -46,7 +46,7 @@ public:
     std::string undo_label() const;  // describe() of the edit undo() would take back; empty if none
     std::string redo_label() const;
 
-    const UnitSet& wards() const;
+    const WardSet& wards() const;
     const Assignment& assignment() const;
     // Shape of command unit i (index into assignment().units) in the working CRS; null when empty.
     const GEOSGeometry* shape(std::size_t unit) const;

@@ -10,7 +10,7 @@
 
 namespace geo {
 
-WorkedPlan::WorkedPlan(const UnitSet& wards, const Assignment& assignment, SessionOptions options)
+WorkedPlan::WorkedPlan(const WardSet& wards, const Assignment& assignment, SessionOptions options)
     : wards_(wards), options_(std::move(options)) {
     if (assignment.unit_of.size() != wards.units.size())
         throw InputError("", "plan", fmt::format("the assignment covers {} wards, the boundaries have {}", assignment.unit_of.size(),
@@ -195,7 +195,7 @@ WorkedPlan::~WorkedPlan() {
     if (job_.valid()) job_.wait();  // it reads the wards and inputs this plan was made with
 }
 
-WorkedPlan::Worked WorkedPlan::work_out(const UnitSet& wards, Grouping grouping, std::shared_ptr<const PlanInputs> inputs, WardCache cache) {
+WorkedPlan::Worked WorkedPlan::work_out(const WardSet& wards, Grouping grouping, std::shared_ptr<const PlanInputs> inputs, WardCache cache) {
     static const PlanInputs none;
     const PlanInputs& given = inputs ? *inputs : none;
     if (given.scoring && !cache.scorer_tried) {

@@ -27,7 +27,7 @@ struct UnitStats {
     int parts = 0, holes = 0;
     bool contiguous = true;     // one part
     bool whole_parents = true;  // no borough of it shared with another command unit
-    std::vector<std::optional<double>> values;         // parallel to UnitSet::fields; numeric fields, aggregated
+    std::vector<std::optional<double>> values;         // parallel to WardSet::fields; numeric fields, aggregated
     std::vector<std::optional<double>> deviation_pct;  // of each value from the mean over command units
 };
 
@@ -45,7 +45,7 @@ struct LatestFigures {
 
 class WorkedPlan {
 public:
-    WorkedPlan(const UnitSet& wards, const Assignment& assignment, SessionOptions options);
+    WorkedPlan(const WardSet& wards, const Assignment& assignment, SessionOptions options);
 
     // Dissolves these command units again from their current wards (whole boroughs merged from the
     // borough shapes) and re-checks their contiguity; codes no longer in the plan are forgotten.
@@ -85,7 +85,7 @@ private:
     std::optional<Location> location_of_parent(const std::string& code) const;
     void collect_findings(const Assignment& assignment, std::vector<Finding> locked_conflicts);
 
-    const UnitSet& wards_;
+    const WardSet& wards_;
     SessionOptions options_;
     Grouping by_parent_;
     DissolveResult parents_;
@@ -107,7 +107,7 @@ private:
         PlanFigures figures;
         WardCache cache;
     };
-    static Worked work_out(const UnitSet& wards, Grouping grouping, std::shared_ptr<const PlanInputs> inputs, WardCache cache);
+    static Worked work_out(const WardSet& wards, Grouping grouping, std::shared_ptr<const PlanInputs> inputs, WardCache cache);
     void collect(bool wait) const;  // takes the background result when it is there (or waits for it)
 
     mutable WardCache cache_;

@@ -41,11 +41,11 @@ bool any_edge(const GEOSGeometry& shape, std::vector<double>& xy, F&& f) {
 
 }  // namespace
 
-Adjacency ward_adjacency(const UnitSet& set) {
+Adjacency ward_adjacency(const WardSet& set) {
     const GEOSContextHandle_t h = geos::handle();
     const std::size_t n = set.units.size();
     std::vector<Extent> boxes;
-    for (const Unit& unit : set.units) boxes.push_back(geos::envelope(*unit.shape));
+    for (const Ward& unit : set.units) boxes.push_back(geos::envelope(*unit.shape));
     // Sweep along x: only units whose boxes overlap are compared, then GEOS decides.
     std::vector<std::size_t> by_x(n);
     std::iota(by_x.begin(), by_x.end(), 0);

@@ -22,7 +22,7 @@ std::vector<PhaseCount> yearly(const std::vector<int>& counts, int first_year) {
     return phases;
 }
 
-std::string wards_listed(const UnitSet& set, const std::vector<std::size_t>& units) {
+std::string wards_listed(const WardSet& set, const std::vector<std::size_t>& units) {
     std::string list;
     for (std::size_t i = 0; i < std::min<std::size_t>(units.size(), 12); ++i) list += (i ? ", " : "") + set.units[units[i]].where();
     return list + (units.size() > 12 ? ", ..." : "");
@@ -61,7 +61,7 @@ std::vector<PhaseCount> deferred(std::vector<PhaseCount> counts, int years) {
     return counts;
 }
 
-Rollout by_counts(const UnitSet& set, const std::vector<std::size_t>& order, const std::vector<PhaseCount>& counts, Remainder remainder) {
+Rollout by_counts(const WardSet& set, const std::vector<std::size_t>& order, const std::vector<PhaseCount>& counts, Remainder remainder) {
     if (counts.empty()) throw InputError("", "rollout", "no phases", "Give at least one phase with a ward count.");
     Rollout rollout;
     rollout.phase_of_unit.assign(set.units.size(), -1);
@@ -88,7 +88,7 @@ Rollout by_counts(const UnitSet& set, const std::vector<std::size_t>& order, con
     return rollout;
 }
 
-Rollout by_command_unit(const UnitSet& set, const Grouping& grouping, const std::vector<Tranche>& tranches) {
+Rollout by_command_unit(const WardSet& set, const Grouping& grouping, const std::vector<Tranche>& tranches) {
     Rollout rollout;
     rollout.whole_command_units = true;
     rollout.phase_of_unit.assign(set.units.size(), -1);
@@ -115,7 +115,7 @@ Rollout by_command_unit(const UnitSet& set, const Grouping& grouping, const std:
     return rollout;
 }
 
-Rollout from_unit_phases(const UnitSet& set, const Grouping& grouping) {
+Rollout from_unit_phases(const WardSet& set, const Grouping& grouping) {
     std::vector<Tranche> tranches;
     std::vector<std::string> unscheduled;
     for (const GroupInfo& group : grouping.groups) {
@@ -169,7 +169,7 @@ std::vector<Tranche> read_tranches(const std::string& path) {
     return tranches;
 }
 
-void move_to_phase(Rollout& rollout, const UnitSet& set, const Grouping& grouping, const std::string& code, const std::string& phase) {
+void move_to_phase(Rollout& rollout, const WardSet& set, const Grouping& grouping, const std::string& code, const std::string& phase) {
     const int target = rollout.phase_named(phase);
     if (target < 0) {
         std::string names;

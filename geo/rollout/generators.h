@@ -4,7 +4,7 @@
 // by hand.
 #include "geo/dissolve/grouping.h"
 #include "geo/rollout/phase.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <string>
 #include <vector>
@@ -34,7 +34,7 @@ enum class Remainder {
 
 // Fills the phases with `order` (every unit in a group, first to go first; priority.h). Notes say
 // when the counts and the wards differ, and which wards the remainder is.
-Rollout by_counts(const UnitSet& set, const std::vector<std::size_t>& order, const std::vector<PhaseCount>& counts,
+Rollout by_counts(const WardSet& set, const std::vector<std::size_t>& order, const std::vector<PhaseCount>& counts,
                   Remainder remainder = Remainder::last_phase);
 
 // A tranche of whole command units going live together.
@@ -44,18 +44,18 @@ struct Tranche {
 };
 
 // Throws InputError for a command unit in no tranche, in two, or not in the grouping.
-Rollout by_command_unit(const UnitSet& set, const Grouping& grouping, const std::vector<Tranche>& tranches);
+Rollout by_command_unit(const WardSet& set, const Grouping& grouping, const std::vector<Tranche>& tranches);
 // CSV: unit_code, phase, start (YYYY-MM-DD); rows with the same phase form one tranche.
 std::vector<Tranche> read_tranches(const std::string& path);
 
 // The phase each command unit carries in the plan (the plan's `phase` column, a date such as
 // 2018-06; the planner's CommandUnit::phase): each goes live whole then. A unit with no phase stays
 // unscheduled, with a note. Throws InputError for a phase that is not a date.
-Rollout from_unit_phases(const UnitSet& set, const Grouping& grouping);
+Rollout from_unit_phases(const WardSet& set, const Grouping& grouping);
 
 // A hand edit: ward `code` (or every ward of borough or command unit `code`) into phase `phase`.
 // Throws InputError for an unknown code or phase. Adds a note.
-void move_to_phase(Rollout& rollout, const UnitSet& set, const Grouping& grouping, const std::string& code,
+void move_to_phase(Rollout& rollout, const WardSet& set, const Grouping& grouping, const std::string& code,
                    const std::string& phase);
 
 }  // namespace geo

@@ -35,7 +35,7 @@ void count_units(const Grouping& grouping, const std::vector<bool>& live, const 
 }
 
 // A ward not live whose every neighbour in the plan is: a hole in the live area.
-void find_gaps(const UnitSet& set, const Grouping& grouping, const Adjacency& adjacency, const std::vector<bool>& live, PhaseResult& result) {
+void find_gaps(const WardSet& set, const Grouping& grouping, const Adjacency& adjacency, const std::vector<bool>& live, PhaseResult& result) {
     for (std::size_t u = 0; u < live.size(); ++u) {
         if (live[u] || grouping.group_of_unit[u] < 0) continue;
         const auto& around = adjacency.neighbours[u];
@@ -67,7 +67,7 @@ void count_officers(const Grouping& grouping, const Allocation& allocation, cons
 
 }  // namespace
 
-std::vector<PhaseResult> phase_results(const UnitSet& set, const Grouping& grouping, const Rollout& rollout, const Adjacency& adjacency,
+std::vector<PhaseResult> phase_results(const WardSet& set, const Grouping& grouping, const Rollout& rollout, const Adjacency& adjacency,
                                        const Allocation* allocation) {
     std::vector<PhaseResult> results;
     const auto in_plan = static_cast<std::size_t>(std::count_if(grouping.group_of_unit.begin(), grouping.group_of_unit.end(), [](int g) { return g >= 0; }));

@@ -26,7 +26,7 @@ struct PhaseResult {
 };
 
 // Live at the end of each phase, in phase order.
-std::vector<PhaseResult> phase_results(const UnitSet& set, const Grouping& grouping, const Rollout& rollout,
+std::vector<PhaseResult> phase_results(const WardSet& set, const Grouping& grouping, const Rollout& rollout,
                                        const Adjacency& adjacency, const Allocation* allocation = nullptr);
 
 // Per unit: live on `date` (its phase has started). For the planner's timeline.

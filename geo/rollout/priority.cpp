@@ -9,7 +9,7 @@
 namespace geo {
 namespace {
 
-std::vector<std::size_t> in_plan_order(const UnitSet& set, const Grouping& grouping) {
+std::vector<std::size_t> in_plan_order(const WardSet& set, const Grouping& grouping) {
     std::vector<std::size_t> units;
     for (std::size_t u = 0; u < set.units.size(); ++u)
         if (grouping.group_of_unit[u] >= 0) units.push_back(u);
@@ -20,13 +20,13 @@ std::vector<std::size_t> in_plan_order(const UnitSet& set, const Grouping& group
     return units;
 }
 
-std::string listed(const UnitSet& set, const std::vector<std::size_t>& units) {
+std::string listed(const WardSet& set, const std::vector<std::size_t>& units) {
     std::string list;
     for (std::size_t i = 0; i < std::min<std::size_t>(units.size(), 10); ++i) list += (i ? ", " : "") + set.units[units[i]].where();
     return list + (units.size() > 10 ? ", ..." : "");
 }
 
-WardOrder by_value(const UnitSet& set, std::vector<std::size_t> units, const Priority& priority) {
+WardOrder by_value(const WardSet& set, std::vector<std::size_t> units, const Priority& priority) {
     const bool highest = priority.kind == PriorityKind::highest;
     std::vector<std::size_t> without;
     std::erase_if(units, [&](std::size_t u) {
@@ -45,8 +45,8 @@ WardOrder by_value(const UnitSet& set, std::vector<std::size_t> units, const Pri
     return order;
 }
 
-WardOrder by_borough(const UnitSet& set, std::vector<std::size_t> units, const Priority& priority) {
-    auto rank = [&](const Unit& unit) {
+WardOrder by_borough(const WardSet& set, std::vector<std::size_t> units, const Priority& priority) {
+    auto rank = [&](const Ward& unit) {
         for (std::size_t i = 0; i < priority.boroughs.size(); ++i)
             if (priority.boroughs[i] == unit.parent_code || priority.boroughs[i] == unit.parent_name) return i;
         return priority.boroughs.size();
@@ -62,7 +62,7 @@ WardOrder by_borough(const UnitSet& set, std::vector<std::size_t> units, const P
 }
 
 // Breadth-first from every seed ward at once: each layer is the wards touching the live area.
-WardOrder outward(const UnitSet& set, const Grouping& grouping, const std::vector<std::size_t>& units, const Priority& priority) {
+WardOrder outward(const WardSet& set, const Grouping& grouping, const std::vector<std::size_t>& units, const Priority& priority) {
     if (!priority.adjacency) throw InputError("", "outward priority", "no ward adjacency given", "Compute it with ward_adjacency().");
     std::vector<char> seen(set.units.size(), 0);
     std::deque<std::size_t> queue;
@@ -98,7 +98,7 @@ WardOrder outward(const UnitSet& set, const Grouping& grouping, const std::vecto
 
 }  // namespace
 
-WardOrder priority_order(const UnitSet& set, const Grouping& grouping, const Priority& priority) {
+WardOrder priority_order(const WardSet& set, const Grouping& grouping, const Priority& priority) {
     std::vector<std::size_t> units = in_plan_order(set, grouping);
     switch (priority.kind) {
     case PriorityKind::highest:

@@ -2,7 +2,7 @@
 // Which wards go first: the order a count-based rollout fills its phases in.
 #include "geo/dissolve/grouping.h"
 #include "geo/rollout/adjacency.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <optional>
 #include <string>
@@ -32,6 +32,6 @@ struct WardOrder {
 };
 
 // Throws InputError for a borough or seed that matches nothing.
-WardOrder priority_order(const UnitSet& set, const Grouping& grouping, const Priority& priority);
+WardOrder priority_order(const WardSet& set, const Grouping& grouping, const Priority& priority);
 
 }  // namespace geo

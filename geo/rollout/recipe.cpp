@@ -19,7 +19,7 @@ Date date_option(const std::string& text) {
 }
 
 // The ward order a count-based rollout fills its phases in.
-WardOrder ward_order(const UnitSet& set, const Grouping& grouping, const RolloutRecipe& o, const std::vector<MeasureTable>& priority_tables,
+WardOrder ward_order(const WardSet& set, const Grouping& grouping, const RolloutRecipe& o, const std::vector<MeasureTable>& priority_tables,
                      const Adjacency& adjacency, std::vector<JoinResult>& joins) {
     Priority priority;
     if (o.priority == "demand" || o.priority == "access") {
@@ -38,7 +38,7 @@ WardOrder ward_order(const UnitSet& set, const Grouping& grouping, const Rollout
     return priority_order(set, grouping, priority);
 }
 
-Rollout generate(const UnitSet& set, const Grouping& grouping, const RolloutRecipe& o, const std::vector<MeasureTable>& priority_tables,
+Rollout generate(const WardSet& set, const Grouping& grouping, const RolloutRecipe& o, const std::vector<MeasureTable>& priority_tables,
                  const Adjacency& adjacency, std::vector<JoinResult>& joins, std::vector<std::string>& notes) {
     std::vector<PhaseCount> counts;
     const auto in_plan = static_cast<int>(std::count_if(grouping.group_of_unit.begin(), grouping.group_of_unit.end(), [](int g) { return g >= 0; }));
@@ -88,7 +88,7 @@ std::vector<MeasureTable> read_priority_tables(const RolloutRecipe& o, const Mea
     return read_measure_tables(measures, rules, {o.priority == "demand" ? "crime" : "access"});
 }
 
-MadeRollout make_rollout(const UnitSet& set, const Grouping& grouping, const RolloutRecipe& o, const std::vector<MeasureTable>& priority_tables,
+MadeRollout make_rollout(const WardSet& set, const Grouping& grouping, const RolloutRecipe& o, const std::vector<MeasureTable>& priority_tables,
                          const Adjacency& adjacency) {
     MadeRollout made;
     made.rollout = generate(set, grouping, o, priority_tables, adjacency, made.joins, made.notes);

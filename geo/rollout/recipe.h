@@ -39,7 +39,7 @@ struct MadeRollout {
 };
 
 // Throws InputError for a bad date, tranche, move or priority table.
-MadeRollout make_rollout(const UnitSet& wards, const Grouping& grouping, const RolloutRecipe& recipe,
+MadeRollout make_rollout(const WardSet& wards, const Grouping& grouping, const RolloutRecipe& recipe,
                          const std::vector<MeasureTable>& priority_tables, const Adjacency& adjacency);
 
 }  // namespace geo

@@ -13,7 +13,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 }  // namespace
 
-LayerExtras rollout_columns(const UnitSet& set, const Grouping& grouping, const Rollout& rollout) {
+LayerExtras rollout_columns(const WardSet& set, const Grouping& grouping, const Rollout& rollout) {
     LayerExtras extras;
     extras.units.fields = {{"live_phase", FieldKind::text}, {"live_date", FieldKind::text}};
     std::vector<int> first(grouping.groups.size(), -1), last(grouping.groups.size(), -1);

@@ -9,7 +9,7 @@ namespace geo {
 
 // units: live_phase, live_date; command_units: live_from (first ward live), live_phase and
 // live_date (the phase in which its last ward goes live: the unit live whole).
-LayerExtras rollout_columns(const UnitSet& set, const Grouping& grouping, const Rollout& rollout);
+LayerExtras rollout_columns(const WardSet& set, const Grouping& grouping, const Rollout& rollout);
 // One row per phase, no geometry: the CSV `wardmap rollout --table` writes.
 OutputLayer phase_table(const std::vector<PhaseResult>& results);
 

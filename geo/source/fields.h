@@ -2,7 +2,7 @@
 // Which field is the unit code, name, parent code and parent name: guessed from the names public
 // boundary files use (GLA, ONS) and overridable, because the same meaning goes by different names
 // between releases (GSS_Code in 2014, GSS_CODE in 2018, WD13CD, LSOA11CD).
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <optional>
 #include <string>

@@ -69,7 +69,7 @@ void note_gdal_messages(const gdal::CplErrorCapture& gdal, const std::string& pa
 
 // One feature as read, before its shape is made: its unit, and its polygons flat in the source CRS.
 struct Read {
-    Unit unit;
+    Ward unit;
     std::string where;
     bool has_geometry = false, geometry_empty = true;
     GeoJsonPolygons flat;
@@ -205,7 +205,7 @@ void gdal_units(SourceFile& source, const FieldMapping& mapping, const std::stri
         if (features * field_count > max_field_values) refuse_field_values(path, features, field_count);
         Read one;
         Read& read = batches ? batches->next() : one;
-        Unit& unit = read.unit;
+        Ward& unit = read.unit;
         unit.feature = feature->GetFID();
         unit.code = code.read(*feature, file.info.stem);
         unit.name = name.read(*feature, file.info.stem);

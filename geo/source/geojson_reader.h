@@ -4,7 +4,7 @@
 // GDAL's driver takes ~2.7 s of CPU, mostly in its JSON parser and strtod; this takes ~0.12 s and
 // gives the same fields, values and coordinates, bit for bit.
 // Anything else it declines, and the caller opens the file with GDAL, which says what is wrong.
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <cstdint>
 #include <optional>

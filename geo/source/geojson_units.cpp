@@ -19,7 +19,7 @@ void geojson_units(SourceFile& file, const FieldMapping& mapping, const std::str
               parent_name = index_of(mapping.parent_name);
     for (std::size_t f = 0; f < layer.features.size(); ++f) {
         GeoJsonFeature& feature = layer.features[f];
-        Unit unit;
+        Ward unit;
         unit.feature = static_cast<std::int64_t>(f);
         unit.values = std::move(feature.values);  // the layer is dropped once read: one copy of the values, not two
         if (!stem_field.empty()) unit.values.emplace_back(file.info.stem);

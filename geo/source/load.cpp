@@ -24,7 +24,7 @@ namespace {
 
 // Merges each file's fields by name into one list; an integer meeting a real becomes real,
 // a number meeting text becomes text.
-void merge_fields(std::vector<FileUnits>& files, UnitSet& set) {
+void merge_fields(std::vector<FileUnits>& files, WardSet& set) {
     std::unordered_map<std::string, std::size_t> index;
     for (const FileUnits& file : files)
         for (const FieldDef& field : file.fields) {
@@ -43,7 +43,7 @@ void merge_fields(std::vector<FileUnits>& files, UnitSet& set) {
             to_global.push_back(index.at(field.name));
             as_they_are = as_they_are && to_global.back() == to_global.size() - 1 && set.fields[to_global.back()].kind == field.kind;
         }
-        for (Unit& unit : file.units) {
+        for (Ward& unit : file.units) {
             if (as_they_are) {
                 unit.source = set.sources.size();
                 set.units.push_back(std::move(unit));
@@ -67,16 +67,16 @@ void merge_fields(std::vector<FileUnits>& files, UnitSet& set) {
     }
 }
 
-std::string where_from(const UnitSet& set, const Unit& unit) {
+std::string where_from(const WardSet& set, const Ward& unit) {
     return fmt::format("{} feature {}", set.sources[unit.source].path, unit.feature);
 }
 
 // Checks (and repairs) the validity of the given units on every core; problems in unit order.
-void repair_invalid(UnitSet& set, const std::vector<std::size_t>& which, const Progress& progress) {
+void repair_invalid(WardSet& set, const std::vector<std::size_t>& which, const Progress& progress) {
     std::vector<HygieneReport> found(which.size());
     std::mutex progress_mutex;
     parallel_for(which.size(), [&](std::size_t k) {
-        Unit& unit = set.units[which[k]];
+        Ward& unit = set.units[which[k]];
         ensure_valid(unit, where_from(set, unit), found[k]);
         if (k % 1024 == 0) {
             std::lock_guard lock(progress_mutex);
@@ -98,7 +98,7 @@ public:
     ValidateWhileReading(const ValidateWhileReading&) = delete;
     ValidateWhileReading& operator=(const ValidateWhileReading&) = delete;
 
-    void add(Unit& unit) {
+    void add(Ward& unit) {
         std::lock_guard lock(mutex_);
         queue_.push_back(&unit);
         ready_.notify_one();
@@ -118,7 +118,7 @@ public:
 private:
     void run() {
         for (std::size_t next = 0;;) {
-            Unit* unit = nullptr;
+            Ward* unit = nullptr;
             {
                 std::unique_lock lock(mutex_);
                 ready_.wait(lock, [&] { return next < queue_.size() || done_; });
@@ -138,20 +138,20 @@ private:
     std::string path_;
     std::mutex mutex_;
     std::condition_variable ready_;
-    std::deque<Unit*> queue_;
+    std::deque<Ward*> queue_;
     bool done_ = false;
     std::vector<HygieneReport> found_;
     std::exception_ptr failure_;
     std::jthread worker_;  // last: started after, and joined before, everything it uses
 };
 
-void report_duplicates(UnitSet& set) {
+void report_duplicates(WardSet& set) {
     std::unordered_map<std::string, std::size_t> first;
     for (std::size_t i = 0; i < set.units.size(); ++i) {
-        const Unit& unit = set.units[i];
+        const Ward& unit = set.units[i];
         auto [it, added] = first.try_emplace(unit.code, i);
         if (!added) {
-            const Unit& earlier = set.units[it->second];
+            const Ward& earlier = set.units[it->second];
             set.hygiene.add({ProblemKind::duplicate_code, unit.code, unit.name,
                              fmt::format("{} feature {}", set.sources[unit.source].path, unit.feature),
                              fmt::format("same code as {} feature {} ({})", set.sources[earlier.source].path,
@@ -174,7 +174,7 @@ Crs working_crs_for(const SourceFile& first) {
 
 // Loading carries on past features it must leave out, but a source that leaves nothing would give
 // a plan of empty command units and an output that looks written.
-void refuse_when_nothing_kept(const UnitSet& set, const std::vector<std::string>& paths, const SourceQuery& query) {
+void refuse_when_nothing_kept(const WardSet& set, const std::vector<std::string>& paths, const SourceQuery& query) {
     if (!set.units.empty()) return;
     if (!query.empty() && set.hygiene.problems.empty())
         throw InputError(paths.size() == 1 ? paths.front() : fmt::format("{} and {} more file(s)", paths.front(), paths.size() - 1),
@@ -194,15 +194,15 @@ void refuse_when_nothing_kept(const UnitSet& set, const std::vector<std::string>
                      "Give the field holding the unit codes with --code-field, or the file that holds the boundaries.");
 }
 
-Extent extent_of(const std::vector<Unit>& units) {
+Extent extent_of(const std::vector<Ward>& units) {
     Extent extent;
-    for (const Unit& unit : units) extent.include(geos::envelope(*unit.shape));
+    for (const Ward& unit : units) extent.include(geos::envelope(*unit.shape));
     return extent;
 }
 
 }  // namespace
 
-UnitSet load_units(const LoadOptions& options, const Progress& progress) {
+WardSet load_units(const LoadOptions& options, const Progress& progress) {
     const std::vector<std::string> paths = expand_sources(options.sources);
     if (paths.empty()) throw InputError("", "", "no boundary source given", "Name a file, a folder of files or a zip.");
     const std::optional<Crs> source_srs =
@@ -211,7 +211,7 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
     // The first file decides the field mapping and the working CRS; the rest load in parallel.
     std::vector<SourceFile> opened(paths.size());
     opened[0] = open_source(paths[0], options.layer, source_srs, options.query);
-    UnitSet set;
+    WardSet set;
     set.mapping = map_fields(available_fields(opened[0], options.stem_field), options.fields, paths[0]);
     set.working_crs = working_crs_for(opened[0]);
 
@@ -226,7 +226,7 @@ UnitSet load_units(const LoadOptions& options, const Progress& progress) {
     if (paths.size() == 1 && cached_transformer(opened[0].crs, set.working_crs).identity()) early.emplace(paths[0]);
     parallel_for(paths.size(), [&](std::size_t i) {
         if (i > 0) opened[i] = open_source(paths[i], options.layer, source_srs, options.query);
-        if (early) files[i].on_kept = [&](Unit& unit) { early->add(unit); };
+        if (early) files[i].on_kept = [&](Ward& unit) { early->add(unit); };
         read_units(opened[i], set.mapping, options.stem_field, set.working_crs, options.snap_tolerance, files[i]);
         files[i].on_kept = nullptr;
         opened[i].geojson.reset();  // free what the file held as soon as its units are made

@@ -1,10 +1,10 @@
 #pragma once
 // Loading boundary sources into units: files, folders of files, zips, in any CRS, into one
-// UnitSet in the working CRS, with every problem found on the way in its hygiene report.
+// WardSet in the working CRS, with every problem found on the way in its hygiene report.
 #include "geo/core/progress.h"
 #include "geo/source/fields.h"
 #include "geo/source/source_query.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <optional>
 #include <string>
@@ -22,7 +22,7 @@ struct LoadOptions {
     SourceQuery query;                       // -where, -sql: applied to each source
 };
 
-UnitSet load_units(const LoadOptions& options, const Progress& progress = {});
+WardSet load_units(const LoadOptions& options, const Progress& progress = {});
 
 // The vector files a list of paths stands for: folders are listed (sorted), zips opened through
 // GDAL's /vsizip/. Throws InputError for a path that does not exist or a folder with no files.

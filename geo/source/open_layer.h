@@ -3,7 +3,7 @@
 // into an InputError that names the file and says what to do.
 #include "geo/crs/crs.h"
 #include "geo/source/source_query.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>

@@ -87,7 +87,7 @@ void read_units(SourceFile& file, const FieldMapping& mapping, const std::string
     }
 }
 
-void keep_unit(FileUnits& file, Unit unit, ConvertedShape converted, const std::string& where, const FieldMapping& mapping) {
+void keep_unit(FileUnits& file, Ward unit, ConvertedShape converted, const std::string& where, const FieldMapping& mapping) {
     if (unit.code.empty()) {
         file.report.add({ProblemKind::missing_code, "", unit.name, where, "field " + mapping.code + " is empty", std::nullopt, 0});
         return;

@@ -3,7 +3,7 @@
 // GeoJSON FeatureCollections of polygons (the ONS files) take a fast path that parses them at once.
 #include "geo/source/geojson_reader.h"
 #include "geo/source/open_layer.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 #include "geo/source/vertex_transform.h"
 
 #include <deque>
@@ -28,9 +28,9 @@ struct SourceFile {
 struct FileUnits {
     SourceInfo info;
     std::vector<FieldDef> fields;
-    std::deque<Unit> units;
+    std::deque<Ward> units;
     HygieneReport report;
-    std::function<void(Unit&)> on_kept;
+    std::function<void(Ward&)> on_kept;
 };
 
 SourceFile open_source(const std::string& path, const std::optional<std::string>& layer,
@@ -55,7 +55,7 @@ void geojson_units(SourceFile& file, const FieldMapping& mapping, const std::str
                    VertexTransform& vertices, FileUnits& out);
 
 // Keeps a unit read from a file, or records why it is left out.
-void keep_unit(FileUnits& file, Unit unit, struct ConvertedShape converted, const std::string& where,
+void keep_unit(FileUnits& file, Ward unit, struct ConvertedShape converted, const std::string& where,
                const FieldMapping& mapping);
 
 }  // namespace geo

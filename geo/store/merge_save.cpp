@@ -19,7 +19,7 @@ struct MergeAttempt {
     std::vector<std::string> conflicts;
 };
 
-MergeAttempt merge_with(PlanStore& store, const UnitSet& wards, const PlanFile& mine, const VersionInfo& ahead,
+MergeAttempt merge_with(PlanStore& store, const WardSet& wards, const PlanFile& mine, const VersionInfo& ahead,
                         const Progress& progress) {
     const auto [base_info, base_text] = store.load(mine.name, mine.version);
     const auto [their_info, their_text] = store.load(mine.name, ahead.version);
@@ -39,7 +39,7 @@ MergeAttempt merge_with(PlanStore& store, const UnitSet& wards, const PlanFile& 
 
 }  // namespace
 
-MergedSave save_merging(PlanStore& store, const UnitSet& wards, const PlanFile& mine, const std::string& text,
+MergedSave save_merging(PlanStore& store, const WardSet& wards, const PlanFile& mine, const std::string& text,
                         const AppliedPlan& applied, const Progress& progress) {
     MergedSave out;
     out.plan = mine;

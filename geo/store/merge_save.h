@@ -25,7 +25,7 @@ struct MergedSave {
 // `mine` started from its version (plan.version) and is `applied` on `wards`; `text` is its plan
 // file. Saved on top of the current version when nobody saved since; else merged as above (tried
 // again if yet another save comes in meanwhile).
-MergedSave save_merging(PlanStore& store, const UnitSet& wards, const PlanFile& mine, const std::string& text,
+MergedSave save_merging(PlanStore& store, const WardSet& wards, const PlanFile& mine, const std::string& text,
                         const AppliedPlan& applied, const Progress& progress = {});
 
 }  // namespace geo::store

@@ -10,7 +10,7 @@
 
 namespace geo::store {
 
-PlanToSave plan_to_save(const UnitSet& wards, const PlanFile& plan, const std::string& text, const AppliedPlan& applied) {
+PlanToSave plan_to_save(const WardSet& wards, const PlanFile& plan, const std::string& text, const AppliedPlan& applied) {
     PlanToSave out;
     out.name = plan.name;
     out.author = plan.author;

@@ -11,7 +11,7 @@ namespace geo::store {
 
 // `applied` is the plan dissolved on `wards` (it must outlive the result: shapes are borrowed).
 // The parent is the plan file's version (a plan loaded from the store carries the version it was).
-PlanToSave plan_to_save(const UnitSet& wards, const PlanFile& plan, const std::string& text, const AppliedPlan& applied);
+PlanToSave plan_to_save(const WardSet& wards, const PlanFile& plan, const std::string& text, const AppliedPlan& applied);
 
 // The plan file's text with its `version = N` line saying `version`, the rest as it was (comments
 // included): what a plan file loaded from the store, or just saved to it, is written as.

@@ -16,7 +16,7 @@ std::size_t ValidationReport::errors() const {
         std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::error; }));
 }
 
-std::vector<Finding> check_assignment(const UnitSet& set, const PlanResolution& resolution) {
+std::vector<Finding> check_assignment(const WardSet& set, const PlanResolution& resolution) {
     std::vector<Finding> findings;
     for (const PlanRow& row : resolution.unknown_rows)
         findings.push_back({Severity::error, FindingKind::unknown_code, row.key,
@@ -42,7 +42,7 @@ std::vector<Finding> check_assignment(const UnitSet& set, const PlanResolution& 
     return findings;
 }
 
-std::vector<Finding> check_whole_parents(const UnitSet& set, const PlanResolution& resolution) {
+std::vector<Finding> check_whole_parents(const WardSet& set, const PlanResolution& resolution) {
     const Grouping& grouping = resolution.grouping;
     std::map<std::string, std::map<int, std::size_t>> split;  // parent -> group -> unit count
     for (std::size_t u = 0; u < set.units.size(); ++u)
@@ -63,7 +63,7 @@ std::vector<Finding> check_whole_parents(const UnitSet& set, const PlanResolutio
     return findings;
 }
 
-std::vector<BalanceRow> balance_of(const UnitSet& set, const DissolveResult& units, const ValidateOptions& options) {
+std::vector<BalanceRow> balance_of(const WardSet& set, const DissolveResult& units, const ValidateOptions& options) {
     std::vector<std::pair<std::string, std::function<std::optional<double>(const DissolvedUnit&)>>> measures;
     measures.emplace_back("units", [](const DissolvedUnit& u) { return static_cast<double>(u.members.size()); });
     measures.emplace_back("area_km2", [](const DissolvedUnit& u) { return u.area / 1e6; });
@@ -94,7 +94,7 @@ std::vector<BalanceRow> balance_of(const UnitSet& set, const DissolveResult& uni
     return rows;
 }
 
-std::vector<Finding> check_contiguity(const UnitSet& set, const DissolveResult& units) {
+std::vector<Finding> check_contiguity(const WardSet& set, const DissolveResult& units) {
     const GEOSContextHandle_t h = geos::handle();
     std::vector<Finding> findings;
     for (const DissolvedUnit& unit : units.units) {
@@ -131,7 +131,7 @@ std::vector<Finding> check_contiguity(const UnitSet& set, const DissolveResult& 
     return findings;
 }
 
-ValidationReport validate_plan(const UnitSet& set, const PlanResolution& resolution, const DissolveResult& units,
+ValidationReport validate_plan(const WardSet& set, const PlanResolution& resolution, const DissolveResult& units,
                                const ValidateOptions& options) {
     ValidationReport report;
     auto add = [&](std::vector<Finding> more) { std::move(more.begin(), more.end(), std::back_inserter(report.findings)); };

@@ -29,14 +29,14 @@ struct ValidationReport {
 };
 
 // Assignment findings from the plan alone (no geometry): plain data in, plain data out.
-std::vector<Finding> check_assignment(const UnitSet& set, const PlanResolution& resolution);
-std::vector<Finding> check_whole_parents(const UnitSet& set, const PlanResolution& resolution);
-std::vector<BalanceRow> balance_of(const UnitSet& set, const DissolveResult& units, const ValidateOptions& options);
+std::vector<Finding> check_assignment(const WardSet& set, const PlanResolution& resolution);
+std::vector<Finding> check_whole_parents(const WardSet& set, const PlanResolution& resolution);
+std::vector<BalanceRow> balance_of(const WardSet& set, const DissolveResult& units, const ValidateOptions& options);
 
 // Contiguity: each stray piece of a command unit, with the units that lie in it.
-std::vector<Finding> check_contiguity(const UnitSet& set, const DissolveResult& units);
+std::vector<Finding> check_contiguity(const WardSet& set, const DissolveResult& units);
 
-ValidationReport validate_plan(const UnitSet& set, const PlanResolution& resolution, const DissolveResult& units,
+ValidationReport validate_plan(const WardSet& set, const PlanResolution& resolution, const DissolveResult& units,
                                const ValidateOptions& options);
 
 }  // namespace geo

@@ -35,12 +35,12 @@ Theme theme_within(const Theme& theme, const geo::AppliedPlan& plan, int group) 
     return within;
 }
 
-std::vector<WardRow> ward_rows(const geo::UnitSet& set, const geo::AppliedPlan& plan, int group, int value_field) {
+std::vector<WardRow> ward_rows(const geo::WardSet& set, const geo::AppliedPlan& plan, int group, int value_field) {
     std::vector<WardRow> rows;
     const std::string& phase = plan.grouping.groups[group].phase;  // 2018-06: fits the narrow column
     for (std::size_t u = 0; u < set.units.size(); ++u) {
         if (!in_group(plan, u, group)) continue;
-        const geo::Unit& unit = set.units[u];
+        const geo::Ward& unit = set.units[u];
         rows.push_back({unit.code, unit.name, unit.parent_name, phase.empty() ? "\u2014" : phase,
                         value_field >= 0 ? geo::as_text(unit.values[value_field]) : ""});
     }
@@ -57,7 +57,7 @@ geo::Extent padded(const geo::Extent& extent, double share) {
     return out;
 }
 
-void command_unit_page(cairo_t* cairo, const geo::UnitSet& set, const geo::AppliedPlan& plan,
+void command_unit_page(cairo_t* cairo, const geo::WardSet& set, const geo::AppliedPlan& plan,
                        const BriefingOptions& options, const GEOSGeometry* water, std::size_t index, BriefingResult& result) {
     const geo::DissolvedUnit& unit = plan.groups.units[index];
     const int group = group_index(plan.grouping, unit.info.code);
@@ -78,7 +78,7 @@ void command_unit_page(cairo_t* cairo, const geo::UnitSet& set, const geo::Appli
     std::string boroughs;
     for (const auto& parent : unit.parents) {
         const auto named = std::find_if(set.units.begin(), set.units.end(),
-                                        [&](const geo::Unit& u) { return u.parent_code == parent; });
+                                        [&](const geo::Ward& u) { return u.parent_code == parent; });
         boroughs += (boroughs.empty() ? "" : ", ") + (named == set.units.end() ? parent : named->parent_name);
     }
     std::string subtitle = "Command unit " + std::to_string(index + 1) + " of " + std::to_string(plan.groups.units.size()) +
@@ -90,7 +90,7 @@ void command_unit_page(cairo_t* cairo, const geo::UnitSet& set, const geo::Appli
 }
 
 // Live before this phase, going live in it, not yet, date not public.
-Theme cumulative_theme(const geo::UnitSet& set, const geo::Grouping& grouping, const std::string& phase) {
+Theme cumulative_theme(const geo::WardSet& set, const geo::Grouping& grouping, const std::string& phase) {
     Theme theme;
     theme.title = "Rollout at " + phase_label(phase);
     theme.unclassed_label = "Not in the plan";
@@ -113,7 +113,7 @@ Theme cumulative_theme(const geo::UnitSet& set, const geo::Grouping& grouping, c
 
 }  // namespace
 
-void draw_command_unit_atlas(PageWriter& writer, const geo::UnitSet& set, const geo::AppliedPlan& plan,
+void draw_command_unit_atlas(PageWriter& writer, const geo::WardSet& set, const geo::AppliedPlan& plan,
                              const BriefingOptions& options, const GEOSGeometry* water, BriefingResult& result) {
     for (std::size_t k = 0; k < plan.groups.units.size(); ++k) {
         if (k > 0) writer.next_page();
@@ -121,7 +121,7 @@ void draw_command_unit_atlas(PageWriter& writer, const geo::UnitSet& set, const 
     }
 }
 
-void draw_phase_atlas(PageWriter& writer, const geo::UnitSet& set, const geo::AppliedPlan& plan,
+void draw_phase_atlas(PageWriter& writer, const geo::WardSet& set, const geo::AppliedPlan& plan,
                       const BriefingOptions& options, const GEOSGeometry* water, BriefingResult& result) {
     const std::vector<std::string> phases = dated_phases(plan.grouping);
     if (phases.empty())

@@ -19,7 +19,7 @@ std::string default_title(const BriefingOptions& options) {
     return "Wards by " + theme;
 }
 
-std::string subtitle(const geo::UnitSet& set, const geo::AppliedPlan& plan, const Theme& theme,
+std::string subtitle(const geo::WardSet& set, const geo::AppliedPlan& plan, const Theme& theme,
                      const BriefingOptions& options) {
     std::string text = "Plan " + plan_name(plan) + " \u00b7 " + std::to_string(plan.groups.units.size()) +
                        " command units \u00b7 " + std::to_string(classed_units(theme)) + " of " +
@@ -28,7 +28,7 @@ std::string subtitle(const geo::UnitSet& set, const geo::AppliedPlan& plan, cons
     return text;
 }
 
-void draw_single_map(cairo_t* cairo, const geo::UnitSet& set, const geo::AppliedPlan& plan,
+void draw_single_map(cairo_t* cairo, const geo::WardSet& set, const geo::AppliedPlan& plan,
                      const BriefingOptions& options, const GEOSGeometry* water, BriefingResult& result) {
     const PageLayout layout = single_map_layout(options.page);
     paint_white(cairo);
@@ -49,7 +49,7 @@ void draw_single_map(cairo_t* cairo, const geo::UnitSet& set, const geo::Applied
 
 }  // namespace
 
-BriefingResult render_briefing(const geo::UnitSet& set, const geo::AppliedPlan& plan, const BriefingOptions& options,
+BriefingResult render_briefing(const geo::WardSet& set, const geo::AppliedPlan& plan, const BriefingOptions& options,
                                const std::filesystem::path& output) {
     BriefingResult result;
     if (options.theme == "diff" && !options.diff)

@@ -21,7 +21,7 @@ enum class AtlasKind { none, command_units, phases };
 struct BriefingOptions {
     PageSpec page;
     std::string theme = "bcu";      // bcu, phase, officers or a field (render/style/theme.h)
-    // Theme "officers": the officers of each unit's command unit (parallel to UnitSet::units; the
+    // Theme "officers": the officers of each unit's command unit (parallel to WardSet::units; the
     // caller allocates them with geo/officers, so render/ needs no rules or tables).
     std::vector<std::optional<double>> officers;
     // Theme "diff": the plan drawn (the new one) compared with an earlier one (geo/compare), and its name.
@@ -51,7 +51,7 @@ struct BriefingResult {
 
 // Throws geo::InputError for a bad theme, output name or atlas format, geo::OutputError when the
 // file cannot be written (nothing is left behind).
-BriefingResult render_briefing(const geo::UnitSet& set, const geo::AppliedPlan& plan, const BriefingOptions& options,
+BriefingResult render_briefing(const geo::WardSet& set, const geo::AppliedPlan& plan, const BriefingOptions& options,
                                const std::filesystem::path& output);
 
 }  // namespace render

@@ -97,7 +97,7 @@ std::vector<MapLabel> parent_labels(const geo::AppliedPlan& plan, const PageTran
     return labels;
 }
 
-std::vector<MapLabel> unit_labels(const geo::UnitSet& set, const geo::AppliedPlan& plan, int only_group,
+std::vector<MapLabel> unit_labels(const geo::WardSet& set, const geo::AppliedPlan& plan, int only_group,
                                   const PageTransform& transform, const Font& font) {
     std::vector<MapLabel> labels;
     for (std::size_t u = 0; u < set.units.size(); ++u) {

@@ -19,7 +19,7 @@ struct UnitFill {
 };
 
 struct MapScene {
-    const geo::UnitSet& set;
+    const geo::WardSet& set;
     const geo::AppliedPlan& plan;
     std::vector<std::optional<UnitFill>> fill_of_unit;  // per unit; nullopt: context around the subject, pale
     bool borough_lines = true;
@@ -41,7 +41,7 @@ struct MapLabel {
 // (ward) in `only_group` or of all units when `only_group` < 0.
 std::vector<MapLabel> command_unit_labels(const geo::AppliedPlan& plan, const PageTransform& transform, const Font& font);
 std::vector<MapLabel> parent_labels(const geo::AppliedPlan& plan, const PageTransform& transform, const Font& font);
-std::vector<MapLabel> unit_labels(const geo::UnitSet& set, const geo::AppliedPlan& plan, int only_group,
+std::vector<MapLabel> unit_labels(const geo::WardSet& set, const geo::AppliedPlan& plan, int only_group,
                                   const PageTransform& transform, const Font& font);
 
 // Places the labels (none overlapping each other or `obstacles`, all inside `frame`) and draws

@@ -15,7 +15,7 @@ std::vector<std::optional<UnitFill>> fills_of(const Theme& theme) {
 
 std::string plan_name(const geo::AppliedPlan& plan) { return plan.plan ? plan.plan->name : "grouping"; }
 
-std::string footer_text(const geo::UnitSet& set) {
+std::string footer_text(const geo::WardSet& set) {
     return std::string("wardmap ") + geo::tool_version + " \u00b7 " + set.working_crs.label;
 }
 

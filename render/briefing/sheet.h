@@ -14,7 +14,7 @@ namespace render {
 
 std::vector<std::optional<UnitFill>> fills_of(const Theme& theme);
 std::string plan_name(const geo::AppliedPlan& plan);
-std::string footer_text(const geo::UnitSet& set);
+std::string footer_text(const geo::WardSet& set);
 void paint_white(cairo_t* cairo);
 // Units in at least one class of the theme.
 std::size_t classed_units(const Theme& theme);
@@ -29,9 +29,9 @@ RenderedPage draw_labelled_map(cairo_t* cairo, const MapScene& scene, const geo:
                                MakeLabels make_labels);
 
 // `water`: the river drawn on every page (null: none).
-void draw_command_unit_atlas(PageWriter& writer, const geo::UnitSet& set, const geo::AppliedPlan& plan,
+void draw_command_unit_atlas(PageWriter& writer, const geo::WardSet& set, const geo::AppliedPlan& plan,
                              const BriefingOptions& options, const GEOSGeometry* water, BriefingResult& result);
-void draw_phase_atlas(PageWriter& writer, const geo::UnitSet& set, const geo::AppliedPlan& plan,
+void draw_phase_atlas(PageWriter& writer, const geo::WardSet& set, const geo::AppliedPlan& plan,
                       const BriefingOptions& options, const GEOSGeometry* water, BriefingResult& result);
 
 // The transform draw_map_sheet uses for `world` in `frame` (a small inset keeps lines off the border).

@@ -10,7 +10,7 @@ namespace render {
 
 std::string river_path() { return geo::bundled("shapes/london-thames.gpkg"); }
 
-geo::geos::Geom river_for(const geo::UnitSet& wards, const std::string& path) {
+geo::geos::Geom river_for(const geo::WardSet& wards, const std::string& path) {
     std::error_code missing;
     if (wards.units.empty() || !std::filesystem::exists(path, missing)) return nullptr;
     try {

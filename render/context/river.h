@@ -3,7 +3,7 @@
 // over the ward fills and under the ward outlines, so a planner finds Tower Bridge at a glance. The
 // wards reach to the middle of the river; the river shape (shapes/london-thames.gpkg, derived from
 // the wards and the GLA's boroughs excluding mean high water: shapes/README.md) shows where it runs.
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 #include "render/style/colour.h"
 
 #include <string>
@@ -19,6 +19,6 @@ std::string river_path();
 // The river in the working CRS of `wards` when its extent meets theirs: London's boundaries, of
 // any year or CRS. Null for other data, and when the file is missing or unreadable: context never
 // stops a map from being drawn.
-geo::geos::Geom river_for(const geo::UnitSet& wards, const std::string& path = river_path());
+geo::geos::Geom river_for(const geo::WardSet& wards, const std::string& path = river_path());
 
 }  // namespace render

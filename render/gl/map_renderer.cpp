@@ -226,9 +226,20 @@ void MapRenderer::draw_wards(const ViewTransform& view, const DrawStyle& style, 
 
 namespace {
 
+PixelRect visible_part(const ViewTransform& view) {
+    const PixelRect& v = view.visible;
+    if (v.width <= 0 || v.height <= 0) return {0, 0, view.width, view.height};
+    const int x0 = std::clamp(v.x, 0, view.width), y0 = std::clamp(v.y, 0, view.height);
+    const int x1 = std::clamp(v.x + v.width, x0, view.width), y1 = std::clamp(v.y + v.height, y0, view.height);
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
+// The world the map's part of the window shows (working CRS): tiles outside it are not drawn.
 geo::Extent world_seen(const ViewTransform& view) {
-    const double half_w = view.width * view.metres_per_pixel / 2, half_h = view.height * view.metres_per_pixel / 2;
-    return {view.center_x - half_w, view.center_y - half_h, view.center_x + half_w, view.center_y + half_h, false};
+    const PixelRect v = visible_part(view);
+    const double m = view.metres_per_pixel;
+    const double left = view.center_x - view.width * m / 2, bottom = view.center_y - view.height * m / 2;
+    return {left + v.x * m, bottom + v.y * m, left + (v.x + v.width) * m, bottom + (v.y + v.height) * m, false};
 }
 
 }  // namespace
@@ -241,13 +252,14 @@ bool MapRenderer::redraw_damage(const ViewTransform& view, const DrawStyle& styl
     const double y0 = std::floor((changed.min_y - view.center_y) / view.metres_per_pixel + view.height / 2.0 - pad);
     const double x1 = std::ceil((changed.max_x - view.center_x) / view.metres_per_pixel + view.width / 2.0 + pad);
     const double y1 = std::ceil((changed.max_y - view.center_y) / view.metres_per_pixel + view.height / 2.0 + pad);
-    const int left = static_cast<int>(std::clamp(x0, 0.0, static_cast<double>(view.width)));
-    const int bottom = static_cast<int>(std::clamp(y0, 0.0, static_cast<double>(view.height)));
-    const int right = static_cast<int>(std::clamp(x1, 0.0, static_cast<double>(view.width)));
-    const int top = static_cast<int>(std::clamp(y1, 0.0, static_cast<double>(view.height)));
+    const PixelRect v = visible_part(view);
+    const int left = static_cast<int>(std::clamp(x0, static_cast<double>(v.x), static_cast<double>(v.x + v.width)));
+    const int bottom = static_cast<int>(std::clamp(y0, static_cast<double>(v.y), static_cast<double>(v.y + v.height)));
+    const int right = static_cast<int>(std::clamp(x1, static_cast<double>(v.x), static_cast<double>(v.x + v.width)));
+    const int top = static_cast<int>(std::clamp(y1, static_cast<double>(v.y), static_cast<double>(v.y + v.height)));
     if (right <= left || top <= bottom) return true;  // off screen: nothing to draw again
-    // Over a third of the window: drawing it all costs about the same.
-    if (3.0 * (right - left) * (top - bottom) > static_cast<double>(view.width) * view.height) return false;
+    // Over a third of the map: drawing it all costs about the same.
+    if (3.0 * (right - left) * (top - bottom) > static_cast<double>(v.width) * v.height) return false;
     image_.draw_into(view.width, view.height);
     glEnable(GL_SCISSOR_TEST);
     glScissor(left, bottom, right - left, top - bottom);
@@ -259,7 +271,16 @@ bool MapRenderer::redraw_damage(const ViewTransform& view, const DrawStyle& styl
     return true;
 }
 
+void MapRenderer::clear_around(const ViewTransform& view, const DrawStyle& style) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, view.width, view.height);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(style.background[0], style.background[1], style.background[2], 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
 void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
+    const PixelRect visible = visible_part(view);
     const bool same_picture = view == shown_.view && style == shown_.style;
     if (shown_.valid && same_picture && !shown_.damage_all) {
         const bool damaged = !shown_.damage.empty;
@@ -270,7 +291,8 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
         } else if (!damaged || redraw_damage(view, style)) {
             if (damaged && levels_[std::min(style.level, levels_.size() - 1)].tolerance <= 0) shown_.outlines_moved = false;
             shown_.damage = {};
-            image_.show();
+            clear_around(view, style);
+            image_.show({visible});
             return;
         }
     }
@@ -280,18 +302,23 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
         // Moving (pan, zoom, hover): straight into the window, as the next frame will differ too.
         shown_ = {};
         shown_.view = view, shown_.style = style;
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        glDisable(GL_SCISSOR_TEST);
+        clear_around(view, style);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(visible.x, visible.y, visible.width, visible.height);
         draw_wards(view, style, world_seen(view));
+        glDisable(GL_SCISSOR_TEST);
         return;
     }
     // Still: drawn into the image once; later frames copy it.
     image_.draw_into(view.width, view.height);
-    glDisable(GL_SCISSOR_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(visible.x, visible.y, visible.width, visible.height);
     draw_wards(view, style, world_seen(view));
+    glDisable(GL_SCISSOR_TEST);
     shown_.valid = true;
     shown_.outlines_moved = false;
-    image_.show();
+    clear_around(view, style);
+    image_.show({visible});
 }
 
 }  // namespace render::gl

@@ -22,6 +22,9 @@ struct ViewTransform {
     double center_x = 0, center_y = 0;
     double metres_per_pixel = 1;
     int width = 1, height = 1;  // framebuffer pixels
+    // The part of the window the map shows, between the panels, which cover the rest: the map is
+    // drawn and copied only there, the rest of the window cleared to the background. Width 0: all.
+    PixelRect visible;
     bool operator==(const ViewTransform&) const = default;
 };
 
@@ -87,6 +90,8 @@ private:
     };
     // Clears and draws the wards of `seen` (working CRS) into the bound framebuffer.
     void draw_wards(const ViewTransform& view, const DrawStyle& style, const geo::Extent& seen);
+    // The window cleared to the background, then the map's part of it chosen for drawing.
+    void clear_around(const ViewTransform& view, const DrawStyle& style);
     void draw_lines(const Vertices& lines, float width, const float rgba[4]);
     void set_transform(GLuint program, const ViewTransform& view);
     void draw_water(const ViewTransform& view);

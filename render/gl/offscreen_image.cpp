@@ -47,9 +47,11 @@ void OffscreenImage::draw_into(int width, int height) {
     width_ = width, height_ = height;
 }
 
-void OffscreenImage::show() {
+void OffscreenImage::show() { show({{0, 0, width_, height_}}); }
+
+void OffscreenImage::show(const std::vector<PixelRect>& parts) {
     glDisable(GL_BLEND);
-    copy({{0, 0, width_, height_}});
+    copy(parts);
 }
 
 void OffscreenImage::show_over(const std::vector<PixelRect>& parts) {

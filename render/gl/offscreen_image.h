@@ -13,6 +13,7 @@ namespace render::gl {
 // Pixels from the bottom-left, as glScissor and glViewport count them.
 struct PixelRect {
     int x = 0, y = 0, width = 0, height = 0;
+    bool operator==(const PixelRect&) const = default;
 };
 
 class OffscreenImage {
@@ -24,6 +25,8 @@ public:
     void draw_into(int width, int height);
     // Copies the whole image over the window (framebuffer 0), which becomes the draw target.
     void show();
+    // Copies these parts of it (which must not overlap) over the window, as they are.
+    void show(const std::vector<PixelRect>& parts);
     // Blends the image, premultiplied by its alpha, over the window within these rectangles
     // (which must not overlap): a layer drawn into a transparent image goes over what is there.
     void show_over(const std::vector<PixelRect>& parts);

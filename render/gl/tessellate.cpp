@@ -31,7 +31,7 @@ struct WardMesh {
     std::vector<float> fill, lines;
 };
 
-MeshLevel mesh_of(const geo::UnitSet& wards, Origin origin, double simplify,
+MeshLevel mesh_of(const geo::WardSet& wards, Origin origin, double simplify,
                   const std::vector<std::vector<std::size_t>>& tiles) {
     const std::size_t n = wards.units.size();
     std::vector<WardMesh> per_ward(n);
@@ -63,7 +63,7 @@ MeshLevel mesh_of(const geo::UnitSet& wards, Origin origin, double simplify,
 }
 
 // Wards into a grid of tiles by the middle of their envelope.
-std::vector<std::vector<std::size_t>> tile_wards(const geo::UnitSet& wards, std::vector<geo::Extent>& extents) {
+std::vector<std::vector<std::size_t>> tile_wards(const geo::WardSet& wards, std::vector<geo::Extent>& extents) {
     constexpr int side = 16;
     const geo::Extent& e = wards.extent;
     const double w = std::max(e.max_x - e.min_x, 1.0) / side, h = std::max(e.max_y - e.min_y, 1.0) / side;
@@ -125,7 +125,7 @@ std::vector<float> thin_segments(const std::vector<float>& segments, double tole
     return out;
 }
 
-WardMeshes build_ward_meshes(const geo::UnitSet& wards) {
+WardMeshes build_ward_meshes(const geo::WardSet& wards) {
     WardMeshes meshes;
     const geo::Extent& e = wards.extent;
     meshes.origin = {(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};

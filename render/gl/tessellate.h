@@ -2,7 +2,7 @@
 // Ward shapes into what a GPU draws: triangles for the fill, line segments for the outlines.
 // Pure functions of GEOS geometry (no GL context needed), run once when the wards are loaded.
 #include "geo/geos/context.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <vector>
 
@@ -48,6 +48,6 @@ struct WardMeshes {
 
 // Every level for every ward, in parallel. A ward GEOS cannot triangulate is left unfilled
 // rather than stopping the window from opening.
-WardMeshes build_ward_meshes(const geo::UnitSet& wards);
+WardMeshes build_ward_meshes(const geo::WardSet& wards);
 
 }  // namespace render::gl

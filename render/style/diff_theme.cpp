@@ -12,7 +12,7 @@ constexpr double staying_white = 0.45, moved_white = 0.85;
 
 }  // namespace
 
-std::string move_label(const geo::UnitSet& set, const geo::Move& move) {
+std::string move_label(const geo::WardSet& set, const geo::Move& move) {
     const auto side = [](const std::string& code, const std::string& name) { return code.empty() ? std::string("none") : name; };
     const std::string route = side(move.from_code, move.from_name) + " \u2192 " + side(move.to_code, move.to_name);
     if (move.whole_borough) return move.borough_name + ": " + route;
@@ -20,7 +20,7 @@ std::string move_label(const geo::UnitSet& set, const geo::Move& move) {
     return move.borough_name + " (part): " + route;
 }
 
-Theme diff_theme(const geo::UnitSet& set, const geo::Grouping& after, const geo::PlanDiff& diff) {
+Theme diff_theme(const geo::WardSet& set, const geo::Grouping& after, const geo::PlanDiff& diff) {
     const Theme units = command_unit_theme(set, after);
     Theme theme;
     theme.title = diff.moves.empty() ? "No ward changes command unit" : "Moves, then command units";

@@ -8,9 +8,9 @@
 namespace render {
 
 // `after`: the new plan's grouping, over the same units as the diff.
-Theme diff_theme(const geo::UnitSet& set, const geo::Grouping& after, const geo::PlanDiff& diff);
+Theme diff_theme(const geo::WardSet& set, const geo::Grouping& after, const geo::PlanDiff& diff);
 
 // The legend's words for a move: "Barking and Dagenham: East → North East", "Abbey: East → Central North".
-std::string move_label(const geo::UnitSet& set, const geo::Move& move);
+std::string move_label(const geo::WardSet& set, const geo::Move& move);
 
 }  // namespace render

@@ -5,7 +5,7 @@
 
 namespace render {
 
-geo::StyleColours style_colours(const geo::UnitSet& set, const geo::Grouping& grouping) {
+geo::StyleColours style_colours(const geo::WardSet& set, const geo::Grouping& grouping) {
     geo::StyleColours colours;
     const Theme units = command_unit_theme(set, grouping);  // entries in the order of grouping.groups
     for (std::size_t g = 0; g < grouping.groups.size() && g < units.entries.size(); ++g)

@@ -4,10 +4,10 @@
 // categorical_palette's, phases and officers in sequential_palette's.
 #include "geo/dissolve/grouping.h"
 #include "geo/export/qgis_style.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 namespace render {
 
-geo::StyleColours style_colours(const geo::UnitSet& set, const geo::Grouping& grouping);
+geo::StyleColours style_colours(const geo::WardSet& set, const geo::Grouping& grouping);
 
 }  // namespace render

@@ -17,7 +17,7 @@ std::string number_text(double value) {
     return text;
 }
 
-Theme text_field_theme(const std::string& field, int index, const geo::UnitSet& set) {
+Theme text_field_theme(const std::string& field, int index, const geo::WardSet& set) {
     Theme theme;
     theme.title = field;
     theme.unclassed_label = "No value";
@@ -68,7 +68,7 @@ std::string phase_label(const std::string& phase) {
     return std::string(months[month - 1]) + " " + phase.substr(0, 4);
 }
 
-Theme command_unit_theme(const geo::UnitSet& set, const geo::Grouping& grouping) {
+Theme command_unit_theme(const geo::WardSet& set, const geo::Grouping& grouping) {
     Theme theme;
     theme.title = "Command units";
     theme.unclassed_label = "Not in the plan";
@@ -85,7 +85,7 @@ Theme command_unit_theme(const geo::UnitSet& set, const geo::Grouping& grouping)
     return theme;
 }
 
-Theme phase_theme(const geo::UnitSet& set, const geo::Grouping& grouping) {
+Theme phase_theme(const geo::WardSet& set, const geo::Grouping& grouping) {
     Theme theme;
     theme.title = "Go-live phase";
     theme.unclassed_label = "Not in the plan";
@@ -146,7 +146,7 @@ Theme numeric_theme(const std::string& title, const std::vector<std::optional<do
     return theme;
 }
 
-Theme make_theme(const std::string& name, const geo::UnitSet& set, const geo::Grouping& grouping) {
+Theme make_theme(const std::string& name, const geo::WardSet& set, const geo::Grouping& grouping) {
     if (name == "bcu") return command_unit_theme(set, grouping);
     if (name == "phase") return phase_theme(set, grouping);
     const int index = set.field_index(name);

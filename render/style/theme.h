@@ -3,7 +3,7 @@
 // number of wards in it. One machinery for command units, rollout phases and any numeric field
 // (officers per ward plugs in as a numeric theme as soon as geo/ provides the numbers).
 #include "geo/dissolve/grouping.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 #include "render/style/colour.h"
 
 #include <optional>
@@ -33,11 +33,11 @@ struct Theme {
 
 // One class per command unit, in the plan's order, in the plan's colour for the unit when it has
 // one (GroupInfo::colour, #RRGGBB), categorical_palette's otherwise.
-Theme command_unit_theme(const geo::UnitSet& set, const geo::Grouping& grouping);
+Theme command_unit_theme(const geo::WardSet& set, const geo::Grouping& grouping);
 
 // One class per go-live phase (GroupInfo::phase, "YYYY-MM" sorts in time), light to dark, plus a
 // class for command units whose date is not public.
-Theme phase_theme(const geo::UnitSet& set, const geo::Grouping& grouping);
+Theme phase_theme(const geo::WardSet& set, const geo::Grouping& grouping);
 
 // A choropleth of one number per unit (nullopt: no value) in up to `classes` quantile classes.
 Theme numeric_theme(const std::string& title, const std::vector<std::optional<double>>& value_of_unit,
@@ -45,7 +45,7 @@ Theme numeric_theme(const std::string& title, const std::vector<std::optional<do
 
 // `name`: bcu, phase, officers, or the name of a field of the units (numeric: choropleth; text:
 // one class per value). Throws InputError when the field does not exist or officers are unknown.
-Theme make_theme(const std::string& name, const geo::UnitSet& set, const geo::Grouping& grouping);
+Theme make_theme(const std::string& name, const geo::WardSet& set, const geo::Grouping& grouping);
 
 // "2018-06" -> "June 2018"; anything else unchanged.
 std::string phase_label(const std::string& phase);

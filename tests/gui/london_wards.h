@@ -4,8 +4,8 @@
 
 namespace wardmap_test {
 
-inline const geo::UnitSet& london() {
-    static const geo::UnitSet wards = [] {
+inline const geo::WardSet& london() {
+    static const geo::WardSet wards = [] {
         geo::LoadOptions load;
         load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
         return geo::load_units(load);

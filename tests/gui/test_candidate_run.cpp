@@ -20,7 +20,7 @@ namespace {
 const std::vector<std::string> outside_south_west = {"CE", "CN", "EA", "NA", "NE", "NW", "SE", "WA"};
 
 struct London {
-    geo::UnitSet wards;
+    geo::WardSet wards;
     ui::Document document;
 };
 
@@ -48,7 +48,7 @@ void search_south_west(ui::CandidateRun& run, const geo::PlanSession& session) {
     run.wait();
 }
 
-std::map<std::string, std::string> unit_of_ward(const geo::UnitSet& wards, const geo::Assignment& a) {
+std::map<std::string, std::string> unit_of_ward(const geo::WardSet& wards, const geo::Assignment& a) {
     std::map<std::string, std::string> out;
     for (std::size_t w = 0; w < wards.units.size(); ++w)
         out[wards.units[w].code] = a.unit_of[w] >= 0 ? a.units[static_cast<std::size_t>(a.unit_of[w])].code : std::to_string(a.unit_of[w]);

@@ -22,7 +22,7 @@ TEST(Document, AutosaveIsRecoveredAfterACrash) {
 
     geo::LoadOptions load;
     load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
-    const geo::UnitSet wards = geo::load_units(load);
+    const geo::WardSet wards = geo::load_units(load);
     const std::string csv = WARDMAP_SOURCE_DIR "/datasets/plans/mps-12-bcu-2018.csv";
     ui::Document document = ui::open_document(wards, csv, load.sources[0]);
     EXPECT_FALSE(ui::autosave(wards, document)) << "nothing changed yet";
@@ -63,7 +63,7 @@ TEST(Document, ALineChangedAfterSignOffIsReportedOnOpening) {
     const fs::path dir = pattern;
     geo::LoadOptions load;
     load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
-    const geo::UnitSet wards = geo::load_units(load);
+    const geo::WardSet wards = geo::load_units(load);
     ui::Document document = ui::open_document(wards, WARDMAP_SOURCE_DIR "/datasets/plans/mps-12-bcu-2018.csv", load.sources[0]);
     const std::string plan = (dir / "plan.wardplan").string();
     ui::save_document(wards, document, plan);

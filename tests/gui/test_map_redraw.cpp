@@ -2,7 +2,7 @@
 // the kept image instead of drawing the wards, and a frame after a reassignment shows the ward in
 // its new colour, though only the part of the map around it is drawn again.
 #include "tests/gui/london_wards.h"
-#include "geo/source/unit_index.h"
+#include "geo/source/ward_index.h"
 #include "render/gl/map_renderer.h"
 #include "ui/app/window.h"
 
@@ -41,7 +41,7 @@ class MapRedraw : public ::testing::Test {
 protected:
     ui::GlfwLibrary glfw;
     ui::Window window{800, 600, "map redraw test"};
-    geo::UnitIndex index{london()};
+    geo::WardIndex index{london()};
     render::gl::MapRenderer map{render::gl::build_ward_meshes(london()), london().units.size()};
     render::gl::ViewTransform view;
     std::vector<Rgba> colours = std::vector<Rgba>(london().units.size(), render::gl::rgba(141, 211, 199));

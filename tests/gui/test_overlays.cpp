@@ -14,8 +14,8 @@ namespace {
 
 std::string source(const std::string& relative) { return std::string(WARDMAP_SOURCE_DIR "/") + relative; }
 
-const geo::UnitSet& london() {
-    static const geo::UnitSet wards = [] {
+const geo::WardSet& london() {
+    static const geo::WardSet wards = [] {
         geo::LoadOptions load;
         load.sources = {source("shapes/london-wards-2014.gpkg")};
         return geo::load_units(load);
@@ -25,7 +25,7 @@ const geo::UnitSet& london() {
 
 std::size_t ward_index(const std::string& code) {
     const auto& units = london().units;
-    return static_cast<std::size_t>(std::find_if(units.begin(), units.end(), [&](const geo::Unit& u) { return u.code == code; }) - units.begin());
+    return static_cast<std::size_t>(std::find_if(units.begin(), units.end(), [&](const geo::Ward& u) { return u.code == code; }) - units.begin());
 }
 
 std::shared_ptr<const geo::PlanInputs> slp_inputs() {

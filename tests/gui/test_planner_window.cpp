@@ -111,7 +111,7 @@ TEST_F(PlannerWindow, MoveWardMoveBoroughUndoSave) {
     // The saved plan reloads to the bundled plan with that one ward moved.
     geo::LoadOptions load;
     load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
-    const geo::UnitSet wards = geo::load_units(load);
+    const geo::WardSet wards = geo::load_units(load);
     const geo::Plan bundled = geo::read_plan(WARDMAP_SOURCE_DIR "/datasets/plans/mps-12-bcu-2018.csv");
     geo::Assignment expected = geo::assignment_from(wards, bundled, geo::resolve_plan(wards, bundled));
     const geo::Assignment saved = geo::assignment_from(wards, geo::read_plan_file((dir / "plan.toml").string()));
@@ -150,9 +150,9 @@ TEST_F(PlannerWindow, ThamesIsWaterBelowTowerBridge) {
     // Where the replay's view put the point: the borough's extent fitted to the window, as `zoom to` does.
     geo::LoadOptions load;
     load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg"};
-    const geo::UnitSet wards = geo::load_units(load);
+    const geo::WardSet wards = geo::load_units(load);
     geo::Extent borough;
-    for (const geo::Unit& ward : wards.units)
+    for (const geo::Ward& ward : wards.units)
         if (ward.parent_code == tower_hamlets) borough.include(geo::geos::envelope(*ward.shape));
     ui::MapView view;
     view.width = lines[0]["width"];

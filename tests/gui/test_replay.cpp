@@ -6,8 +6,8 @@
 
 namespace {
 
-geo::UnitSet two_wards() {
-    geo::UnitSet wards;
+geo::WardSet two_wards() {
+    geo::WardSet wards;
     wards.units.resize(2);
     wards.units[0].code = "E05000026";
     wards.units[0].parent_code = "E09000002";

@@ -7,7 +7,7 @@
 namespace {
 
 // These actions name no ward: an empty set will do.
-const geo::UnitSet no_wards;
+const geo::WardSet no_wards;
 
 TEST(ReplayFigures, ColourTimelineAndExportMap) {
     const auto steps = ui::parse_replay("colour phase\ncolour officers-unit\ntimeline 2017-06-01\ntimeline off\n"

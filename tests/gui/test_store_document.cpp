@@ -25,8 +25,8 @@ namespace fs = std::filesystem;
 const char* const london_2014 = WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg";
 const char* const mps_plan = WARDMAP_SOURCE_DIR "/datasets/plans/mps-12-bcu-2018.csv";
 
-const geo::UnitSet& wards_2014() {
-    static const geo::UnitSet wards = [] {
+const geo::WardSet& wards_2014() {
+    static const geo::WardSet wards = [] {
         geo::LoadOptions load;
         load.sources = {london_2014};
         return geo::load_units(load);
@@ -35,7 +35,7 @@ const geo::UnitSet& wards_2014() {
 }
 
 std::size_t ward(const std::string& code) {
-    const geo::UnitSet& wards = wards_2014();
+    const geo::WardSet& wards = wards_2014();
     for (std::size_t i = 0; i < wards.units.size(); ++i)
         if (wards.units[i].code == code) return i;
     throw std::runtime_error("no ward " + code);
@@ -274,7 +274,7 @@ TEST_F(StoreDocument, ProblemsAreMessages) {
     finish(state, document);
     geo::LoadOptions load;
     load.sources = {WARDMAP_SOURCE_DIR "/shapes/london-wards-2018.gpkg"};
-    const geo::UnitSet wards_2018 = geo::load_units(load);
+    const geo::WardSet wards_2018 = geo::load_units(load);
     ui::StoreState other;
     other.connection = connection;
     ui::start_open(other, "London 2014", 1);

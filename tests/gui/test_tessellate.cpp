@@ -21,10 +21,10 @@ double triangle_area(const std::vector<float>& xyw) {
 }
 
 TEST(Tessellate, TrianglesCoverEveryLondonWard) {
-    const geo::UnitSet& wards = london();
+    const geo::WardSet& wards = london();
     ASSERT_EQ(wards.units.size(), 654u);
     for (std::size_t i = 0; i < wards.units.size(); ++i) {
-        const geo::Unit& ward = wards.units[i];
+        const geo::Ward& ward = wards.units[i];
         // Origin near the ward, as the renderer does for the whole set: floats keep centimetres.
         const geo::Extent e = geo::geos::envelope(*ward.shape);
         std::vector<float> triangles;
@@ -39,7 +39,7 @@ TEST(Tessellate, EveryLevelAndTileHoldsAllWards) {
     const render::gl::WardMeshes meshes = render::gl::build_ward_meshes(london());
     ASSERT_EQ(meshes.levels.size(), 4u);
     double total_area = 0;
-    for (const geo::Unit& ward : london().units) total_area += geo::geos::area(*ward.shape);
+    for (const geo::Ward& ward : london().units) total_area += geo::geos::area(*ward.shape);
     for (const render::gl::MeshLevel& level : meshes.levels) {
         int fill = 0, lines = 0;
         for (const render::gl::Range& r : level.fill_tiles) {
@@ -65,7 +65,7 @@ TEST(Tessellate, EveryLevelAndTileHoldsAllWards) {
 TEST(Tessellate, ThinnedOutlinesStayClosedAndShrink) {
     std::vector<float> segments;
     const render::gl::Origin origin{530000, 180000};
-    for (const geo::Unit& ward : london().units) render::gl::append_outline(*ward.shape, origin, segments);
+    for (const geo::Ward& ward : london().units) render::gl::append_outline(*ward.shape, origin, segments);
     EXPECT_EQ(render::gl::thin_segments(segments, 0), segments);
     const std::vector<float> thin = render::gl::thin_segments(segments, 100.0);
     ASSERT_EQ(thin.size() % 4, 0u);

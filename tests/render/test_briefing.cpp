@@ -22,7 +22,7 @@ using wardmap_test::source_dir;
 namespace {
 
 struct London {
-    geo::UnitSet set;
+    geo::WardSet set;
     geo::AppliedPlan plan;
     geo::geos::Geom river;  // drawn over the wards that reach into it
 };
@@ -42,7 +42,7 @@ const London& london() {
     return *loaded;
 }
 
-std::size_t unit_index(const geo::UnitSet& set, const std::string& code) {
+std::size_t unit_index(const geo::WardSet& set, const std::string& code) {
     for (std::size_t u = 0; u < set.units.size(); ++u)
         if (set.units[u].code == code) return u;
     ADD_FAILURE() << "no unit " << code;
@@ -88,7 +88,7 @@ bool under_a_label(const render::RenderedPage& page, render::PagePoint p) {
 }
 
 // A point inside the ward at least `clearance` metres from its boundary (no line drawn over it).
-std::optional<geo::geos::Point> clear_point(const geo::Unit& unit, double clearance) {
+std::optional<geo::geos::Point> clear_point(const geo::Ward& unit, double clearance) {
     const auto point = geo::geos::point_on_surface(*unit.shape);
     const GEOSContextHandle_t h = geo::geos::handle();
     const geo::geos::Geom geometry = geo::geos::own(GEOSGeom_createPointFromXY_r(h, point.x, point.y), "point");

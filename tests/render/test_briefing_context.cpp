@@ -93,7 +93,7 @@ TEST(BriefingContext, RecolouredUnitPrintsInThePlansColourAndTheThamesInWater) {
     wardmap_test::TempDir dir;
     geo::LoadOptions load;
     load.sources = {source_dir("shapes/london-wards-2014.gpkg")};
-    const geo::UnitSet wards = geo::load_units(load);
+    const geo::WardSet wards = geo::load_units(load);
     const geo::AppliedPlan plan = geo::apply_plan(wards, geo::read_plan(recoloured_plan(dir.path())), {}, geo::DissolveOptions{}, true);
     render::BriefingOptions options;
     const auto result = render::render_briefing(wards, plan, options, dir.path() / "map.png");

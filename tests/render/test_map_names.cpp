@@ -27,10 +27,10 @@ const std::vector<WorldName>& london_names() {
     static const std::unique_ptr<std::vector<WorldName>> names = [] {
         geo::LoadOptions load;
         load.sources = {wardmap_test::source_dir("shapes/london-wards-2014.gpkg")};
-        const geo::UnitSet wards = geo::load_units(load);
+        const geo::WardSet wards = geo::load_units(load);
         auto made = std::make_unique<std::vector<WorldName>>();
         std::map<std::string, std::tuple<double, double, int, std::string>> boroughs;
-        for (const geo::Unit& ward : wards.units) {
+        for (const geo::Ward& ward : wards.units) {
             const auto p = geo::geos::point_on_surface(*ward.shape);
             made->push_back({NameKind::ward, p.x, p.y, ward.name});
             auto& [x, y, n, name] = boroughs[ward.parent_code];

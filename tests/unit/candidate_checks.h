@@ -18,7 +18,7 @@ enum class WholeBoroughs { all, as_the_rules_say };
 
 // Every rule, checked on the candidate's ward assignment.
 inline void expect_meets_rules(const geo::Candidate& c, const geo::CandidateRules& rules, const std::string& what, WholeBoroughs whole) {
-    const geo::UnitSet& wards = wardmap_test::london_2014();
+    const geo::WardSet& wards = wardmap_test::london_2014();
     const geo::PlanScorer& scorer = wardmap_test::london_scorer();
     const auto& reference = wardmap_test::mps_plan_2014().group_of_unit;
     const std::size_t k = static_cast<std::size_t>(rules.units);

@@ -9,8 +9,8 @@
 
 namespace wardmap_test {
 
-inline const geo::UnitSet& london_2014() {
-    static const geo::UnitSet wards = [] {
+inline const geo::WardSet& london_2014() {
+    static const geo::WardSet wards = [] {
         geo::LoadOptions options;
         options.sources = {source_dir("shapes/london-wards-2014.gpkg")};
         return geo::load_units(options);

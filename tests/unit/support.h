@@ -2,7 +2,7 @@
 // Helpers shared by the unit tests: paths to the real data, WKT -> GEOS geometry and units,
 // small hand-built UnitSets for pure plan logic, and measures used by several files.
 #include "geo/geos/context.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <gtest/gtest.h>
 
@@ -56,9 +56,9 @@ inline std::string square(double x, double y, double side) {
            x0 + " " + y0 + "))";
 }
 
-inline geo::Unit make_unit(const std::string& code, const std::string& name, const std::string& parent_code,
+inline geo::Ward make_unit(const std::string& code, const std::string& name, const std::string& parent_code,
                            const std::string& parent_name, const std::string& wkt) {
-    geo::Unit unit;
+    geo::Ward unit;
     unit.code = code;
     unit.name = name;
     unit.parent_code = parent_code;
@@ -71,8 +71,8 @@ inline geo::Unit make_unit(const std::string& code, const std::string& name, con
 struct WardSpec {
     std::string code, name, parent_code, parent_name;
 };
-inline geo::UnitSet row_of_wards(const std::vector<WardSpec>& wards) {
-    geo::UnitSet set;
+inline geo::WardSet row_of_wards(const std::vector<WardSpec>& wards) {
+    geo::WardSet set;
     set.mapping = {"code", "name", "parent", "parent_name"};
     for (std::size_t i = 0; i < wards.size(); ++i) {
         const WardSpec& w = wards[i];
@@ -81,7 +81,7 @@ inline geo::UnitSet row_of_wards(const std::vector<WardSpec>& wards) {
     return set;
 }
 
-inline double total_area(const std::vector<geo::Unit>& units) {
+inline double total_area(const std::vector<geo::Ward>& units) {
     double total = 0;
     for (const auto& unit : units) total += geo::geos::area(*unit.shape);
     return total;

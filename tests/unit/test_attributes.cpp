@@ -14,7 +14,7 @@ using ::testing::HasSubstr;
 
 namespace {
 
-std::vector<std::string> codes_of(const geo::UnitSet& set, const std::vector<std::size_t>& units) {
+std::vector<std::string> codes_of(const geo::WardSet& set, const std::vector<std::size_t>& units) {
     std::vector<std::string> codes;
     for (std::size_t u : units) codes.push_back(set.units[u].code);
     return codes;
@@ -131,7 +131,7 @@ namespace {
 TEST(AttributesJoin, Crime2022MatchesAll679WardsOf2022) {
     geo::LoadOptions options;
     options.sources = {shared_data("london/wards-2022-wgs84.geojson")};
-    const geo::UnitSet wards = geo::load_units(options);
+    const geo::WardSet wards = geo::load_units(options);
     const geo::Grouping boroughs = geo::group_by_parent(wards);
     const geo::WardValues crime = geo::read_crime(shared_data("london/mps-ward-crime-2024-03-to-2026-03.csv"), {"202503", "202602", {}});
     const geo::JoinResult join = geo::join_by_code(wards, boroughs, crime);
@@ -147,7 +147,7 @@ TEST(AttributesJoin, Crime2022MatchesAll679WardsOf2022) {
 TEST(AttributesJoin, ATableMatchingNoWardIsRefused) {
     geo::LoadOptions options;
     options.sources = {shared_data("london/wards-2022-wgs84.geojson")};
-    const geo::UnitSet wards = geo::load_units(options);
+    const geo::WardSet wards = geo::load_units(options);
     const geo::Grouping boroughs = geo::group_by_parent(wards);
     const geo::WardValues population =
         geo::read_ward_column(shared_data("london/ward-profiles-2015.csv"), {"", "Population - 2015", "Ward name"});

@@ -84,7 +84,7 @@ TEST(CoverageUnion, SquaresApartStayTwoParts) {
 
 TEST(CoverageUnion, SliverGapClosedBySnappingTheUnits) {
     // The right square's copy of the shared edge is 0.1 mm off, as in ONS generalised files.
-    std::vector<geo::Unit> units;
+    std::vector<geo::Ward> units;
     units.push_back(make_unit("L", "left", "", "", square(0, 0, 100)));
     units.push_back(make_unit("R", "right", "", "",
                               "POLYGON((200 0, 200 100, 100.0001 100, 100.0001 0, 200 0))"));
@@ -146,12 +146,12 @@ TEST(CoverageUnion, SliverAreaZeroKeepsEveryHole) {
 }
 
 TEST(Dissolve, ReportsClosedSliversAndAggregatesFields) {
-    geo::UnitSet set;
+    geo::WardSet set;
     auto members = frame_around(50, 50, 51, 50.5);
     set.fields = {{"crimes", geo::FieldKind::integer}, {"ptai", geo::FieldKind::real}};
     const char* codes[] = {"W", "E", "S", "N"};
     for (std::size_t i = 0; i < members.size(); ++i) {
-        geo::Unit unit;
+        geo::Ward unit;
         unit.code = codes[i];
         unit.parent_code = "B";
         unit.shape = std::move(members[i]);
@@ -177,11 +177,11 @@ TEST(Dissolve, ReportsClosedSliversAndAggregatesFields) {
 
 TEST(Dissolve, IdentifierFieldsAreNotSummedUnlessAskedFor) {
     // The GLA ward files carry Global_Polygon_ID: a command unit's sum of it means nothing.
-    geo::UnitSet set;
+    geo::WardSet set;
     auto members = frame_around(50, 50, 51, 50.5);
     set.fields = {{"Global_Polygon_ID", geo::FieldKind::integer}, {"Hectares", geo::FieldKind::real}};
     for (std::size_t i = 0; i < members.size(); ++i) {
-        geo::Unit unit;
+        geo::Ward unit;
         unit.code = "U" + std::to_string(i);
         unit.parent_code = "B";
         unit.shape = std::move(members[i]);

@@ -26,9 +26,9 @@ protected:
         options.sources = {shared_data("gb/lsoa-2011-by-lad/england"), shared_data("gb/lsoa-2011-by-lad/wales")};
         options.stem_field = "LAD";
         options.fields.parent = "LAD";
-        lsoas_ = std::make_unique<geo::UnitSet>(geo::load_units(options));
+        lsoas_ = std::make_unique<geo::WardSet>(geo::load_units(options));
     }
-    static const geo::UnitSet& lsoas() { return *lsoas_; }
+    static const geo::WardSet& lsoas() { return *lsoas_; }
 
     static void expect_area_conserved(const geo::DissolveResult& result, double expected) {
         double total = 0;
@@ -37,14 +37,14 @@ protected:
     }
 
 private:
-    static std::unique_ptr<geo::UnitSet> lsoas_;
+    static std::unique_ptr<geo::WardSet> lsoas_;
 };
-std::unique_ptr<geo::UnitSet> GbData::lsoas_;
+std::unique_ptr<geo::WardSet> GbData::lsoas_;
 
 }  // namespace
 
 TEST_F(GbData, LoadsEveryLsoaWithItsDistrictFromTheFileName) {
-    const geo::UnitSet& set = lsoas();
+    const geo::WardSet& set = lsoas();
     EXPECT_EQ(set.units.size(), 34753u);  // 32,844 English + 1,909 Welsh
     EXPECT_EQ(set.sources.size(), 348u);
     EXPECT_EQ(set.mapping.code, "LSOA11CD");
@@ -68,7 +68,7 @@ TEST_F(GbData, LoadsEveryLsoaWithItsDistrictFromTheFileName) {
 }
 
 TEST_F(GbData, DissolveIntoThe348ValidDistrictsConservingArea) {
-    const geo::UnitSet& set = lsoas();
+    const geo::WardSet& set = lsoas();
     const geo::DissolveResult districts = geo::dissolve(set, geo::group_by_parent(set), {});
     ASSERT_EQ(districts.units.size(), 348u);
     expect_area_conserved(districts, wardmap_test::total_area(set.units));
@@ -79,7 +79,7 @@ TEST_F(GbData, DissolveIntoThe348ValidDistrictsConservingArea) {
 }
 
 TEST_F(GbData, OnsLookupWithCodeChangesGivesTheFortyThreePoliceForces) {
-    const geo::UnitSet& set = lsoas();
+    const geo::WardSet& set = lsoas();
     const geo::Plan plan = geo::read_plan(shared_data("gb/lad17-csp17-pfa17-lookup.csv"),
                                           geo::PlanColumns{"LAD17CD", "PFA17CD", "PFA17NM", "", ""});
     const geo::CodeChanges changes = geo::read_code_changes(shared_data("gb/lad-code-changes-2011-2013.csv"));

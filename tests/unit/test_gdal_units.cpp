@@ -36,7 +36,7 @@ void write_lonlat_copy(const std::string& from, const std::string& to) {
     ASSERT_TRUE(copy);
 }
 
-double area(const geo::Unit& unit) {
+double area(const geo::Ward& unit) {
     double value = 0;
     GEOSArea_r(geo::geos::handle(), unit.shape.get(), &value);
     return value;
@@ -51,9 +51,9 @@ TEST(GdalUnits, AFileInAnotherCrsReadsAsTheSameWardsInTheSameOrder) {
 
     geo::LoadOptions options;
     options.sources = {wardmap_test::shared_data("london/wards-2014-mapinfo/London_Ward.tab")};
-    const geo::UnitSet projected = geo::load_units(options);
+    const geo::WardSet projected = geo::load_units(options);
     options.sources = {lonlat};
-    const geo::UnitSet read = geo::load_units(options);
+    const geo::WardSet read = geo::load_units(options);
 
     EXPECT_EQ(read.working_crs.epsg, 27700);
     ASSERT_EQ(read.units.size(), projected.units.size());

@@ -22,7 +22,7 @@ using wardmap_test::source_dir;
 
 namespace {
 
-struct WardSet {
+struct WardFile {
     const char* year;
     const char* path;  // under shared/data
     std::size_t wards;
@@ -31,21 +31,21 @@ struct WardSet {
     std::size_t most_wards;  // in one borough (Croydon has 28 from 2018)
 };
 
-const WardSet wards_2014{"2014", "london/wards-2014-mapinfo/London_Ward.tab", 654,
+const WardFile wards_2014{"2014", "london/wards-2014-mapinfo/London_Ward.tab", 654,
                          {"GSS_Code", "Name", "LB_GSS_Code", "Borough"}, "Hectares", 25};
-const WardSet wards_2018{"2018", "london/wards-2018-mapinfo/London_Ward.tab", 657,
+const WardFile wards_2018{"2018", "london/wards-2018-mapinfo/London_Ward.tab", 657,
                          {"GSS_CODE", "NAME", "LAGSSCODE", "DISTRICT"}, "HECTARES", 28};
 
-void PrintTo(const WardSet& wards, std::ostream* out) { *out << wards.year << " wards " << wards.path; }
+void PrintTo(const WardFile& wards, std::ostream* out) { *out << wards.year << " wards " << wards.path; }
 
 // Loaded once per process: the tests only read them.
-const geo::UnitSet& loaded(const WardSet& wards) {
-    static std::map<std::string, std::unique_ptr<geo::UnitSet>> cache;
+const geo::WardSet& loaded(const WardFile& wards) {
+    static std::map<std::string, std::unique_ptr<geo::WardSet>> cache;
     auto& slot = cache[wards.year];
     if (!slot) {
         geo::LoadOptions options;
         options.sources = {shared_data(wards.path)};
-        slot = std::make_unique<geo::UnitSet>(geo::load_units(options));
+        slot = std::make_unique<geo::WardSet>(geo::load_units(options));
     }
     return *slot;
 }
@@ -64,12 +64,12 @@ double dissolved_area(const geo::DissolveResult& result) {
 
 const std::string bcu_plan = "datasets/plans/mps-12-bcu-2018.csv";
 
-class LondonWards : public testing::TestWithParam<WardSet> {};
+class LondonWards : public testing::TestWithParam<WardFile> {};
 
 }  // namespace
 
 TEST_P(LondonWards, LoadsEveryWardInBritishNationalGrid) {
-    const geo::UnitSet& set = loaded(GetParam());
+    const geo::WardSet& set = loaded(GetParam());
     EXPECT_EQ(set.units.size(), GetParam().wards);
     ASSERT_EQ(set.sources.size(), 1u);
     EXPECT_EQ(set.sources[0].features, GetParam().wards);
@@ -94,7 +94,7 @@ TEST_P(LondonWards, LoadsEveryWardInBritishNationalGrid) {
 }
 
 TEST_P(LondonWards, DissolveIntoThirtyThreeWholeBoroughs) {
-    const geo::UnitSet& set = loaded(GetParam());
+    const geo::WardSet& set = loaded(GetParam());
     const geo::DissolveResult boroughs = geo::dissolve(set, geo::group_by_parent(set), {});
     ASSERT_EQ(boroughs.units.size(), 33u);
     EXPECT_EQ(boroughs.units.front().info.code, "E09000001");
@@ -122,7 +122,7 @@ TEST_P(LondonWards, DissolveIntoThirtyThreeWholeBoroughs) {
 
 TEST_P(LondonWards, TwelveBcusFromTheBundledPlan) {
     ASSERT_TRUE(std::filesystem::exists(source_dir(bcu_plan))) << source_dir(bcu_plan) << " is missing";
-    const geo::UnitSet& set = loaded(GetParam());
+    const geo::WardSet& set = loaded(GetParam());
     const geo::Plan plan = geo::read_plan(source_dir(bcu_plan));
     ASSERT_EQ(plan.units.size(), 12u);
 
@@ -157,7 +157,7 @@ TEST_P(LondonWards, ApplyPlanFromBoroughShapesAgreesWithWardShapes) {
     // Command units made of whole boroughs are merged from the dissolved boroughs: the result
     // must be the one merging their wards gives.
     ASSERT_TRUE(std::filesystem::exists(source_dir(bcu_plan))) << source_dir(bcu_plan) << " is missing";
-    const geo::UnitSet& set = loaded(GetParam());
+    const geo::WardSet& set = loaded(GetParam());
     const geo::Plan plan = geo::read_plan(source_dir(bcu_plan));
     const geo::AppliedPlan fast = geo::apply_plan(set, plan, {}, {}, true);
     const geo::AppliedPlan direct = geo::apply_plan(set, plan, {}, {}, false);
@@ -179,10 +179,10 @@ TEST_P(LondonWards, ApplyPlanFromBoroughShapesAgreesWithWardShapes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(London, LondonWards, testing::Values(wards_2014, wards_2018),
-                         [](const testing::TestParamInfo<WardSet>& info) { return std::string("Wards") + info.param.year; });
+                         [](const testing::TestParamInfo<WardFile>& info) { return std::string("Wards") + info.param.year; });
 
 TEST(London2014, ExactlyColvilleAndPembridgeAreRepaired) {
-    const geo::UnitSet& set = loaded(wards_2014);
+    const geo::WardSet& set = loaded(wards_2014);
     const auto repaired = set.hygiene.of(geo::ProblemKind::invalid_repaired);
     EXPECT_THAT(codes_of(repaired), UnorderedElementsAre("E05009392", "E05009400"));  // Colville, Pembridge
     for (const auto* problem : repaired) {
@@ -210,7 +210,7 @@ TEST(London2018, GeoJsonWithBngCoordinatesLoadsWithSourceSrs) {
     geo::LoadOptions options;
     options.sources = {shared_data("london/wards-2018-bng-no-crs.geojson")};
     options.source_srs = "EPSG:27700";
-    const geo::UnitSet set = geo::load_units(options);
+    const geo::WardSet set = geo::load_units(options);
     EXPECT_EQ(set.units.size(), 657u);
     EXPECT_EQ(set.sources.at(0).crs_how, "given by -s_srs");
     EXPECT_EQ(set.working_crs.epsg, 27700);
@@ -236,7 +236,7 @@ TEST(LondonLoad, UnknownFieldOverrideListsTheFileFields) {
 TEST(LondonLoad, CityMergedFileHasOneCityWard) {
     geo::LoadOptions options;
     options.sources = {shared_data("london/wards-2014-mapinfo/London_Ward_CityMerged.tab")};
-    const geo::UnitSet set = geo::load_units(options);
+    const geo::WardSet set = geo::load_units(options);
     EXPECT_EQ(set.units.size(), 630u);
     const auto boroughs = geo::dissolve(set, geo::group_by_parent(set), {});
     EXPECT_EQ(boroughs.units.size(), 33u);

@@ -21,7 +21,7 @@ struct Spec {
     std::string code, parent, parent_name;
     double x0, x1;
 };
-geo::UnitSet wards(const std::vector<Spec>& specs);
+geo::WardSet wards(const std::vector<Spec>& specs);
 
 std::string rectangle(double x0, double x1) {
     return "POLYGON((" + std::to_string(x0) + " 0, " + std::to_string(x1) + " 0, " + std::to_string(x1) + " 100, " +
@@ -30,16 +30,16 @@ std::string rectangle(double x0, double x1) {
 
 std::string rectangle(double x0, double x1);
 
-geo::UnitSet wards(const std::vector<Spec>& specs) {
-    geo::UnitSet set;
+geo::WardSet wards(const std::vector<Spec>& specs) {
+    geo::WardSet set;
     for (const Spec& spec : specs) set.units.push_back(make_unit(spec.code, spec.code, spec.parent, spec.parent_name, rectangle(spec.x0, spec.x1)));
     return set;
 }
 
 // Old: a (0-100) in X, b (100-200) in Y, c (200-300) left out. New: n1 (0-150), n2 (150-200), n3 (200-300).
 struct Squares {
-    geo::UnitSet old_wards = wards({{"a", "B1", "One", 0, 100}, {"b", "B1", "One", 100, 200}, {"c", "B2", "Two", 200, 300}});
-    geo::UnitSet new_wards = wards({{"n1", "B1", "One", 0, 150}, {"n2", "B1", "One", 150, 200}, {"n3", "B2", "Two", 200, 300}});
+    geo::WardSet old_wards = wards({{"a", "B1", "One", 0, 100}, {"b", "B1", "One", 100, 200}, {"c", "B2", "Two", 200, 300}});
+    geo::WardSet new_wards = wards({{"n1", "B1", "One", 0, 150}, {"n2", "B1", "One", 150, 200}, {"n3", "B2", "Two", 200, 300}});
     std::vector<std::string> units{"X", "Y", "-"};
     geo::Plan plan;
     Squares() {
@@ -90,7 +90,7 @@ namespace {
 // The real case of issue 18: the bundled 2018 plan with Abbey moved to Central North, on the 2014
 // wards, carried to the 679 wards of 2022 (lon/lat).
 struct London2022 {
-    geo::UnitSet old_wards, new_wards;
+    geo::WardSet old_wards, new_wards;
     geo::Plan plan;
     geo::PlanResolution resolution;
     std::vector<std::string> old_unit;
@@ -113,14 +113,14 @@ struct London2022 {
     }
 };
 
-double geos_area(const geo::Unit& unit) { return geo::geos::area(*unit.shape); }
+double geos_area(const geo::Ward& unit) { return geo::geos::area(*unit.shape); }
 
 const London2022& london_2022() {
     static const London2022 case_;  // loaded and overlaid once for the tests below (~2 s)
     return case_;
 }
 
-std::size_t index_of(const geo::UnitSet& set, const std::string& code) {
+std::size_t index_of(const geo::WardSet& set, const std::string& code) {
     for (std::size_t i = 0; i < set.units.size(); ++i)
         if (set.units[i].code == code) return i;
     ADD_FAILURE() << "no ward " << code;

@@ -75,7 +75,7 @@ TEST(OfficersRules, MistakesAreNamed) {
 
 // Five wards in two command units: A (3 wards) and B (2 wards).
 struct Small {
-    geo::UnitSet wards = row_of_wards({{"W1", "One", "B1", "Borough 1"}, {"W2", "Two", "B1", "Borough 1"}, {"W3", "Three", "B1", "Borough 1"},
+    geo::WardSet wards = row_of_wards({{"W1", "One", "B1", "Borough 1"}, {"W2", "Two", "B1", "Borough 1"}, {"W3", "Three", "B1", "Borough 1"},
                                        {"W4", "Four", "B2", "Borough 2"}, {"W5", "Five", "B2", "Borough 2"}});
     geo::Grouping grouping{{{"A", "Unit A", "", ""}, {"B", "Unit B", "", ""}}, {0, 0, 0, 1, 1}};
 };

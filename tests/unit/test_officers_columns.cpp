@@ -19,7 +19,7 @@ std::vector<std::string> names_of(const geo::OutputLayer& layer) {
 }
 
 TEST(OfficersColumns, UnitsCarryPostsAndPhaseOrNulls) {
-    geo::UnitSet wards = row_of_wards({{"W1", "One", "B1", "B"}, {"W2", "Two", "B1", "B"}, {"W3", "Three", "B2", "C"}});
+    geo::WardSet wards = row_of_wards({{"W1", "One", "B1", "B"}, {"W2", "Two", "B1", "B"}, {"W3", "Three", "B2", "C"}});
     wards.fields = {{"dwo", geo::FieldKind::integer}};  // a source field that clashes with ours
     for (auto& unit : wards.units) unit.values = {std::int64_t{9}};
     const geo::Grouping grouping{{{"A", "Unit A", "", ""}}, {0, 0, -1}};

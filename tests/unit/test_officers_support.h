@@ -12,7 +12,7 @@
 namespace wardmap_test {
 
 struct London2014 {
-    geo::UnitSet wards;
+    geo::WardSet wards;
     geo::Grouping grouping;  // the 12 BCUs; the City's 25 wards in none
 };
 

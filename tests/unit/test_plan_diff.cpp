@@ -11,7 +11,7 @@ namespace {
 using testing::HasSubstr;
 
 // Two boroughs: B1 (w1, w2) and B2 (w3, w4, w5), in a row of 100 m squares (0.01 km² each).
-geo::UnitSet two_boroughs() {
+geo::WardSet two_boroughs() {
     return wardmap_test::row_of_wards({{"w1", "One", "B1", "Borough One"}, {"w2", "Two", "B1", "Borough One"},
                                        {"w3", "Three", "B2", "Borough Two"}, {"w4", "Four", "B2", "Borough Two"},
                                        {"w5", "Five", "B2", "Borough Two"}});
@@ -26,7 +26,7 @@ geo::WardFigures figures() {
 }
 
 TEST(PlanDiff, OneWardMovedIsOneMoveWithItsFigures) {
-    const geo::UnitSet wards = two_boroughs();
+    const geo::WardSet wards = two_boroughs();
     const geo::Grouping a = grouping({0, 0, 1, 1, 1}), b = grouping({0, 0, 0, 1, 1});
     const geo::PlanDiff diff = geo::diff_plans(wards, {"a", "", &a, nullptr}, {"b", "", &b, nullptr}, figures());
     ASSERT_EQ(diff.moves.size(), 1u);
@@ -47,7 +47,7 @@ TEST(PlanDiff, OneWardMovedIsOneMoveWithItsFigures) {
 }
 
 TEST(PlanDiff, AWholeBoroughMovingIsOneMove) {
-    const geo::UnitSet wards = two_boroughs();
+    const geo::WardSet wards = two_boroughs();
     const geo::Grouping a = grouping({0, 0, 1, 1, 1}), b = grouping({0, 0, 0, 0, 0});
     const geo::PlanDiff diff = geo::diff_plans(wards, {"a", "", &a, nullptr}, {"b", "", &b, nullptr}, figures());
     ASSERT_EQ(diff.moves.size(), 1u);
@@ -59,7 +59,7 @@ TEST(PlanDiff, AWholeBoroughMovingIsOneMove) {
 }
 
 TEST(PlanDiff, PartOfABoroughListsItsWards) {
-    const geo::UnitSet wards = two_boroughs();
+    const geo::WardSet wards = two_boroughs();
     const geo::Grouping a = grouping({0, 0, 1, 1, 1}), b = grouping({0, 0, 0, 0, 1});
     const geo::PlanDiff diff = geo::diff_plans(wards, {"a", "", &a, nullptr}, {"b", "", &b, nullptr}, figures());
     ASSERT_EQ(diff.moves.size(), 1u);
@@ -67,7 +67,7 @@ TEST(PlanDiff, PartOfABoroughListsItsWards) {
 }
 
 TEST(PlanDiff, MostOfABoroughNamesTheWardsThatStay) {
-    geo::UnitSet wards = wardmap_test::row_of_wards({{"w1", "One", "B", "Big"}, {"w2", "Two", "B", "Big"}, {"w3", "Three", "B", "Big"},
+    geo::WardSet wards = wardmap_test::row_of_wards({{"w1", "One", "B", "Big"}, {"w2", "Two", "B", "Big"}, {"w3", "Three", "B", "Big"},
                                                     {"w4", "Four", "B", "Big"}, {"w5", "Five", "B", "Big"}});
     const geo::Grouping a = grouping({1, 1, 1, 1, 1}), b = grouping({1, 0, 0, 0, 0});
     const geo::PlanDiff diff = geo::diff_plans(wards, {"a", "", &a, nullptr}, {"b", "", &b, nullptr}, figures());
@@ -76,7 +76,7 @@ TEST(PlanDiff, MostOfABoroughNamesTheWardsThatStay) {
 }
 
 TEST(PlanDiff, AUnitOnlyOnePlanHasAndAWardLeftOut) {
-    const geo::UnitSet wards = two_boroughs();
+    const geo::WardSet wards = two_boroughs();
     const geo::Grouping a = grouping({0, 0, 1, 1, 1});
     geo::Grouping b = grouping({0, 0, 2, 2, -1});
     b.groups.push_back({"Z", "Unit Z", "", ""});
@@ -91,7 +91,7 @@ TEST(PlanDiff, AUnitOnlyOnePlanHasAndAWardLeftOut) {
 }
 
 TEST(PlanDiff, WardPostsGoWithTheWard) {
-    const geo::UnitSet wards = two_boroughs();
+    const geo::WardSet wards = two_boroughs();
     const geo::Grouping a = grouping({0, 0, 1, 1, 1}), b = grouping({0, 0, 0, 1, 1});
     geo::Allocation before, after;
     before.ward_of_unit.assign(5, geo::WardPosts{2, 1});

@@ -18,7 +18,7 @@ using testing::HasSubstr;
 
 namespace {
 
-geo::UnitSet three_wards() {
+geo::WardSet three_wards() {
     return wardmap_test::row_of_wards({{"E05000001", "Abbey", "E09000001", "Alpha"},
                                        {"E05000002", "Bridge \"North\"", "E09000001", "Alpha"},
                                        {"E05000003", "Castle", "E09000002", "Beta"}});
@@ -41,7 +41,7 @@ std::string message_of(const std::function<void()>& run) {
 }
 
 TEST(PlanFile, RoundTripsUnitsAssignmentAndLeftOutWards) {
-    const geo::UnitSet wards = three_wards();
+    const geo::WardSet wards = three_wards();
     geo::PlanFile meta;
     meta.name = "Test plan";
     meta.author = "A. Planner";
@@ -69,7 +69,7 @@ TEST(PlanFile, RoundTripsUnitsAssignmentAndLeftOutWards) {
 }
 
 TEST(PlanFile, AssignmentLinesAreSortedByWardCodeSoAMoveIsOneLineOfDiff) {
-    const geo::UnitSet wards = three_wards();
+    const geo::WardSet wards = three_wards();
     geo::Assignment a = sample_assignment();
     const std::string before = geo::format_plan_file(geo::plan_file_from(wards, a, {}));
     a.unit_of[2] = 0;
@@ -83,12 +83,12 @@ TEST(PlanFile, AssignmentLinesAreSortedByWardCodeSoAMoveIsOneLineOfDiff) {
 }
 
 TEST(PlanFile, OpeningOnAnotherWardSetIsRefusedNamingTheBoundaries) {
-    const geo::UnitSet wards = three_wards();
+    const geo::WardSet wards = three_wards();
     geo::PlanFile meta;
     meta.boundary_path = "shapes/london-wards-2014.gpkg";
     geo::PlanFile file = geo::plan_file_from(wards, sample_assignment(), meta);
     file.path = "plan.wardplan";
-    geo::UnitSet other = three_wards();
+    geo::WardSet other = three_wards();
     other.units[2].code = "E05009999";
     const std::string message = message_of([&] { geo::assignment_from(other, file); });
     EXPECT_THAT(message, HasSubstr("plan.wardplan"));
@@ -122,7 +122,7 @@ TEST(PlanFile, EmptyIsRefused) {
 
 TEST(PlanFile, WriteIsAtomicAndReadBack) {
     wardmap_test::TempDir dir;
-    const geo::UnitSet wards = three_wards();
+    const geo::WardSet wards = three_wards();
     const std::string path = (dir.path() / "plan.wardplan").string();
     wardmap_test::write_text(path, "old contents");
     geo::write_plan_file(path, geo::plan_file_from(wards, sample_assignment(), {}));
@@ -148,7 +148,7 @@ TEST(PlanFile, AutosaveIsRecoverableOnlyWhenNewerThanThePlan) {
     wardmap_test::TempDir dir;
     const std::string plan = (dir.path() / "p.wardplan").string();
     EXPECT_EQ(geo::autosave_path(plan), (dir.path() / ".p.wardplan.autosave").string());
-    const geo::UnitSet wards = three_wards();
+    const geo::WardSet wards = three_wards();
     const geo::PlanFile file = geo::plan_file_from(wards, sample_assignment(), {});
     geo::write_plan_file(plan, file);
     EXPECT_EQ(geo::recoverable_autosave(plan), "");
@@ -163,7 +163,7 @@ TEST(PlanFile, AutosaveIsRecoverableOnlyWhenNewerThanThePlan) {
 TEST(PlanFile, TheLondonPlanSurvivesEditSaveAndReopen) {
     geo::LoadOptions options;
     options.sources = {wardmap_test::source_dir("shapes/london-wards-2014.gpkg")};
-    const geo::UnitSet wards = geo::load_units(options);
+    const geo::WardSet wards = geo::load_units(options);
     geo::PlanFile meta;
     const geo::Assignment start = geo::open_plan(wards, wardmap_test::source_dir("datasets/plans/mps-12-bcu-2018.csv"), &meta);
     EXPECT_EQ(meta.name, "mps-12-bcu-2018");

@@ -137,9 +137,9 @@ TEST(ProvenValidLondon, NeverDisagreesWithGeosOnTheWards) {
     geo::LoadOptions options;
     options.sources = {wardmap_test::shared_data("london/wards-2014-mapinfo/London_Ward.tab")};
     options.snap_tolerance = 0;
-    const geo::UnitSet wards = geo::load_units(options);
+    const geo::WardSet wards = geo::load_units(options);
     std::size_t proven = 0;
-    for (const geo::Unit& ward : wards.units) {
+    for (const geo::Ward& ward : wards.units) {
         if (!geo::geos::proven_valid(*ward.shape)) continue;
         ++proven;
         EXPECT_TRUE(geos_valid(*ward.shape)) << ward.where();

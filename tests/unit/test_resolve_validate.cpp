@@ -26,7 +26,7 @@ geo::Plan plan_of(const std::string& text) {
 }
 
 // Five wards: A1 A2 in borough P1, B1 B2 in P2, C1 in P3, left to right.
-geo::UnitSet five_wards() {
+geo::WardSet five_wards() {
     return row_of_wards({{"A1", "Alpha One", "P1", "Borough P1"},
                          {"A2", "Alpha Two", "P1", "Borough P1"},
                          {"B1", "Beta One", "P2", "Borough P2"},
@@ -178,7 +178,7 @@ namespace {
 
 // Six wards without parents, crimes 10..60; U1 = W1, U2 = W2 W3, U3 = W4 W5 W6.
 struct BalanceCase {
-    geo::UnitSet set = row_of_wards({{"W1", "", "", ""}, {"W2", "", "", ""}, {"W3", "", "", ""},
+    geo::WardSet set = row_of_wards({{"W1", "", "", ""}, {"W2", "", "", ""}, {"W3", "", "", ""},
                                      {"W4", "", "", ""}, {"W5", "", "", ""}, {"W6", "", "", ""}});
     geo::PlanResolution resolution;
     geo::DissolveResult dissolved;

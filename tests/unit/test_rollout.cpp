@@ -134,7 +134,7 @@ TEST(RolloutPriority, OutwardFromThePathfinders) {
 }
 
 TEST(RolloutPriority, HighestDemandFirstAndWardsWithoutValueLast) {
-    const geo::UnitSet wards = row_of_wards({{"W1", "One", "B1", "B"}, {"W2", "Two", "B1", "B"}, {"W3", "Three", "B1", "B"}});
+    const geo::WardSet wards = row_of_wards({{"W1", "One", "B1", "B"}, {"W2", "Two", "B1", "B"}, {"W3", "Three", "B1", "B"}});
     const geo::Grouping grouping{{{"A", "A", "", ""}}, {0, 0, 0}};
     geo::Priority priority;
     priority.kind = geo::PriorityKind::highest;
@@ -149,7 +149,7 @@ TEST(RolloutPriority, HighestDemandFirstAndWardsWithoutValueLast) {
 
 TEST(RolloutPhases, AdjacencyGapsOfficersAndTheTimeline) {
     // W1 W2 W3 in a row; W4 touches W3 only at a corner.
-    geo::UnitSet wards = row_of_wards({{"W1", "One", "B1", "B"}, {"W2", "Two", "B1", "B"}, {"W3", "Three", "B1", "B"}});
+    geo::WardSet wards = row_of_wards({{"W1", "One", "B1", "B"}, {"W2", "Two", "B1", "B"}, {"W3", "Three", "B1", "B"}});
     wards.units.push_back(make_unit("W4", "Four", "B1", "B", square(300, 100, 100)));
     const geo::Adjacency adjacency = geo::ward_adjacency(wards);
     EXPECT_THAT(adjacency.neighbours[0], ElementsAre(1));
@@ -196,7 +196,7 @@ TEST(RolloutDates, ParsedStrictly) {
 namespace {
 
 // Adjacency as GEOS alone decides it, pair by pair: the reference the shared-edge shortcut must match.
-std::vector<std::vector<std::size_t>> adjacency_by_relate(const geo::UnitSet& set) {
+std::vector<std::vector<std::size_t>> adjacency_by_relate(const geo::WardSet& set) {
     const GEOSContextHandle_t h = geo::geos::handle();
     std::vector<std::vector<std::size_t>> neighbours(set.units.size());
     for (std::size_t a = 0; a < set.units.size(); ++a)
@@ -226,7 +226,7 @@ TEST(RolloutAdjacency, SameAsRelateOnEveryLondonWard) {
 // A shared side split differently on each side (no common edge: relate decides), a corner touch
 // (not neighbours) and a common edge (neighbours without relate).
 TEST(RolloutAdjacency, SplitSidesAndCornersAreDecidedByRelate) {
-    geo::UnitSet set;
+    geo::WardSet set;
     set.units.push_back(make_unit("A", "a", "P", "p", "POLYGON((0 0, 2 0, 2 2, 0 2, 0 0))"));
     set.units.push_back(make_unit("B", "b", "P", "p", "POLYGON((2 0, 4 0, 4 2, 2 2, 2 1, 2 0))"));  // A's side in two
     set.units.push_back(make_unit("C", "c", "P", "p", "POLYGON((4 2, 6 2, 6 4, 4 4, 4 2))"));       // B's corner only

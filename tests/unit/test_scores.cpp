@@ -20,7 +20,7 @@ using wardmap_test::mps_plan_2014;
 
 // Four 100 m squares in a row: A B | C D, each ward its own borough.
 struct Row {
-    geo::UnitSet wards = wardmap_test::row_of_wards(
+    geo::WardSet wards = wardmap_test::row_of_wards(
         {{"W1", "A", "B1", "One"}, {"W2", "B", "B1", "One"}, {"W3", "C", "B2", "Two"}, {"W4", "D", "B2", "Two"}});
     geo::ScoringSetup setup() const {
         geo::ScoringSetup s;
@@ -118,7 +118,7 @@ TEST(Scores, AMoveChangesOnlyWhatItShould) {
     const geo::PlanScorer& scorer = london_scorer();
     const geo::Grouping& plan = mps_plan_2014();
     std::vector<int> moved = plan.group_of_unit;
-    const auto abbey = std::find_if(london_2014().units.begin(), london_2014().units.end(), [](const geo::Unit& u) { return u.code == "E05000026"; });
+    const auto abbey = std::find_if(london_2014().units.begin(), london_2014().units.end(), [](const geo::Ward& u) { return u.code == "E05000026"; });
     ASSERT_NE(abbey, london_2014().units.end());
     const auto w = static_cast<std::size_t>(abbey - london_2014().units.begin());
     const auto cn = std::find_if(plan.groups.begin(), plan.groups.end(), [](const geo::GroupInfo& g) { return g.code == "CN"; }) - plan.groups.begin();

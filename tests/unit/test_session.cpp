@@ -19,8 +19,8 @@ using testing::UnorderedElementsAre;
 namespace {
 
 // Six 100 m wards in a row: boroughs A (a1 a2), B (b1 b2), C (c1 c2); U1 holds A, U2 holds B and C.
-geo::UnitSet six_wards() {
-    geo::UnitSet set = wardmap_test::row_of_wards({{"a1", "A one", "A", "Borough A"},
+geo::WardSet six_wards() {
+    geo::WardSet set = wardmap_test::row_of_wards({{"a1", "A one", "A", "Borough A"},
                                                    {"a2", "A two", "A", "Borough A"},
                                                    {"b1", "B one", "B", "Borough B"},
                                                    {"b2", "B two", "B", "Borough B"},
@@ -69,7 +69,7 @@ Snapshot snapshot(const geo::PlanSession& s) {
 }
 
 TEST(PlanSession, StartsWithStatisticsAndNoFindingsForACleanPlan) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     ASSERT_EQ(session.stats().size(), 2u);
     EXPECT_EQ(session.stats()[0].wards, 2u);
@@ -89,7 +89,7 @@ TEST(PlanSession, StartsWithStatisticsAndNoFindingsForACleanPlan) {
 }
 
 TEST(PlanSession, MovingAWardRedissolvesOnlyTheTwoUnitsAndSplitsItsBorough) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     const auto revision = session.revision();
     const geo::EditOutcome outcome = session.apply(geo::MoveWards{{2}, "U1"});
@@ -110,7 +110,7 @@ TEST(PlanSession, MovingAWardRedissolvesOnlyTheTwoUnitsAndSplitsItsBorough) {
 }
 
 TEST(PlanSession, UndoAndRedoRestoreShapesStatisticsAndFindingsExactly) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     std::vector<Snapshot> seen{snapshot(session)};
     const std::vector<geo::Edit> edits = {geo::MoveWards{{2}, "U1"},
@@ -140,7 +140,7 @@ TEST(PlanSession, UndoAndRedoRestoreShapesStatisticsAndFindingsExactly) {
 }
 
 TEST(PlanSession, DeletingAUnitLeavesItsWardsUnassignedAndKeepsTheOthers) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     ASSERT_TRUE(session.apply(geo::DeleteUnit{"U1"}).applied);
     ASSERT_EQ(session.assignment().units.size(), 1u);
@@ -152,7 +152,7 @@ TEST(PlanSession, DeletingAUnitLeavesItsWardsUnassignedAndKeepsTheOthers) {
 }
 
 TEST(PlanSession, ALockedUnitNeitherGainsNorLosesWards) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     ASSERT_TRUE(session.apply(geo::LockUnit{"U2", true}).applied);
     const Snapshot before = snapshot(session);
@@ -180,7 +180,7 @@ TEST(PlanSession, ALockedUnitNeitherGainsNorLosesWards) {
 }
 
 TEST(PlanSession, AStrayWardMakesAUnitNonContiguousAndTheFindingNamesIt) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     ASSERT_TRUE(session.apply(geo::MoveWards{{5}, "U1"}).applied);
     EXPECT_FALSE(session.stats()[0].contiguous);
@@ -194,7 +194,7 @@ TEST(PlanSession, AStrayWardMakesAUnitNonContiguousAndTheFindingNamesIt) {
 }
 
 TEST(PlanSession, RefusedAndEmptyEditsLeaveNoUndoStep) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     const auto revision = session.revision();
     EXPECT_FALSE(session.apply(geo::MoveWards{{0}, "U1"}).applied);  // already there
@@ -210,7 +210,7 @@ TEST(PlanSession, RefusedAndEmptyEditsLeaveNoUndoStep) {
 }
 
 TEST(PlanSession, APaintStrokeIsOneUndoStep) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     session.begin_stroke();
     ASSERT_TRUE(session.apply(geo::MoveWards{{2}, "U1"}).applied);
@@ -227,7 +227,7 @@ TEST(PlanSession, APaintStrokeIsOneUndoStep) {
 }
 
 TEST(PlanSession, SavedStateIsTrackedThroughUndoAndNewEdits) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     session.apply(geo::MoveWards{{2}, "U1"});
     session.mark_saved();
@@ -245,7 +245,7 @@ TEST(PlanSession, SavedStateIsTrackedThroughUndoAndNewEdits) {
 }
 
 TEST(PlanSession, AnAssignmentOfTheWrongLengthIsRefused) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::Assignment short_one = two_units();
     short_one.unit_of.pop_back();
     EXPECT_THROW(geo::PlanSession(set, short_one), geo::InputError);
@@ -254,7 +254,7 @@ TEST(PlanSession, AnAssignmentOfTheWrongLengthIsRefused) {
 // The plan as exports and briefing maps take it comes from the shapes the session holds: no
 // dissolve, the same shapes, the edit and its undo included.
 TEST(PlanSession, AppliedPlanIsTheSessionsShapesWithoutADissolve) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     ASSERT_TRUE(session.apply(geo::MoveWards{{2}, "U1"}).applied);
     const std::uint64_t before = geo::dissolve_calls();
@@ -301,7 +301,7 @@ geo::PlanInputs plan_phases_rollout() {
 
 // A session without inputs has no officers or rollout, and says nothing is wrong.
 TEST(PlanSession, FiguresWithoutInputsAreEmpty) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanSession session(set, two_units());
     EXPECT_EQ(session.inputs(), nullptr);
     EXPECT_FALSE(session.figures().allocation);
@@ -312,7 +312,7 @@ TEST(PlanSession, FiguresWithoutInputsAreEmpty) {
 // The plan's own phase column as the rollout: it follows a recolour-free edit of the phases'
 // wards, and a rollout that cannot be made is said, not thrown.
 TEST(PlanSession, RolloutFollowsEditsAndItsErrorsAreSaid) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanInputs inputs = plan_phases_rollout();
     geo::PlanSession session(set, phased_units(), given(inputs));
     ASSERT_TRUE(session.figures().rollout) << session.figures().rollout_error;
@@ -332,7 +332,7 @@ TEST(PlanSession, RolloutFollowsEditsAndItsErrorsAreSaid) {
 // A window asks for the newest figures every frame without waiting: the old ones stay on show until
 // the current ones, worked out on another thread, arrive.
 TEST(PlanSession, LatestFiguresFollowOnAnotherThread) {
-    const geo::UnitSet set = six_wards();
+    const geo::WardSet set = six_wards();
     geo::PlanInputs inputs = plan_phases_rollout();
     geo::PlanSession session(set, phased_units(), given(inputs));
     const auto current = [&] {

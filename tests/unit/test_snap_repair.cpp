@@ -14,7 +14,7 @@ using wardmap_test::make_unit;
 
 TEST(Snap, VerticesOneMillimetreApartBecomeOneAndUnionToOnePart) {
     // Two rings sharing a zig-zag edge; the right one's copies of the shared vertices are 1 mm off.
-    std::vector<geo::Unit> units;
+    std::vector<geo::Ward> units;
     units.push_back(make_unit("L", "", "", "", "POLYGON((0 0, 100 0, 110 50, 100 100, 0 100, 0 0))"));
     units.push_back(make_unit("R", "", "", "",
                               "POLYGON((200 0, 200 100, 100.001 100.001, 110 50.001, 100.001 0, 200 0))"));
@@ -32,7 +32,7 @@ TEST(Snap, VerticesOneMillimetreApartBecomeOneAndUnionToOnePart) {
 }
 
 TEST(Snap, TighterToleranceOrNoneMovesNothing) {
-    std::vector<geo::Unit> units;
+    std::vector<geo::Ward> units;
     units.push_back(make_unit("L", "", "", "", "POLYGON((0 0, 100 0, 110 50, 100 100, 0 100, 0 0))"));
     units.push_back(make_unit("R", "", "", "",
                               "POLYGON((200 0, 200 100, 100.001 100.001, 110 50.001, 100.001 0, 200 0))"));
@@ -42,7 +42,7 @@ TEST(Snap, TighterToleranceOrNoneMovesNothing) {
 }
 
 TEST(Snap, VerticesFartherThanTheToleranceStay) {
-    std::vector<geo::Unit> units;
+    std::vector<geo::Ward> units;
     units.push_back(make_unit("L", "", "", "", wardmap_test::square(0, 0, 100)));
     units.push_back(make_unit("R", "", "", "", "POLYGON((100.02 0, 200 0, 200 100, 100.02 100, 100.02 0))"));
     geo::HygieneReport report;
@@ -55,7 +55,7 @@ TEST(Snap, RingStaysClosedWhenItsFirstVertexHasTwoRepresentativesNearby) {
     // from R1, so P snaps to R1. Its next vertex Q = (0.0105 -0.001) is 10.5 mm from R1: a new
     // representative, only 1.8 mm from P. The closing copy of P must snap where P did, or the
     // ring no longer closes.
-    std::vector<geo::Unit> units;
+    std::vector<geo::Ward> units;
     units.push_back(make_unit("A", "", "", "", wardmap_test::square(0, 0, 10)));
     units.push_back(make_unit("B", "", "", "", "POLYGON((0.009 0, 0.0105 -0.001, 5 -10, -5 -10, 0.009 0))"));
     ASSERT_TRUE(wardmap_test::is_valid(*units[1].shape));
@@ -67,7 +67,7 @@ TEST(Snap, RingStaysClosedWhenItsFirstVertexHasTwoRepresentativesNearby) {
 }
 
 TEST(Repair, BowTieIsRepairedAndReportedWithItsLocation) {
-    geo::Unit unit = make_unit("E05000001", "Bow Tie", "", "", "POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))");
+    geo::Ward unit = make_unit("E05000001", "Bow Tie", "", "", "POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))");
     geo::HygieneReport report;
     EXPECT_TRUE(geo::ensure_valid(unit, "wards.gpkg feature 7", report));
     EXPECT_TRUE(wardmap_test::is_valid(*unit.shape));
@@ -88,7 +88,7 @@ TEST(Repair, BowTieIsRepairedAndReportedWithItsLocation) {
 }
 
 TEST(Repair, ValidShapeIsLeftAlone) {
-    geo::Unit unit = make_unit("E05000002", "", "", "", wardmap_test::square(0, 0, 10));
+    geo::Ward unit = make_unit("E05000002", "", "", "", wardmap_test::square(0, 0, 10));
     const GEOSGeometry* before = unit.shape.get();
     geo::HygieneReport report;
     EXPECT_FALSE(geo::ensure_valid(unit, "x", report));

@@ -67,7 +67,7 @@ TEST(Sources, WelshWardsLoadWithTheDistrictFromTheFileName) {
     options.sources = {shared_data("gb/wards-2013-by-lad/wales/W06000001.json")};  // Isle of Anglesey
     options.stem_field = "LAD";
     options.fields.parent = "LAD";
-    const geo::UnitSet set = geo::load_units(options);
+    const geo::WardSet set = geo::load_units(options);
     ASSERT_EQ(set.units.size(), 11u);
     EXPECT_EQ(set.mapping.code, "WD13CD");
     EXPECT_EQ(set.mapping.name, "WD13NM");

@@ -349,7 +349,7 @@ namespace {
 // The bundled 2014 wards, the MPS 12-BCU plan and recorded crime (March 2017 to February 2019) per
 // ward, loaded once: the tests only read them.
 struct London {
-    geo::UnitSet wards;
+    geo::WardSet wards;
     geo::Assignment plan;
     geo::Adjacency adjacency;
     std::vector<double> crime;

@@ -145,7 +145,7 @@ TEST(Write, LookupTableReadsBackByName) {
 TEST(Write, SourceFieldsNamedGeomAndFidReachTheGeoPackageRenamed) {
     // The GeoPackage's geometry column is "geom" and its key "fid": a source field of either name
     // stopped the export with SQLite's "duplicate column name".
-    geo::UnitSet set = wardmap_test::row_of_wards({{"E05000001", "Aldgate", "E09000001", "City of London"},
+    geo::WardSet set = wardmap_test::row_of_wards({{"E05000001", "Aldgate", "E09000001", "City of London"},
                                                    {"E05000002", "Bishopsgate", "E09000001", "City of London"}});
     set.working_crs = geo::crs_from_epsg(27700);
     set.fields = {{"geom", geo::FieldKind::text}, {"FID", geo::FieldKind::integer}};

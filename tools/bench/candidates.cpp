@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
 
     geo::LoadOptions load;
     load.sources = {geo::bundled("shapes/london-wards-2014.gpkg")};
-    const geo::UnitSet wards = geo::load_units(load);
+    const geo::WardSet wards = geo::load_units(load);
     const geo::Grouping reference = geo::grouping_of(geo::open_plan(wards, geo::bundled("datasets/plans/mps-12-bcu-2018.csv")));
 
     auto start = Clock::now();

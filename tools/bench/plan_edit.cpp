@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
 
     try {
         auto start = std::chrono::steady_clock::now();
-        const geo::UnitSet wards = geo::load_units(load);
+        const geo::WardSet wards = geo::load_units(load);
         std::printf("loaded %zu wards in %.0f ms\n", wards.units.size(), since(start));
         geo::Assignment assignment;
         if (!by.empty()) {
@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
             if (ua < 0) continue;
             struct Query {
                 const geo::PlanSession& session;
-                const geo::UnitSet& wards;
+                const geo::WardSet& wards;
                 std::size_t a;
                 int ua;
                 std::ptrdiff_t found = -1;

@@ -31,7 +31,7 @@ double since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-std::vector<double> crime_of(const geo::UnitSet& wards, const geo::Assignment& plan) {
+std::vector<double> crime_of(const geo::WardSet& wards, const geo::Assignment& plan) {
     const geo::WardValues crime = geo::read_crime(geo::bundled("datasets/demand/mps-ward-crime-2017-03-to-2019-02.csv"));
     const geo::JoinResult joined = geo::join_by_code(wards, geo::grouping_of(plan), crime);
     std::vector<double> weight(wards.units.size(), 0);
@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
         auto start = std::chrono::steady_clock::now();
         geo::LoadOptions load;
         load.sources = {source};
-        const geo::UnitSet wards = geo::load_units(load);
+        const geo::WardSet wards = geo::load_units(load);
         const geo::Assignment plan = geo::open_plan(wards, plan_path);
         const geo::Adjacency adjacency = geo::ward_adjacency(wards);
         geo::WardChainSetup setup;

@@ -68,7 +68,7 @@ void print_allocation(std::ostream& out, const geo::Allocation& allocation) {
 
 void run(const AllocateCommand& o, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
-    const geo::UnitSet set = load_sources(o.source, progress.callback());
+    const geo::WardSet set = load_sources(o.source, progress.callback());
     const geo::AppliedPlan applied = apply_plan_options(set, o.plan, geo::writes_parents(o.output), progress.callback());
     const geo::OfficerRules rules = geo::read_rules_for(o.measures, o.plan.plan);
     const geo::OfficerFigures officers =

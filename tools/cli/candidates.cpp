@@ -72,7 +72,7 @@ std::string describe(const CandidatesCommand& o, const geo::CandidateSearch* sea
 
 using geo::with_commas;
 
-nlohmann::json search_json(const geo::CandidateSearch& search, const geo::UnitSet& wards, const geo::CandidateFiles* files) {
+nlohmann::json search_json(const geo::CandidateSearch& search, const geo::WardSet& wards, const geo::CandidateFiles* files) {
     nlohmann::json out{{"valid", search.valid}, {"exhaustive", search.exhaustive}, {"scored", search.scored},
                        {"count_seconds", search.count_seconds}, {"score_seconds", search.score_seconds}};
     out["method"] = search.chain ? "recom" : search.exhaustive ? "all" : "uniform_sample";
@@ -205,7 +205,7 @@ geo::CandidateSearch find_candidates(CandidatesCommand& o, const Scoring& scorin
 
 void run(CandidatesCommand& o, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
-    const geo::UnitSet wards = load_sources(o.source, progress.callback());
+    const geo::WardSet wards = load_sources(o.source, progress.callback());
     const Scoring scoring = make_scoring(wards, o.scoring);
     const geo::CandidateSearch search = find_candidates(o, scoring, progress.callback());
     std::optional<geo::CandidateFiles> files;
@@ -274,7 +274,7 @@ render::EnsembleFigure ensemble_figure(const geo::CandidateSearch& search, const
 
 void run_ensemble(CandidatesCommand& o, const std::string& figure_path, const std::string& csv, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
-    const geo::UnitSet wards = load_sources(o.source, progress.callback());
+    const geo::WardSet wards = load_sources(o.source, progress.callback());
     const Scoring scoring = make_scoring(wards, o.scoring);
     o.search.keep = 1;
     o.search.ranked_workload = true;

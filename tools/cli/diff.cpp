@@ -38,7 +38,7 @@ struct Side {
     geo::OfficerFigures officers;
 };
 
-geo::Plan read_version(const geo::UnitSet& set, const geo::VersionedPath& at, const geo::PlanColumns& columns) {
+geo::Plan read_version(const geo::WardSet& set, const geo::VersionedPath& at, const geo::PlanColumns& columns) {
     if (!at.version) return read_plan_for(set, at.path, columns);
     read_plan_for(set, at.path, columns);  // the file as it is: on these wards, and unchanged since any sign-off
     geo::PlanFile plan = geo::plan_at_version(geo::read_plan_file(at.path), *at.version);
@@ -47,7 +47,7 @@ geo::Plan read_version(const geo::UnitSet& set, const geo::VersionedPath& at, co
     return geo::plan_from_file(plan);
 }
 
-Side work_out(const geo::UnitSet& set, const std::string& argument, const DiffCommand& o) {
+Side work_out(const geo::WardSet& set, const std::string& argument, const DiffCommand& o) {
     const geo::VersionedPath at = geo::versioned_path(argument);
     Side side;
     side.plan = read_version(set, at, o.columns);
@@ -71,7 +71,7 @@ std::optional<double> known(const geo::UnitFigures& unit, double value, bool fig
     return unit.in_plan && figure_known ? std::optional(value) : std::nullopt;
 }
 
-void print_diff(std::ostream& out, const geo::UnitSet& set, const geo::PlanDiff& diff) {
+void print_diff(std::ostream& out, const geo::WardSet& set, const geo::PlanDiff& diff) {
     fmt::print(out, "{} ward(s) change command unit, in {} move(s)\n", diff.wards_moved, diff.moves.size());
     for (const geo::Move& move : diff.moves)
         fmt::print(out, "  {}\n      {}\n", geo::describe(set, move), geo::move_figures(move, diff.officers));
@@ -114,7 +114,7 @@ nlohmann::json figures_json(const geo::UnitFigures& unit, bool officers) {
     return out;
 }
 
-nlohmann::json diff_json(const geo::UnitSet& set, const geo::PlanDiff& diff) {
+nlohmann::json diff_json(const geo::WardSet& set, const geo::PlanDiff& diff) {
     nlohmann::json moves = nlohmann::json::array();
     for (const geo::Move& move : diff.moves) {
         nlohmann::json wards = nlohmann::json::array();
@@ -133,7 +133,7 @@ nlohmann::json diff_json(const geo::UnitSet& set, const geo::PlanDiff& diff) {
     return {{"wards_moved", diff.wards_moved}, {"moves", moves}, {"command_units", units}};
 }
 
-std::string write_moved_wards(const geo::UnitSet& set, const geo::PlanDiff& diff, const geo::WardFigures& figures, const DiffCommand& o) {
+std::string write_moved_wards(const geo::WardSet& set, const geo::PlanDiff& diff, const geo::WardFigures& figures, const DiffCommand& o) {
     geo::WriteOptions write;
     write.path = o.output;
     write.format = o.format.empty() ? &geo::format_for_path(o.output) : &geo::format_named(o.format);
@@ -147,7 +147,7 @@ std::string write_moved_wards(const geo::UnitSet& set, const geo::PlanDiff& diff
 
 void run(const DiffCommand& o, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
-    const geo::UnitSet set = load_sources(o.source, progress.callback());
+    const geo::WardSet set = load_sources(o.source, progress.callback());
     const Side a = work_out(set, o.plan_a, o), b = work_out(set, o.plan_b, o);
     const geo::WardFigures figures =
         geo::ward_figures(set, geo::read_measure_tables(o.measures, &a.rules, geo::figure_measures(o.measures, a.rules)));

@@ -17,7 +17,7 @@ struct DissolveCommand {
 
 void run(const DissolveCommand& options, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
-    const geo::UnitSet set = load_sources(options.source, progress.callback());
+    const geo::WardSet set = load_sources(options.source, progress.callback());
     const geo::AppliedPlan applied = apply_plan_options(set, options.plan, geo::writes_parents(options.output), progress.callback());
     const geo::WrittenOutput written = geo::write_plan(set, applied, styled_output(options.output, set, applied), progress.callback());
     const geo::HygieneReport hygiene = plan_hygiene(set, applied);

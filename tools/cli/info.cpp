@@ -19,7 +19,7 @@ void add_info(CLI::App& app, const CommonOptions& common, int& result) {
     command->add_option("--gap-tolerance", *tolerance, "Gaps and overlaps under this many m² are not listed")->capture_default_str();
     command->callback([source, tolerance, &common, &result] {
         ProgressBar progress(common.quiet);
-        const geo::UnitSet set = load_sources(*source, progress.callback());
+        const geo::WardSet set = load_sources(*source, progress.callback());
         const geo::CoverageCheck coverage = geo::check_coverage(set, *tolerance, progress.callback());
         geo::HygieneReport hygiene = set.hygiene;
         hygiene.append(coverage.report);

@@ -31,7 +31,7 @@ struct MigrateCommand {
     std::size_t listed = 20;
 };
 
-std::vector<std::string> unit_of_old_wards(const geo::UnitSet& wards, const geo::PlanResolution& resolution) {
+std::vector<std::string> unit_of_old_wards(const geo::WardSet& wards, const geo::PlanResolution& resolution) {
     std::vector<std::string> unit(wards.units.size(), geo::no_unit);
     for (std::size_t w = 0; w < wards.units.size(); ++w)
         if (const int group = resolution.grouping.group_of_unit[w]; group >= 0)
@@ -40,14 +40,14 @@ std::vector<std::string> unit_of_old_wards(const geo::UnitSet& wards, const geo:
     return unit;
 }
 
-geo::UnitSet load_new_wards(const MigrateCommand& o, const geo::UnitSet& old_wards, const geo::Progress& progress) {
+geo::WardSet load_new_wards(const MigrateCommand& o, const geo::WardSet& old_wards, const geo::Progress& progress) {
     geo::LoadOptions load;
     load.sources = o.to;
     auto given = [](const std::string& text) { return text.empty() ? std::nullopt : std::optional(text); };
     load.fields = {given(o.to_code_field), given(o.to_name_field), given(o.to_parent_field), given(o.to_parent_name_field)};
     load.source_srs = given(o.to_srs);
     load.snap_tolerance = o.source.snap;
-    geo::UnitSet wards = geo::load_units(load, progress);
+    geo::WardSet wards = geo::load_units(load, progress);
     // Areas are compared in one CRS: both sets are worked in the one chosen for their place.
     if (!wards.working_crs.srs.IsSame(&old_wards.working_crs.srs))
         throw geo::InputError(o.to.front(), "--to", fmt::format("the new wards are worked in {}, the plan's wards in {}",
@@ -73,7 +73,7 @@ struct Written {
     geo::PlanResolution resolution;    // on the new wards
 };
 
-Written write_migrated(const MigrateCommand& o, const geo::Plan& old_plan, const geo::UnitSet& old_wards, const geo::UnitSet& new_wards,
+Written write_migrated(const MigrateCommand& o, const geo::Plan& old_plan, const geo::WardSet& old_wards, const geo::WardSet& new_wards,
                        const geo::Migration& migration) {
     Written written;
     written.table = geo::migrated_plan_table(old_plan, old_wards, new_wards, migration);
@@ -108,7 +108,7 @@ struct UnitArea {
     double old_area = 0, new_area = 0;
 };
 
-std::map<std::string, UnitArea> unit_areas(const geo::UnitSet& old_wards, const geo::PlanResolution& before, const geo::UnitSet& new_wards,
+std::map<std::string, UnitArea> unit_areas(const geo::WardSet& old_wards, const geo::PlanResolution& before, const geo::WardSet& new_wards,
                                            const geo::PlanResolution& after) {
     std::map<std::string, UnitArea> areas;
     for (std::size_t w = 0; w < old_wards.units.size(); ++w)
@@ -124,7 +124,7 @@ std::map<std::string, UnitArea> unit_areas(const geo::UnitSet& old_wards, const 
     return areas;
 }
 
-nlohmann::json migration_json(const MigrateCommand& o, const geo::UnitSet& new_wards, const geo::Migration& migration,
+nlohmann::json migration_json(const MigrateCommand& o, const geo::WardSet& new_wards, const geo::Migration& migration,
                               const std::map<std::string, UnitArea>& areas, const Written& written) {
     nlohmann::json review = nlohmann::json::array();
     for (std::size_t n : migration.review) {
@@ -150,7 +150,7 @@ nlohmann::json migration_json(const MigrateCommand& o, const geo::UnitSet& new_w
             {"covered_area_km2", migration.covered_area / 1e6}, {"rows_written", written.table.rows.size()}};
 }
 
-void print_migration(std::ostream& out, const MigrateCommand& o, const geo::UnitSet& new_wards, const geo::Migration& migration,
+void print_migration(std::ostream& out, const MigrateCommand& o, const geo::WardSet& new_wards, const geo::Migration& migration,
                      const std::map<std::string, UnitArea>& areas, const Written& written) {
     fmt::print(out, "{} new wards: {} in a command unit, {} left out, {} unassigned\n", new_wards.units.size(),
                new_wards.units.size() - written.resolution.left_out.size() - written.resolution.unassigned.size(),
@@ -178,10 +178,10 @@ void print_migration(std::ostream& out, const MigrateCommand& o, const geo::Unit
 
 void run(const MigrateCommand& o, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
-    const geo::UnitSet old_wards = load_sources(o.source, progress.callback());
+    const geo::WardSet old_wards = load_sources(o.source, progress.callback());
     const geo::Plan plan = read_plan_for(old_wards, o.plan, o.columns);
     const geo::PlanResolution before = geo::resolve_plan(old_wards, plan);
-    const geo::UnitSet new_wards = load_new_wards(o, old_wards, progress.callback());
+    const geo::WardSet new_wards = load_new_wards(o, old_wards, progress.callback());
     const auto overlaps = geo::overlap_wards(old_wards, new_wards, progress.callback());
     const geo::Migration migration =
         geo::migrate_plan(old_wards, unit_of_old_wards(old_wards, before), plan, new_wards, overlaps, o.threshold);

@@ -23,7 +23,7 @@ void add_measure_options(CLI::App& command, MeasureOptions& o) {
     group->add_flag("--name-fallback", o.name_fallback, "Wards whose code is not in a table: match by ward name within the borough, reported");
 }
 
-nlohmann::json joins_json(const geo::UnitSet& set, const std::vector<geo::JoinResult>& joins) {
+nlohmann::json joins_json(const geo::WardSet& set, const std::vector<geo::JoinResult>& joins) {
     nlohmann::json out = nlohmann::json::array();
     for (const geo::JoinResult& join : joins) {
         nlohmann::json item{{"file", join.path}, {"measure", join.measure}, {"wards", join.considered}, {"by_code", join.by_code},
@@ -40,7 +40,7 @@ nlohmann::json joins_json(const geo::UnitSet& set, const std::vector<geo::JoinRe
     return out;
 }
 
-void print_joins(std::ostream& out, const geo::UnitSet& set, const std::vector<geo::JoinResult>& joins) {
+void print_joins(std::ostream& out, const geo::WardSet& set, const std::vector<geo::JoinResult>& joins) {
     auto listed = [](const std::vector<std::string>& items) {
         std::string text;
         for (std::size_t i = 0; i < std::min<std::size_t>(items.size(), 10); ++i) text += (i ? ", " : "") + items[i];

@@ -18,8 +18,8 @@ using MeasureOptions = geo::MeasureChoice;
 
 void add_measure_options(CLI::App& command, MeasureOptions& options);
 
-nlohmann::json joins_json(const geo::UnitSet& set, const std::vector<geo::JoinResult>& joins);
-void print_joins(std::ostream& out, const geo::UnitSet& set, const std::vector<geo::JoinResult>& joins);
+nlohmann::json joins_json(const geo::WardSet& set, const std::vector<geo::JoinResult>& joins);
+void print_joins(std::ostream& out, const geo::WardSet& set, const std::vector<geo::JoinResult>& joins);
 
 // Writes one table (no geometry) as CSV, atomically; returns what was written.
 geo::WrittenOutput write_table(const geo::OutputLayer& table, const geo::Crs& working, const std::string& path, bool overwrite);

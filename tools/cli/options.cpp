@@ -85,13 +85,13 @@ void add_output_options(CLI::App& command, OutputOptions& o, bool format_require
     gdal->add_option("--dsco", o.dataset_creation, "Dataset creation option NAME=VALUE of the output's GDAL driver (also -dsco; repeatable)");
 }
 
-geo::PlanOutput styled_output(const OutputOptions& output, const geo::UnitSet& set, const geo::AppliedPlan& applied) {
+geo::PlanOutput styled_output(const OutputOptions& output, const geo::WardSet& set, const geo::AppliedPlan& applied) {
     geo::PlanOutput styled = output;
     styled.colours = render::style_colours(set, applied.grouping);
     return styled;
 }
 
-geo::UnitSet load_sources(const SourceOptions& o, const geo::Progress& progress) {
+geo::WardSet load_sources(const SourceOptions& o, const geo::Progress& progress) {
     geo::LoadOptions load;
     load.sources = o.sources.empty() ? std::vector<std::string>{bundled("shapes/london-wards-2014.gpkg")} : o.sources;
     auto given = [](const std::string& text) { return text.empty() ? std::nullopt : std::optional(text); };
@@ -104,7 +104,7 @@ geo::UnitSet load_sources(const SourceOptions& o, const geo::Progress& progress)
     return geo::load_units(load, progress);
 }
 
-geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& o, bool with_parents,
+geo::AppliedPlan apply_plan_options(const geo::WardSet& set, const PlanOptions& o, bool with_parents,
                                     const geo::Progress& progress) {
     geo::DissolveOptions dissolve;
     dissolve.sliver_area = o.sliver_area;
@@ -123,7 +123,7 @@ geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& 
     return geo::apply_plan(set, read_plan_for(set, path, o.columns), changes, dissolve, with_parents, progress);
 }
 
-geo::Plan read_plan_for(const geo::UnitSet& set, const std::string& path, const geo::PlanColumns& columns) {
+geo::Plan read_plan_for(const geo::WardSet& set, const std::string& path, const geo::PlanColumns& columns) {
     if (geo::is_plan_file(path)) {  // a plan saved by the planner: checked against the ward set first
         const geo::PlanFile file = geo::read_plan_file(path);
         // A signed-off plan changed since is not worked from: its figures would pass for the signed ones.

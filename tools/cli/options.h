@@ -50,15 +50,15 @@ void add_plan_options(CLI::App& command, PlanOptions& options, bool allow_by);
 void add_output_options(CLI::App& command, OutputOptions& options, bool format_required);
 
 // Sources as given, or the bundled London 2014 wards when none are.
-geo::UnitSet load_sources(const SourceOptions& options, const geo::Progress& progress);
+geo::WardSet load_sources(const SourceOptions& options, const geo::Progress& progress);
 // The plan as given (--plan or --by), or the bundled 12-BCU plan.
-geo::AppliedPlan apply_plan_options(const geo::UnitSet& set, const PlanOptions& options, bool with_parents,
+geo::AppliedPlan apply_plan_options(const geo::WardSet& set, const PlanOptions& options, bool with_parents,
                                     const geo::Progress& progress);
 // The plan at `path` on these wards: a plan file (refused on another ward set) or a CSV table.
-geo::Plan read_plan_for(const geo::UnitSet& set, const std::string& path, const geo::PlanColumns& columns);
+geo::Plan read_plan_for(const geo::WardSet& set, const std::string& path, const geo::PlanColumns& columns);
 
 // The output as given, with the colours of the QGIS styles a GeoPackage carries.
-geo::PlanOutput styled_output(const OutputOptions& output, const geo::UnitSet& set, const geo::AppliedPlan& applied);
+geo::PlanOutput styled_output(const OutputOptions& output, const geo::WardSet& set, const geo::AppliedPlan& applied);
 
 using geo::bundled;
 

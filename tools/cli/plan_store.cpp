@@ -62,7 +62,7 @@ int save(const StoreOptions& o, const CommonOptions& common) {
     if (!o.status.empty()) file.status = o.status;
     if (o.parent) file.version = *o.parent;
     const int started_from = file.version;
-    const geo::UnitSet wards = load_sources(o.source, progress.callback());
+    const geo::WardSet wards = load_sources(o.source, progress.callback());
     geo::assignment_from(wards, file);  // refuses a plan made on other boundaries
     const geo::AppliedPlan applied = geo::apply_plan(wards, geo::plan_from_file(file), {}, {}, false, progress.callback());
     geo::store::PlanStore store(store_of(o));

@@ -46,7 +46,7 @@ render::BriefingOptions briefing_options(const RenderCommand& command) {
 
 void run(const RenderCommand& command, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
-    const geo::UnitSet set = load_sources(command.source, progress.callback());
+    const geo::WardSet set = load_sources(command.source, progress.callback());
     const geo::AppliedPlan applied = apply_plan_options(set, command.plan, true, progress.callback());
     render::BriefingOptions options = briefing_options(command);
     if (command.theme == "officers") {  // allocated as `wardmap allocate` does, drawn per command unit

@@ -69,7 +69,7 @@ void print_phases(std::ostream& out, const std::vector<geo::PhaseResult>& result
 
 void run(const RolloutCommand& o, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
-    const geo::UnitSet set = load_sources(o.source, progress.callback());
+    const geo::WardSet set = load_sources(o.source, progress.callback());
     const geo::AppliedPlan applied = apply_plan_options(set, o.plan, geo::writes_parents(o.output), progress.callback());
     const geo::Adjacency adjacency = geo::ward_adjacency(set);
     // Read once, only when something needs them: bad rules must not stop a rollout that has no use for them.

@@ -25,7 +25,7 @@ struct ScoreCommand {
 void run(ScoreCommand& o, const CommonOptions& common) {
     ProgressBar progress(common.quiet);
     o.source.sources = o.wards;
-    const geo::UnitSet wards = load_sources(o.source, progress.callback());
+    const geo::WardSet wards = load_sources(o.source, progress.callback());
     const Scoring scoring = make_scoring(wards, o.scoring);
     std::vector<std::string> names;
     std::vector<geo::PlanScores> scores;

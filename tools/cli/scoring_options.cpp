@@ -19,14 +19,14 @@ void add_scoring_options(CLI::App& command, ScoringOptions& o) {
     group->add_option("--stations-name", o.choice.stations_name_field, "Field of --stations holding the station name (default: the first text field)");
 }
 
-geo::Grouping open_grouping(const geo::UnitSet& wards, const std::string& path, std::string* name) {
+geo::Grouping open_grouping(const geo::WardSet& wards, const std::string& path, std::string* name) {
     geo::PlanFile meta;
     const geo::Assignment assignment = geo::open_plan(wards, path, &meta);
     if (name) *name = meta.name.empty() ? std::filesystem::path(path).stem().string() : meta.name;
     return geo::grouping_of(assignment);
 }
 
-Scoring make_scoring(const geo::UnitSet& wards, const ScoringOptions& o) {
+Scoring make_scoring(const geo::WardSet& wards, const ScoringOptions& o) {
     Scoring scoring;
     scoring.reference_path = o.reference.empty() ? geo::bundled("datasets/plans/mps-12-bcu-2018.csv") : o.reference;
     scoring.reference = open_grouping(wards, scoring.reference_path);
@@ -78,7 +78,7 @@ void print_unit_scores(std::ostream& out, const geo::PlanScores& plan) {
     }
 }
 
-nlohmann::json scores_json(const geo::PlanScores& plan, const geo::UnitSet& wards) {
+nlohmann::json scores_json(const geo::PlanScores& plan, const geo::WardSet& wards) {
     nlohmann::json scores;
     for (const geo::ScoreColumn& column : geo::score_columns()) scores[column.key] = column.of(plan);
     scores["parents_min"] = plan.parents_min, scores["parents_max"] = plan.parents_max, scores["parents_split"] = plan.parents_split;

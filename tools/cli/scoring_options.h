@@ -26,17 +26,17 @@ struct Scoring {
 };
 
 // Reads the reference plan and the tables, and measures the wards. Throws geo::InputError.
-Scoring make_scoring(const geo::UnitSet& wards, const ScoringOptions& options);
+Scoring make_scoring(const geo::WardSet& wards, const ScoringOptions& options);
 
 // A plan (CSV plan table or plan file) as a grouping of these wards.
-geo::Grouping open_grouping(const geo::UnitSet& wards, const std::string& path, std::string* name = nullptr);
+geo::Grouping open_grouping(const geo::WardSet& wards, const std::string& path, std::string* name = nullptr);
 
 // The plan-level scores of several plans side by side, one row per score.
 void print_scores_side_by_side(std::ostream& out, const std::vector<std::string>& names, const std::vector<geo::PlanScores>& plans);
 // One plan's command units.
 void print_unit_scores(std::ostream& out, const geo::PlanScores& plan);
 
-nlohmann::json scores_json(const geo::PlanScores& plan, const geo::UnitSet& wards);
+nlohmann::json scores_json(const geo::PlanScores& plan, const geo::WardSet& wards);
 // One row per plan: its name, then every score column.
 geo::OutputLayer scores_table(const std::vector<std::string>& names, const std::vector<geo::PlanScores>& plans);
 

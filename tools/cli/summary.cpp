@@ -38,7 +38,7 @@ void print_written(std::ostream& report, const geo::WrittenOutput& written) {
     note_renamed(written);
 }
 
-json sources_json(const geo::UnitSet& set) {
+json sources_json(const geo::WardSet& set) {
     json sources = json::array();
     for (const auto& s : set.sources)
         sources.push_back({{"path", s.path}, {"layer", s.layer}, {"driver", s.driver}, {"features", s.features},
@@ -64,7 +64,7 @@ json hygiene_json(const geo::HygieneReport& report) {
     return {{"problems", problems}, {"vertices_snapped", report.vertices_snapped}};
 }
 
-json dissolved_json(const geo::UnitSet& set, const geo::DissolveResult& result) {
+json dissolved_json(const geo::WardSet& set, const geo::DissolveResult& result) {
     json units = json::array();
     for (const auto& u : result.units) {
         json values = json::object();
@@ -78,7 +78,7 @@ json dissolved_json(const geo::UnitSet& set, const geo::DissolveResult& result) 
     return units;
 }
 
-json plan_json(const geo::UnitSet& set, const geo::AppliedPlan& applied) {
+json plan_json(const geo::WardSet& set, const geo::AppliedPlan& applied) {
     json out = {{"groups", dissolved_json(set, applied.groups)}, {"parents", dissolved_json(set, applied.parents)}};
     if (applied.plan) {
         const auto& r = *applied.resolution;
@@ -109,7 +109,7 @@ json findings_json(const geo::ValidationReport& report) {
     return {{"findings", findings}, {"balance", balance}, {"errors", report.errors()}};
 }
 
-void print_sources(std::ostream& out, const geo::UnitSet& set) {
+void print_sources(std::ostream& out, const geo::WardSet& set) {
     const std::size_t shown = set.sources.size() > 6 ? 5 : set.sources.size();
     for (std::size_t i = 0; i < shown; ++i) {
         const auto& s = set.sources[i];
@@ -125,7 +125,7 @@ void print_sources(std::ostream& out, const geo::UnitSet& set) {
     fmt::print(out, "working CRS {} ({})\n", set.working_crs.label, set.working_crs.how);
 }
 
-geo::HygieneReport plan_hygiene(const geo::UnitSet& set, const geo::AppliedPlan& applied) {
+geo::HygieneReport plan_hygiene(const geo::WardSet& set, const geo::AppliedPlan& applied) {
     geo::HygieneReport hygiene = set.hygiene;
     hygiene.append(applied.parents.hygiene);
     hygiene.append(applied.groups.hygiene);
@@ -158,7 +158,7 @@ void print_dissolved(std::ostream& out, const geo::DissolveResult& result, const
                    u.members.size(), u.parents.size(), u.area / 1e6, u.parts, u.holes, u.polsby_popper);
 }
 
-void print_plan(std::ostream& out, const geo::UnitSet& set, const geo::AppliedPlan& applied) {
+void print_plan(std::ostream& out, const geo::WardSet& set, const geo::AppliedPlan& applied) {
     if (applied.plan) {
         const auto& r = *applied.resolution;
         fmt::print(out, "plan {}: {} units assigned, {} matched by unit code and {} by parent, {} left out, {} unassigned, {} unknown codes\n",

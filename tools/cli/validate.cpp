@@ -27,7 +27,7 @@ void add_validate(CLI::App& app, const CommonOptions& common, int& result) {
         ->check(amount_not_below_zero);
     command->callback([options, &common, &result] {
         ProgressBar progress(common.quiet);
-        const geo::UnitSet set = load_sources(options->source, progress.callback());
+        const geo::WardSet set = load_sources(options->source, progress.callback());
         const geo::AppliedPlan applied = apply_plan_options(set, options->plan, false, progress.callback());
         geo::ValidateOptions checks = options->checks;
         if (options->max_deviation >= 0) checks.max_deviation_pct = options->max_deviation;

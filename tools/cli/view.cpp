@@ -61,7 +61,7 @@ void add_view(CLI::App& app, const CommonOptions& common, int& result) {
     add_generator_options(*command, options->rollout);
     command->callback([options, &common, &result] {
         ProgressBar progress(common.quiet);
-        const geo::UnitSet wards = load_sources(options->source, progress.callback());
+        const geo::WardSet wards = load_sources(options->source, progress.callback());
         ui::ViewerOptions viewer = options->viewer;
         parse_size(options->size, viewer);
         // Only found, not connected to: the window connects when the planner asks (off the frame thread).

@@ -2,6 +2,7 @@
 
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -12,30 +13,7 @@ namespace ui {
 
 namespace {
 
-constexpr int tile = 32;  // pixels: the panels are blended over the window tile by tile
-
-// FNV-1a over bytes: the panels are drawn again when any vertex, index or command changes.
-void fingerprint(std::uint64_t& hash, const void* data, std::size_t bytes) {
-    const auto* p = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < bytes; ++i) hash = (hash ^ p[i]) * 1099511628211ull;
-}
-
-std::uint64_t fingerprint(const std::vector<ImDrawList*>& lists, const ImDrawData& frame) {
-    std::uint64_t hash = 14695981039346656037ull;
-    fingerprint(hash, &frame.DisplaySize, sizeof frame.DisplaySize);
-    for (const ImDrawList* list : lists) {
-        fingerprint(hash, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
-        fingerprint(hash, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            fingerprint(hash, &cmd.ClipRect, sizeof cmd.ClipRect);
-            fingerprint(hash, &cmd.TextureId, sizeof cmd.TextureId);
-            fingerprint(hash, &cmd.VtxOffset, sizeof cmd.VtxOffset);
-            fingerprint(hash, &cmd.IdxOffset, sizeof cmd.IdxOffset);
-            fingerprint(hash, &cmd.ElemCount, sizeof cmd.ElemCount);
-        }
-    }
-    return hash;
-}
+constexpr int tile = 16;  // pixels: the panels are copied over the window tile by tile
 
 // ImGui names the lists of its own layers: "##Background" (map labels go there), "##Tooltip_00"...,
 // "##Foreground". Windows and their tables are the panels.
@@ -57,11 +35,30 @@ void draw(const ImDrawData& frame, std::vector<ImDrawList*>& lists) {
     ImGui_ImplOpenGL3_RenderDrawData(&part);
 }
 
+// The top-level windows whose background hides what is under them: ImGui's light style paints
+// them opaque and square. (A window made see-through must say ImGuiWindowFlags_NoBackground.)
+std::vector<PanelBox> opaque_windows(const std::vector<ImDrawList*>& lists) {
+    std::vector<PanelBox> boxes;
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.Style.WindowRounding > 0 || g.Style.Colors[ImGuiCol_WindowBg].w < 1) return boxes;
+    constexpr ImGuiWindowFlags see_through =
+        ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_NoBackground;
+    for (const ImGuiWindow* window : g.Windows) {
+        if (!window->WasActive || window->Hidden || (window->Flags & see_through)) continue;
+        if (std::find(lists.begin(), lists.end(), window->DrawList) == lists.end()) continue;
+        boxes.push_back({window->Pos.x, window->Pos.y, window->Pos.x + window->Size.x, window->Pos.y + window->Size.y});
+    }
+    return boxes;
+}
+
 // The tiles the panels' vertices touch, as runs along each row of tiles: rectangles that do not
-// overlap, so no pixel is blended twice.
-void covered(const std::vector<ImDrawList*>& lists, int width, int height, std::vector<render::gl::PixelRect>& parts) {
+// overlap, so no pixel is copied twice. Tiles wholly inside an opaque window are copied as they
+// are (`opaque`); the others, at the panels' edges, are blended over the map (`edge`).
+void covered(const std::vector<ImDrawList*>& lists, int width, int height, std::vector<render::gl::PixelRect>& opaque,
+             std::vector<render::gl::PixelRect>& edge) {
     const int columns = (width + tile - 1) / tile, rows = (height + tile - 1) / tile;
-    std::vector<char> used(static_cast<std::size_t>(columns * rows), 0);
+    enum : char { none, blended, copied };
+    std::vector<char> kind(static_cast<std::size_t>(columns * rows), none);
     for (const ImDrawList* list : lists) {
         if (list->VtxBuffer.Size == 0) continue;
         float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
@@ -72,22 +69,125 @@ void covered(const std::vector<ImDrawList*>& lists, int width, int height, std::
         const int r0 = std::clamp(static_cast<int>(std::floor(y0)) / tile, 0, rows - 1);
         const int r1 = std::clamp(static_cast<int>(std::ceil(y1)) / tile, 0, rows - 1);
         for (int r = r0; r <= r1; ++r)
-            for (int c = c0; c <= c1; ++c) used[static_cast<std::size_t>(r * columns + c)] = 1;
+            for (int c = c0; c <= c1; ++c) kind[static_cast<std::size_t>(r * columns + c)] = blended;
     }
-    parts.clear();
+    for (const PanelBox& window : opaque_windows(lists)) {
+        // Only tiles wholly inside.
+        const int c0 = static_cast<int>(std::ceil(window.x0 / tile)), c1 = static_cast<int>(std::floor(window.x1 / tile));
+        const int r0 = static_cast<int>(std::ceil(window.y0 / tile)), r1 = static_cast<int>(std::floor(window.y1 / tile));
+        for (int r = std::max(r0, 0); r < std::min(r1, rows); ++r)
+            for (int c = std::max(c0, 0); c < std::min(c1, columns); ++c)
+                if ((r + 1) * tile <= height && (c + 1) * tile <= width) kind[static_cast<std::size_t>(r * columns + c)] = copied;
+    }
+    opaque.clear(), edge.clear();
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < columns;) {
-            if (!used[static_cast<std::size_t>(r * columns + c)]) { ++c; continue; }
+            const char k = kind[static_cast<std::size_t>(r * columns + c)];
+            if (k == none) { ++c; continue; }
             const int start = c;
-            while (c < columns && used[static_cast<std::size_t>(r * columns + c)]) ++c;
+            while (c < columns && kind[static_cast<std::size_t>(r * columns + c)] == k) ++c;
             const int top = r * tile, bottom = std::min(height, top + tile);
             // GL counts rows from the bottom of the window, ImGui from the top.
-            parts.push_back({start * tile, height - bottom, std::min(width, c * tile) - start * tile, bottom - top});
+            (k == copied ? opaque : edge).push_back({start * tile, height - bottom, std::min(width, c * tile) - start * tile, bottom - top});
         }
     }
 }
 
 }  // namespace
+
+std::optional<std::vector<PanelBox>> PanelLayer::damage(float width, float height) {
+    if (!drawn_ || width != drawn_width_ || height != drawn_height_) return std::nullopt;
+    // The windows in the same order (one brought to the front changes what covers what): only
+    // then is a list compared with its own last picture.
+    std::vector<PanelBox> boxes;
+    std::size_t next = 0;
+    for (const ImDrawList* list : panels_) {
+        const std::string_view owner = list->_OwnerName ? list->_OwnerName : "";
+        std::size_t found = next;
+        while (found < drawn_lists_.size() && drawn_lists_[found].owner != owner) ++found;
+        if (found == drawn_lists_.size()) {
+            // A window that was not there (or moved in front of one that was): all of it is new.
+            const bool behind = std::any_of(drawn_lists_.begin(), drawn_lists_.begin() + static_cast<std::ptrdiff_t>(next),
+                                            [&](const Drawn& d) { return d.owner == owner; });
+            if (behind) return std::nullopt;
+            if (const std::optional<PanelBox> box = DrawnList::of(*list).bounds()) boxes.push_back(*box);
+            continue;
+        }
+        for (std::size_t gone = next; gone < found; ++gone)  // windows closed since
+            if (const std::optional<PanelBox> box = drawn_lists_[gone].list.bounds()) boxes.push_back(*box);
+        next = found + 1;
+        const DrawnList& before = drawn_lists_[found].list;
+        if (before.same_as(*list)) continue;
+        for (const PanelBox& box : changed_areas(before.picture(), DrawnList::of(*list).picture())) boxes.push_back(box);
+    }
+    for (std::size_t gone = next; gone < drawn_lists_.size(); ++gone)
+        if (const std::optional<PanelBox> box = drawn_lists_[gone].list.bounds()) boxes.push_back(*box);
+    for (PanelBox& box : boxes)
+        box = {std::max(box.x0, 0.f), std::max(box.y0, 0.f), std::min(box.x1, width), std::min(box.y1, height)};
+    std::vector<PanelBox> parts = merged(std::move(boxes));
+    // Many parts, or most of the window: drawing it all at once costs about the same.
+    float area = 0;
+    for (const PanelBox& part : parts) area += part.area();
+    if (parts.size() > 64 || area > 0.4f * width * height) return std::nullopt;
+    return parts;
+}
+
+void PanelLayer::remember() {
+    drawn_lists_.clear();
+    for (const ImDrawList* list : panels_) drawn_lists_.push_back({list->_OwnerName ? list->_OwnerName : "", DrawnList::of(*list)});
+}
+
+void PanelLayer::draw_all(const ImDrawData& frame, int width, int height) {
+    // Into a transparent image: ImGui's blending (alpha of the source, then one minus it, for the
+    // destination's alpha too) leaves it premultiplied, ready to go over the map.
+    image_.draw_into(width, height);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);
+    draw(frame, panels_);
+    last_drawn_pixels_ = static_cast<double>(width) * height;
+}
+
+void PanelLayer::draw_parts(const ImDrawData& frame, const std::vector<PanelBox>& parts, int height) {
+    image_.draw_into(image_.width(), image_.height());
+    last_drawn_pixels_ = 0;
+    const ImVec2 scale = frame.FramebufferScale;
+    // Each list's box, so that a part draws only the lists that reach it.
+    std::vector<PanelBox> reach;
+    for (const ImDrawList* list : panels_) {
+        PanelBox box{1e9f, 1e9f, -1e9f, -1e9f};
+        for (const ImDrawVert& v : list->VtxBuffer)
+            box = {std::min(box.x0, v.pos.x), std::min(box.y0, v.pos.y), std::max(box.x1, v.pos.x), std::max(box.y1, v.pos.y)};
+        reach.push_back(box);
+    }
+    std::vector<ImDrawList*> touching;
+    for (const PanelBox& part : parts) {
+        touching.clear();
+        for (std::size_t i = 0; i < panels_.size(); ++i)
+            if (reach[i].x0 < part.x1 && part.x0 < reach[i].x1 && reach[i].y0 < part.y1 && part.y0 < reach[i].y1) touching.push_back(panels_[i]);
+        // Cleared, then every list drawn again within it: what lies under the change (a window's
+        // background, a table's rows) is drawn again too, in ImGui's order.
+        const int x0 = static_cast<int>(std::floor(part.x0 * scale.x)), x1 = static_cast<int>(std::ceil(part.x1 * scale.x));
+        const int y0 = static_cast<int>(std::floor(part.y0 * scale.y)), y1 = static_cast<int>(std::ceil(part.y1 * scale.y));
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(x0, height - y1, x1 - x0, y1 - y0);
+        glClearColor(0, 0, 0, 0);
+        glClear(GL_COLOR_BUFFER_BIT);
+        clips_.clear();
+        for (ImDrawList* list : touching)
+            for (ImDrawCmd& cmd : list->CmdBuffer) {
+                clips_.push_back(cmd.ClipRect);
+                cmd.ClipRect = {std::max(cmd.ClipRect.x, part.x0), std::max(cmd.ClipRect.y, part.y0), std::min(cmd.ClipRect.z, part.x1),
+                                std::min(cmd.ClipRect.w, part.y1)};
+            }
+        draw(frame, touching);
+        std::size_t k = 0;
+        for (ImDrawList* list : touching)
+            for (ImDrawCmd& cmd : list->CmdBuffer) cmd.ClipRect = clips_[k++];
+        last_drawn_pixels_ += static_cast<double>(x1 - x0) * (y1 - y0);
+    }
+    glDisable(GL_SCISSOR_TEST);
+}
 
 void PanelLayer::render(const ImDrawData& frame) {
     const int width = static_cast<int>(frame.DisplaySize.x * frame.FramebufferScale.x);
@@ -103,26 +203,20 @@ void PanelLayer::render(const ImDrawData& frame) {
         }
     }
     draw(frame, below_);
-    const std::uint64_t now = fingerprint(panels_, frame);
-    if (now != last_) {  // the window's size is part of the fingerprint
-        // Changing (an edit, a hover): straight into the window, as the next frame may change too.
-        last_ = now;
-        drawn_ = 0;
-        draw(frame, panels_);
-    } else {
-        if (now != drawn_) {
-            // Into a transparent image: ImGui's blending (alpha of the source, then one minus it,
-            // for the destination's alpha too) leaves it premultiplied, ready to go over the map.
-            image_.draw_into(width, height);
-            glClearColor(0, 0, 0, 0);
-            glClear(GL_COLOR_BUFFER_BIT);
-            draw(frame, panels_);
-            drawn_ = now;
-            ++draws_;
-            covered(panels_, width, height, parts_);
-        }
-        image_.show_over(parts_);
+    const std::optional<std::vector<PanelBox>> parts = damage(frame.DisplaySize.x, frame.DisplaySize.y);
+    if (!parts || !parts->empty()) {
+        if (parts) draw_parts(frame, *parts, height);
+        else draw_all(frame, width, height);
+        remember();
+        drawn_ = true;
+        drawn_width_ = frame.DisplaySize.x, drawn_height_ = frame.DisplaySize.y;
+        ++draws_;
+        covered(panels_, width, height, opaque_parts_, edge_parts_);
+    } else if (drawn_lists_.size() != panels_.size()) {
+        remember();  // a list that draws nothing came or went
     }
+    image_.show(opaque_parts_);
+    image_.show_over(edge_parts_);
     draw(frame, above_);
 }
 

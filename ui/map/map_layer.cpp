@@ -22,7 +22,7 @@ constexpr render::gl::Rgba left_out_colour = 0xffbebebe;    // grey: out on purp
 // The side of a typical ward: the median of their envelopes. The mean area would be pulled up by
 // a few large rural units while most (urban LSOAs) are far smaller, and ward lines would stay on
 // as a grey blur, costing half the frame in the software renderer.
-double typical_ward_side(const geo::UnitIndex& index, std::size_t wards) {
+double typical_ward_side(const geo::WardIndex& index, std::size_t wards) {
     std::vector<double> sides;
     sides.reserve(wards);
     for (std::size_t i = 0; i < wards; ++i) {
@@ -53,7 +53,7 @@ std::string colour_hex(render::gl::Rgba colour) {
     return text;
 }
 
-MapLayer::MapLayer(const geo::UnitSet& wards)
+MapLayer::MapLayer(const geo::WardSet& wards)
     : wards_(wards), index_(wards), renderer_(render::gl::build_ward_meshes(wards), wards.units.size()),
       typical_ward_side_(typical_ward_side(index_, wards.units.size())) {
     if (const geo::geos::Geom river = render::river_for(wards)) {  // London's boundaries only
@@ -147,12 +147,18 @@ void MapLayer::sync(const geo::PlanSession& session, const geo::EditOutcome& out
 void MapLayer::draw(const MapView& view, int hovered_ward) {
     render::gl::DrawStyle style;
     style.highlight_ward = hovered_ward;
-    // Simplified shapes once a pixel covers more than the simplification tolerance.
-    style.level = renderer_.level_for(view.metres_per_pixel);
+    // Simplified shapes once a pixel covers more than the simplification tolerance; while the view
+    // moves (a pan, a zoom, a flight), shapes simplified by up to two pixels, which the eye cannot
+    // follow at speed and which halve the vertices of a national set: the first still frame is
+    // drawn again at a pixel, and kept.
+    const render::gl::ViewTransform transform = view.transform();
+    const bool moving = last_view_ && *last_view_ != transform;
+    last_view_ = transform;
+    style.level = renderer_.level_for(view.metres_per_pixel * (moving ? 2 : 1));
     // Ward lines fade out far away, where they would only make a grey blur.
     const double wards_across = view.width * view.metres_per_pixel / typical_ward_side_;
     style.ward_line_alpha = static_cast<float>(std::clamp(1.0 - wards_across / 250.0, 0.0, 0.45));
-    renderer_.draw(view.transform(), style);
+    renderer_.draw(transform, style);
 }
 
 }  // namespace ui

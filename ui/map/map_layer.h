@@ -4,7 +4,7 @@
 // No ImGui here: the bench and the replay drive it the same way the window does.
 #include "geo/planner/session.h"
 #include "render/gl/map_renderer.h"
-#include "geo/source/unit_index.h"
+#include "geo/source/ward_index.h"
 #include "ui/map/view.h"
 
 #include <optional>
@@ -20,7 +20,7 @@ struct MapLabel {
 
 class MapLayer {
 public:
-    explicit MapLayer(const geo::UnitSet& wards);
+    explicit MapLayer(const geo::WardSet& wards);
 
     // Everything, for a new session (a plan opened).
     void sync_all(const geo::PlanSession& session);
@@ -28,7 +28,7 @@ public:
     void sync(const geo::PlanSession& session, const geo::EditOutcome& outcome);
     void draw(const MapView& view, int hovered_ward);
 
-    const geo::UnitIndex& index() const { return index_; }
+    const geo::WardIndex& index() const { return index_; }
     const std::vector<MapLabel>& unit_labels() const { return unit_labels_; }
     const std::vector<MapLabel>& parent_labels() const { return parent_labels_; }
     render::gl::Rgba unit_colour(const geo::PlanSession& session, int unit) const;
@@ -44,13 +44,14 @@ private:
     template <class T> geo::Extent where_differ(const std::vector<T>& before, const std::vector<T>& after) const;
     void sync_colours(const geo::PlanSession& session);
 
-    const geo::UnitSet& wards_;
-    geo::UnitIndex index_;
+    const geo::WardSet& wards_;
+    geo::WardIndex index_;
     render::gl::MapRenderer renderer_;
     double typical_ward_side_;  // metres: when ward lines fade
     std::vector<MapLabel> unit_labels_, parent_labels_;
     std::vector<render::gl::Rgba> ward_colours_;  // as drawn
     std::vector<int> ward_units_;                 // each ward's command unit as drawn (outlines)
+    std::optional<render::gl::ViewTransform> last_view_;  // the last frame's: is the view moving?
 };
 
 // "#1f78b4" -> colour; a colour that is missing or malformed takes the palette's `fallback`th.

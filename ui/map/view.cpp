@@ -43,7 +43,11 @@ void MapView::fit(const geo::Extent& extent, double margin) {
 }
 
 render::gl::ViewTransform MapView::transform() const {
-    return {center_x, center_y, metres_per_pixel, width, height};
+    // The map's part of the window, between the panels, as GL counts pixels (from the bottom left).
+    const int left = static_cast<int>(inset_left), right = static_cast<int>(inset_right);
+    const int top = static_cast<int>(inset_top), bottom = static_cast<int>(inset_bottom);
+    const render::gl::PixelRect visible{left, bottom, std::max(0, width - left - right), std::max(0, height - top - bottom)};
+    return {center_x, center_y, metres_per_pixel, width, height, visible};
 }
 
 void MapView::approach(const MapView& target, double fraction) {

@@ -10,7 +10,7 @@ ScreenPoint screen(ImVec2 p) { return {p.x, p.y}; }
 
 void paint(const Planner& planner, MapInputState& state, int ward, bool boroughs, std::vector<Command>& out) {
     if (ward < 0 || planner.active_unit.empty()) return;
-    const geo::Unit& unit = planner.wards.units[static_cast<std::size_t>(ward)];
+    const geo::Ward& unit = planner.wards.units[static_cast<std::size_t>(ward)];
     if (boroughs) {
         if (unit.parent_code == state.last_parent) return;
         state.last_parent = unit.parent_code;

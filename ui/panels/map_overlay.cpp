@@ -79,7 +79,7 @@ void map_labels(const Planner& planner) {
 namespace {
 
 void ward_tooltip(const Planner& planner, std::size_t ward) {
-    const geo::Unit& unit = planner.wards.units[ward];
+    const geo::Ward& unit = planner.wards.units[ward];
     const geo::Assignment& assignment = planner.document.session->assignment();
     const int in = assignment.unit_of[ward];
     const std::string bcu = in >= 0 ? assignment.units[static_cast<std::size_t>(in)].code + " " +

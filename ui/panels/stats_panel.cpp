@@ -18,7 +18,7 @@ struct Column {
     bool deviation = false;
 };
 
-std::vector<Column> columns_of(const geo::UnitSet& wards) {
+std::vector<Column> columns_of(const geo::WardSet& wards) {
     std::vector<Column> columns = {{"Unit"}, {"Name"}, {"Wards"}, {"Boroughs"}, {"km²"}};
     for (std::size_t f = 0; f < wards.fields.size(); ++f) {
         if (!wards.fields[f].measure()) continue;

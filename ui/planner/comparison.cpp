@@ -12,7 +12,7 @@ namespace ui {
 namespace {
 
 // The plan as `wardmap diff` reads PLAN or PLAN@N, with a label saying which.
-geo::Assignment other_plan(const geo::UnitSet& wards, const Document& document, const std::string& argument, Comparison& comparison) {
+geo::Assignment other_plan(const geo::WardSet& wards, const Document& document, const std::string& argument, Comparison& comparison) {
     if (argument.empty()) {
         const std::string saved = document.path.empty() ? document.source : document.path;
         if (saved.empty()) throw geo::InputError("", "Compare with the saved plan", "this plan has never been saved", "Save it first, or compare with a file.");
@@ -36,7 +36,7 @@ geo::Assignment other_plan(const geo::UnitSet& wards, const Document& document, 
     return geo::assignment_from(wards, plan);
 }
 
-std::vector<MovedOutline> outlines_of(const geo::UnitSet& wards, const geo::PlanDiff& diff) {
+std::vector<MovedOutline> outlines_of(const geo::WardSet& wards, const geo::PlanDiff& diff) {
     std::vector<MovedOutline> outlines;
     std::vector<double> xy;
     for (const geo::Move& move : diff.moves)
@@ -54,7 +54,7 @@ std::vector<MovedOutline> outlines_of(const geo::UnitSet& wards, const geo::Plan
 
 }  // namespace
 
-Comparison open_comparison(const geo::UnitSet& wards, const Document& document, const std::string& argument) {
+Comparison open_comparison(const geo::WardSet& wards, const Document& document, const std::string& argument) {
     Comparison comparison;
     comparison.other = geo::grouping_of(other_plan(wards, document, argument, comparison));
     if (const geo::PlanInputs* inputs = document.inputs.get()) {
@@ -73,7 +73,7 @@ Comparison open_comparison(const geo::UnitSet& wards, const Document& document, 
     return comparison;
 }
 
-bool update_comparison(Comparison& comparison, const geo::UnitSet& wards, const geo::PlanSession& session,
+bool update_comparison(Comparison& comparison, const geo::WardSet& wards, const geo::PlanSession& session,
                        const geo::LatestFigures& figures) {
     if (comparison.worked_out && comparison.revision == session.revision() && comparison.figures_revision == figures.revision) return false;
     Stopwatch watch;

@@ -36,11 +36,11 @@ struct Comparison {
 
 // The other plan read and its officers allocated. `argument`: a plan file or CSV table, PATH@N
 // (version N of a plan file), or empty for the document as last saved. Throws geo::Error.
-Comparison open_comparison(const geo::UnitSet& wards, const Document& document, const std::string& argument);
+Comparison open_comparison(const geo::WardSet& wards, const Document& document, const std::string& argument);
 
 // The diff again when the plan (session revision) or its shown officers changed since. Returns
 // whether it was worked out again.
-bool update_comparison(Comparison& comparison, const geo::UnitSet& wards, const geo::PlanSession& session,
+bool update_comparison(Comparison& comparison, const geo::WardSet& wards, const geo::PlanSession& session,
                        const geo::LatestFigures& figures);
 
 }  // namespace ui

@@ -33,7 +33,7 @@ void make_new_draft(Document& document) {
     document.path.clear();  // the signed file stays as it was signed: the draft is saved elsewhere
 }
 
-Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
+Document new_document(const geo::WardSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
                       std::string source, std::shared_ptr<const geo::PlanInputs> inputs) {
     Document document;
     geo::SessionOptions options;
@@ -47,7 +47,7 @@ Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo
     return document;
 }
 
-Document open_document(const geo::UnitSet& wards, const std::string& path, const std::string& boundary_path,
+Document open_document(const geo::WardSet& wards, const std::string& path, const std::string& boundary_path,
                        const geo::PlanColumns& columns, const geo::CodeChanges& changes,
                        std::shared_ptr<const geo::PlanInputs> inputs) {
     geo::PlanFile meta;
@@ -67,7 +67,7 @@ Document open_document(const geo::UnitSet& wards, const std::string& path, const
                         path, std::move(inputs));
 }
 
-void save_document(const geo::UnitSet& wards, Document& document, const std::string& path) {
+void save_document(const geo::WardSet& wards, Document& document, const std::string& path) {
     if (document.read_only() && path == document.path && document.modified())
         throw geo::OutputError(path + " is signed off: save the edited plan as a new file (Save as)");
     document.meta = geo::record_save(geo::plan_file_from(wards, document.session->assignment(), document.meta), document.meta, "", geo::utc_now());
@@ -79,7 +79,7 @@ void save_document(const geo::UnitSet& wards, Document& document, const std::str
     document.autosaved_revision = document.session->revision();
 }
 
-bool autosave(const geo::UnitSet& wards, Document& document) {
+bool autosave(const geo::WardSet& wards, Document& document) {
     if (document.session->revision() == document.autosaved_revision) return false;
     document.autosaved_revision = document.session->revision();
     if (!document.modified()) {
@@ -94,7 +94,7 @@ void discard_autosave(const Document& document) { geo::discard_autosave(document
 
 std::string recoverable_autosave(const Document& document) { return geo::recoverable_autosave(document.autosave_key()); }
 
-Document recover(const geo::UnitSet& wards, const Document& document, const std::string& autosave) {
+Document recover(const geo::WardSet& wards, const Document& document, const std::string& autosave) {
     geo::Assignment assignment = geo::assignment_from(wards, geo::read_plan_file(autosave));
     Document recovered = new_document(wards, std::move(assignment), document.meta, document.path, document.source, document.inputs);
     recovered.recovered = true;  // not on disk yet: still to save

@@ -40,23 +40,23 @@ struct Document {
 };
 
 // Plan file or CSV table (by extension), checked against these wards. Throws InputError.
-Document open_document(const geo::UnitSet& wards, const std::string& path, const std::string& boundary_path,
+Document open_document(const geo::WardSet& wards, const std::string& path, const std::string& boundary_path,
                        const geo::PlanColumns& columns = {}, const geo::CodeChanges& changes = {},
                        std::shared_ptr<const geo::PlanInputs> inputs = {});
-Document new_document(const geo::UnitSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
+Document new_document(const geo::WardSet& wards, geo::Assignment assignment, geo::PlanFile meta, std::string path,
                       std::string source, std::shared_ptr<const geo::PlanInputs> inputs = {});
 
 // The read-only document edited: a new draft version whose parent is the signed one, with no file.
 void make_new_draft(Document& document);
 
 // Writes the plan file atomically and marks the session saved; removes the autosave.
-void save_document(const geo::UnitSet& wards, Document& document, const std::string& path);
+void save_document(const geo::WardSet& wards, Document& document, const std::string& path);
 // Writes the autosave when the plan changed since the last one. Returns whether it wrote.
-bool autosave(const geo::UnitSet& wards, Document& document);
+bool autosave(const geo::WardSet& wards, Document& document);
 void discard_autosave(const Document& document);
 // An autosave newer than the plan (or of a never-saved plan), if there is one.
 std::string recoverable_autosave(const Document& document);
 // The autosaved plan, opened as an unsaved change to the document.
-Document recover(const geo::UnitSet& wards, const Document& document, const std::string& autosave);
+Document recover(const geo::WardSet& wards, const Document& document, const std::string& autosave);
 
 }  // namespace ui

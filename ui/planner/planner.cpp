@@ -193,7 +193,7 @@ geo::Extent extent_of(const Planner& planner, const std::string& code) {
     if (unit >= 0 && session.shape(static_cast<std::size_t>(unit)))
         return geo::geos::envelope(*session.shape(static_cast<std::size_t>(unit)));
     for (std::size_t i = 0; i < planner.wards.units.size(); ++i) {
-        const geo::Unit& ward = planner.wards.units[i];
+        const geo::Ward& ward = planner.wards.units[i];
         if (ward.code == code || ward.parent_code == code) extent.include(planner.map.index().envelope(i));
     }
     return extent;

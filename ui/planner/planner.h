@@ -19,10 +19,10 @@ namespace ui {
 enum class Tool { paint, box, pan };
 
 struct Planner {
-    Planner(const geo::UnitSet& wards_, std::string boundary, Document document_)
+    Planner(const geo::WardSet& wards_, std::string boundary, Document document_)
         : wards(wards_), boundary_path(std::move(boundary)), document(std::move(document_)), map(wards_) {}
 
-    const geo::UnitSet& wards;
+    const geo::WardSet& wards;
     std::string boundary_path;
     Document document;
     MapLayer map;

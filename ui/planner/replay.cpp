@@ -199,7 +199,7 @@ struct LineParser {
 
 }  // namespace
 
-std::vector<ReplayStep> parse_replay(const std::string& text, const std::string& path, const geo::UnitSet& wards) {
+std::vector<ReplayStep> parse_replay(const std::string& text, const std::string& path, const geo::WardSet& wards) {
     std::unordered_map<std::string, std::size_t> ward_by_code;
     for (std::size_t i = 0; i < wards.units.size(); ++i) ward_by_code.emplace(wards.units[i].code, i);
     std::vector<ReplayStep> steps;
@@ -222,7 +222,7 @@ std::vector<ReplayStep> parse_replay(const std::string& text, const std::string&
     return steps;
 }
 
-std::vector<ReplayStep> read_replay(const std::string& path, const geo::UnitSet& wards) {
+std::vector<ReplayStep> read_replay(const std::string& path, const geo::WardSet& wards) {
     return parse_replay(geo::read_text(path, "the replay file", "Check the path given to --replay."), path, wards);
 }
 

@@ -20,7 +20,7 @@
 //   candidates cancel | candidates wait   (wait: the next action waits for the search to end)
 //   candidates preview best|pareto ROW | candidates preview off | candidates use best|pareto ROW
 //   wait FRAMES
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 #include "ui/planner/commands.h"
 
 #include <string>
@@ -35,8 +35,8 @@ struct ReplayStep {
 };
 
 // Throws InputError naming the file and line for an unknown action or ward code.
-std::vector<ReplayStep> read_replay(const std::string& path, const geo::UnitSet& wards);
+std::vector<ReplayStep> read_replay(const std::string& path, const geo::WardSet& wards);
 std::vector<ReplayStep> parse_replay(const std::string& text, const std::string& path_for_messages,
-                                     const geo::UnitSet& wards);
+                                     const geo::WardSet& wards);
 
 }  // namespace ui

@@ -133,7 +133,7 @@ void frame_size(const Window& window, Planner& planner) {
 
 }  // namespace
 
-void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptions& options) {
+void run_planner(const geo::WardSet& wards, Document document, const ViewerOptions& options) {
     GlfwLibrary glfw;
     Window window(options.width, options.height, document.title());
     ImGuiBinding imgui(window);

@@ -20,6 +20,6 @@ struct ViewerOptions {
 
 // Throws geo::Error for what stops the window opening, and for a replay step that fails (a
 // script should fail loudly); in an interactive window errors become messages.
-void run_planner(const geo::UnitSet& wards, Document document, const ViewerOptions& options);
+void run_planner(const geo::WardSet& wards, Document document, const ViewerOptions& options);
 
 }  // namespace ui

@@ -38,7 +38,7 @@ StoredVersion load_from_store(const std::string& connection, const std::string& 
     return {connection, store.shown(), std::move(info), std::move(with_version)};
 }
 
-Document document_from_store(const geo::UnitSet& wards, const StoredVersion& stored, std::shared_ptr<const geo::PlanInputs> inputs) {
+Document document_from_store(const geo::WardSet& wards, const StoredVersion& stored, std::shared_ptr<const geo::PlanInputs> inputs) {
     const geo::store::VersionInfo& info = stored.info;
     const std::string where = fmt::format("\"{}\" v{} in the store", info.plan, info.version);
     if (!info.fingerprint.empty() && info.fingerprint != geo::ward_set_fingerprint(wards))
@@ -55,7 +55,7 @@ Document document_from_store(const geo::UnitSet& wards, const StoredVersion& sto
     return document;
 }
 
-StoreSnapshot snapshot_for_store(const geo::UnitSet& wards, const Document& document, const std::string& connection,
+StoreSnapshot snapshot_for_store(const geo::WardSet& wards, const Document& document, const std::string& connection,
                                  const std::string& name, const std::string& author, const std::string& status) {
     StoreSnapshot snapshot;
     snapshot.connection = connection;
@@ -74,7 +74,7 @@ StoreSnapshot snapshot_for_store(const geo::UnitSet& wards, const Document& docu
     return snapshot;
 }
 
-StoreSaved save_to_store(const geo::UnitSet& wards, const StoreSnapshot& snapshot, bool merge) {
+StoreSaved save_to_store(const geo::WardSet& wards, const StoreSnapshot& snapshot, bool merge) {
     // Worked out here, on this thread's GEOS context: the session's shapes belong to the frame thread.
     const geo::AppliedPlan applied = geo::apply_plan(wards, geo::plan_from_file(snapshot.plan), {}, {}, false);
     geo::store::PlanStore store(snapshot.connection);
@@ -93,7 +93,7 @@ StoreSaved save_to_store(const geo::UnitSet& wards, const StoreSnapshot& snapsho
 
 bool overtaken(const StoreSaved& saved) { return !saved.outcome.saved.current; }
 
-std::optional<Document> after_store_save(const geo::UnitSet& wards, Document& document, const StoreSnapshot& snapshot,
+std::optional<Document> after_store_save(const geo::WardSet& wards, Document& document, const StoreSnapshot& snapshot,
                                          const StoreSaved& saved) {
     const geo::store::SaveResult& result = saved.outcome.saved;
     StoreLink link{snapshot.connection, snapshot.plan.name, result.version};

@@ -33,7 +33,7 @@ StoredVersion load_from_store(const std::string& connection, const std::string& 
 // The version as the document, linked to the store. Throws InputError saying plainly when it was
 // made on another ward set (the store's fingerprint, then the plan's own check), as opening a plan
 // file does.
-Document document_from_store(const geo::UnitSet& wards, const StoredVersion& stored, std::shared_ptr<const geo::PlanInputs> inputs);
+Document document_from_store(const geo::WardSet& wards, const StoredVersion& stored, std::shared_ptr<const geo::PlanInputs> inputs);
 
 // What a save sends, taken on the frame thread (the session is the frame thread's) and saved on
 // a worker.
@@ -44,7 +44,7 @@ struct StoreSnapshot {
     std::uint64_t revision = 0;  // the session's when taken: it is marked saved only if still at it
 };
 // Empty name, author or status: the document's (author: else $USER).
-StoreSnapshot snapshot_for_store(const geo::UnitSet& wards, const Document& document, const std::string& connection,
+StoreSnapshot snapshot_for_store(const geo::WardSet& wards, const Document& document, const std::string& connection,
                                  const std::string& name, const std::string& author, const std::string& status);
 
 struct StoreSaved {
@@ -54,12 +54,12 @@ struct StoreSaved {
 };
 // A new version. Plain: kept beside the current version when someone saved since the parent (the
 // planner is asked); `merge`: my moves on top of theirs (geo/store/merge_save.h), as `plan save --merge`.
-StoreSaved save_to_store(const geo::UnitSet& wards, const StoreSnapshot& snapshot, bool merge);
+StoreSaved save_to_store(const geo::WardSet& wards, const StoreSnapshot& snapshot, bool merge);
 
 // The document after a save: linked to the version saved (kept beside: still to the one it
 // started from, so that a merge later merges against it), marked saved if unchanged since the
 // snapshot. Merged: the merge as the new document (returned, to replace this one).
-std::optional<Document> after_store_save(const geo::UnitSet& wards, Document& document, const StoreSnapshot& snapshot,
+std::optional<Document> after_store_save(const geo::WardSet& wards, Document& document, const StoreSnapshot& snapshot,
                                          const StoreSaved& saved);
 
 // "Ann saved v4 first; yours is kept as v5 beside it." and the like, for the status line and dialogs.

@@ -35,7 +35,7 @@ void start_open(StoreState& state, const std::string& plan, std::optional<int> v
           [connection = state.connection, plan, version] { return StoreState::Outcome(load_from_store(connection, plan, version)); });
 }
 
-void start_save(StoreState& state, const geo::UnitSet& wards, const Document& document, const std::string& name,
+void start_save(StoreState& state, const geo::WardSet& wards, const Document& document, const std::string& name,
                 const std::string& author, const std::string& status) {
     require_store(state);  // said before anything about the plan
     StoreSnapshot snapshot = snapshot_for_store(wards, document, state.connection, name, author, status);
@@ -46,7 +46,7 @@ void start_save(StoreState& state, const geo::UnitSet& wards, const Document& do
     });
 }
 
-void start_merge(StoreState& state, const geo::UnitSet& wards) {
+void start_merge(StoreState& state, const geo::WardSet& wards) {
     if (!state.overtaken || !state.overtaken_snapshot)
         throw geo::InputError("", "merge", "no save was overtaken", "Merge is offered when someone saved the plan before you.");
     const StoreSnapshot snapshot = *state.overtaken_snapshot;
@@ -66,7 +66,7 @@ std::string keep_both(StoreState& state) {
     return status;
 }
 
-std::optional<StoreFinished> finish_store_work(StoreState& state, const geo::UnitSet& wards, Document& document, bool wait) {
+std::optional<StoreFinished> finish_store_work(StoreState& state, const geo::WardSet& wards, Document& document, bool wait) {
     if (!state.busy()) return std::nullopt;
     if (!wait && !state.synchronous && state.work.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
     state.working.clear();

@@ -30,10 +30,10 @@ struct StoreState {
 // Each starts a piece of work (refused with InputError while one runs, or with no store set).
 void start_listing(StoreState& state);
 void start_open(StoreState& state, const std::string& plan, std::optional<int> version);
-void start_save(StoreState& state, const geo::UnitSet& wards, const Document& document, const std::string& name,
+void start_save(StoreState& state, const geo::WardSet& wards, const Document& document, const std::string& name,
                 const std::string& author, const std::string& status);
 // The answer to an overtaken save: merge it (as `plan save --merge`), or keep both as they are.
-void start_merge(StoreState& state, const geo::UnitSet& wards);
+void start_merge(StoreState& state, const geo::WardSet& wards);
 std::string keep_both(StoreState& state);
 
 struct StoreFinished {
@@ -42,6 +42,6 @@ struct StoreFinished {
 };
 // The outcome of the work, if it is done (`wait`: waits for it); its errors as geo::Error, thrown
 // here on the frame thread. Nothing when no work is done yet.
-std::optional<StoreFinished> finish_store_work(StoreState& state, const geo::UnitSet& wards, Document& document, bool wait = false);
+std::optional<StoreFinished> finish_store_work(StoreState& state, const geo::WardSet& wards, Document& document, bool wait = false);
 
 }  // namespace ui

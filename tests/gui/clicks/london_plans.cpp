@@ -9,7 +9,7 @@ namespace {
 
 const std::string bundled_plan = WARDMAP_SOURCE_DIR "/datasets/plans/mps-12-bcu-2018.csv";
 
-geo::PlanFile bundled_plan_file(const geo::UnitSet& wards) {
+geo::PlanFile bundled_plan_file(const geo::WardSet& wards) {
     geo::PlanFile meta;
     const geo::Assignment assignment = geo::open_plan(wards, bundled_plan, &meta);
     meta.boundary_path = WARDMAP_SOURCE_DIR "/shapes/london-wards-2014.gpkg";
@@ -33,14 +33,14 @@ const London& London::get() {
 }
 
 std::string London::borough_of(const std::string& ward) const {
-    for (const geo::Unit& unit : wards.units)
+    for (const geo::Ward& unit : wards.units)
         if (unit.code == ward) return unit.parent_code;
     return "";
 }
 
 std::set<std::string> London::wards_of_borough(const std::string& borough) const {
     std::set<std::string> codes;
-    for (const geo::Unit& unit : wards.units)
+    for (const geo::Ward& unit : wards.units)
         if (unit.parent_code == borough) codes.insert(unit.code);
     return codes;
 }

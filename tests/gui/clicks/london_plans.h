@@ -1,7 +1,7 @@
 #pragma once
 // The bundled London 2014 wards and 12-BCU plan as the click tests check them: which ward a saved
 // plan file puts in which command unit, against the plan the window started with.
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <map>
 #include <set>
@@ -12,7 +12,7 @@ namespace clicks {
 using WardUnits = std::map<std::string, std::string>;  // ward code -> unit code ("-": left out)
 
 struct London {
-    geo::UnitSet wards;
+    geo::WardSet wards;
     WardUnits bundled;  // the bundled 12-BCU plan
 
     static const London& get();  // loaded once per test program

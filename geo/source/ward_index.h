@@ -1,19 +1,19 @@
 #pragma once
-// Which unit is under a point, and which units fall in a box: a grid over the units' envelopes,
-// then an exact GEOS test on the few candidates. Built once; the unit set must not change after.
+// Which ward is under a point, and which wards fall in a box: a grid over the wards' envelopes,
+// then an exact GEOS test on the few candidates. Built once; the ward set must not change after.
 // The planner asks it on every mouse move and box selection.
 #include "geo/core/extent.h"
 #include "geo/geos/context.h"
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <optional>
 #include <vector>
 
 namespace geo {
 
-class UnitIndex {
+class WardIndex {
 public:
-    explicit UnitIndex(const UnitSet& units);
+    explicit WardIndex(const WardSet& units);
     std::optional<std::size_t> unit_at(double x, double y) const;
     // Units whose label point lies in the box: what a box selection takes.
     std::vector<std::size_t> units_in(const Extent& box) const;
@@ -22,7 +22,7 @@ public:
     const Extent& envelope(std::size_t unit) const { return envelopes_[unit]; }
 
 private:
-    const UnitSet& units_;
+    const WardSet& units_;
     Extent extent_;
     int columns_ = 1, rows_ = 1;
     double cell_w_ = 1, cell_h_ = 1;

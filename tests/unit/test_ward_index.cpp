@@ -1,6 +1,6 @@
 // geo/source/unit_index: the planner's "which ward is under the cursor" and box selection, on the
 // bundled London wards.
-#include "geo/source/unit_index.h"
+#include "geo/source/ward_index.h"
 
 #include "geo/source/load.h"
 #include "support.h"
@@ -9,8 +9,8 @@
 
 namespace {
 
-const geo::UnitSet& london() {
-    static const geo::UnitSet wards = [] {
+const geo::WardSet& london() {
+    static const geo::WardSet wards = [] {
         geo::LoadOptions options;
         options.sources = {wardmap_test::source_dir("shapes/london-wards-2014.gpkg")};
         return geo::load_units(options);
@@ -20,9 +20,9 @@ const geo::UnitSet& london() {
 
 }  // namespace
 
-TEST(UnitIndex, EachWardIsFoundAtItsOwnLabelPoint) {
-    const geo::UnitSet& wards = london();
-    const geo::UnitIndex index(wards);
+TEST(WardIndex, EachWardIsFoundAtItsOwnLabelPoint) {
+    const geo::WardSet& wards = london();
+    const geo::WardIndex index(wards);
     ASSERT_GT(wards.units.size(), 600u);
     for (std::size_t i = 0; i < wards.units.size(); ++i) {
         const geo::geos::Point p = index.label_point(i);
@@ -30,8 +30,8 @@ TEST(UnitIndex, EachWardIsFoundAtItsOwnLabelPoint) {
     }
 }
 
-TEST(UnitIndex, NothingOutsideTheWards) {
-    const geo::UnitIndex index(london());
+TEST(WardIndex, NothingOutsideTheWards) {
+    const geo::WardIndex index(london());
     const geo::Extent& all = london().extent;
     EXPECT_FALSE(index.unit_at(all.min_x - 10, all.min_y - 10));
     EXPECT_FALSE(index.unit_at(all.max_x + 1, (all.min_y + all.max_y) / 2));
@@ -41,9 +41,9 @@ TEST(UnitIndex, NothingOutsideTheWards) {
     EXPECT_TRUE(index.units_in(far).empty());
 }
 
-TEST(UnitIndex, ABoxTakesTheWardsWhoseLabelPointIsInside) {
-    const geo::UnitSet& wards = london();
-    const geo::UnitIndex index(wards);
+TEST(WardIndex, ABoxTakesTheWardsWhoseLabelPointIsInside) {
+    const geo::WardSet& wards = london();
+    const geo::WardIndex index(wards);
     EXPECT_EQ(index.units_in(wards.extent).size(), wards.units.size());
     // A box around one ward's label point, smaller than any ward: that ward alone.
     const geo::geos::Point p = index.label_point(100);

@@ -1,4 +1,4 @@
-#include "geo/source/unit.h"
+#include "geo/source/ward.h"
 
 #include <cctype>
 #include <cmath>
@@ -27,9 +27,9 @@ bool FieldDef::identifier() const {
     return upper_name == "ID" || upper_name == "FID" || ends_with("_ID") || ends_with(" ID") || ends_with("OBJECTID");
 }
 
-std::string Unit::where() const { return name.empty() ? code : code + " " + name; }
+std::string Ward::where() const { return name.empty() ? code : code + " " + name; }
 
-int UnitSet::field_index(const std::string& name) const {
+int WardSet::field_index(const std::string& name) const {
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (fields[i].name == name) return static_cast<int>(i);
     return -1;

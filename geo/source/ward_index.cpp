@@ -1,4 +1,4 @@
-#include "geo/source/unit_index.h"
+#include "geo/source/ward_index.h"
 
 #include "geo/core/parallel.h"
 
@@ -7,7 +7,7 @@
 
 namespace geo {
 
-UnitIndex::UnitIndex(const UnitSet& units) : units_(units), extent_(units.extent) {
+WardIndex::WardIndex(const WardSet& units) : units_(units), extent_(units.extent) {
     const std::size_t n = units.units.size();
     envelopes_.resize(n);
     label_points_.resize(n);
@@ -34,7 +34,7 @@ UnitIndex::UnitIndex(const UnitSet& units) : units_(units), extent_(units.extent
     }
 }
 
-std::optional<std::size_t> UnitIndex::unit_at(double x, double y) const {
+std::optional<std::size_t> WardIndex::unit_at(double x, double y) const {
     if (x < extent_.min_x || x > extent_.max_x || y < extent_.min_y || y > extent_.max_y) return std::nullopt;
     const int c = std::clamp(static_cast<int>((x - extent_.min_x) / cell_w_), 0, columns_ - 1);
     const int r = std::clamp(static_cast<int>((y - extent_.min_y) / cell_h_), 0, rows_ - 1);
@@ -49,7 +49,7 @@ std::optional<std::size_t> UnitIndex::unit_at(double x, double y) const {
     return std::nullopt;
 }
 
-std::vector<std::size_t> UnitIndex::units_in(const Extent& box) const {
+std::vector<std::size_t> WardIndex::units_in(const Extent& box) const {
     std::vector<std::size_t> found;
     for (std::size_t i = 0; i < label_points_.size(); ++i) {
         const geos::Point p = label_points_[i];

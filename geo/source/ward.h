@@ -1,6 +1,8 @@
 #pragma once
-// The units a plan is made of (wards, LSOAs) as loaded: codes, names, their parent (borough,
-// district), every attribute, and a valid polygonal shape in the working CRS.
+// The wards a plan is made of, as loaded: codes, names, their parent (borough, district), every
+// attribute, and a valid polygonal shape in the working CRS. "Ward" is the smallest area a plan
+// assigns, whatever the source calls it (an LSOA in the national sets); a command unit (BCU) is a
+// group of wards (geo/plan), and "unit" alone in this code means a command unit.
 #include "geo/crs/crs.h"
 #include "geo/geos/context.h"
 #include "geo/hygiene/report.h"
@@ -30,7 +32,7 @@ using FieldValue = std::variant<std::monostate, std::int64_t, double, std::strin
 std::optional<double> as_number(const FieldValue& value);
 std::string as_text(const FieldValue& value);
 
-// Which source fields hold the unit code, its name, and its parent's code and name.
+// Which source fields hold the ward code, its name, and its parent's code and name.
 struct FieldMapping {
     std::string code, name, parent, parent_name;
 };
@@ -45,17 +47,17 @@ struct SourceInfo {
     Extent extent;           // in the source CRS
 };
 
-struct Unit {
+struct Ward {
     std::string code, name, parent_code, parent_name;
-    std::vector<FieldValue> values;  // parallel to UnitSet::fields
+    std::vector<FieldValue> values;  // parallel to WardSet::fields
     geos::Geom shape;                // working CRS, valid, Polygon or MultiPolygon
-    std::size_t source = 0;          // index into UnitSet::sources
+    std::size_t source = 0;          // index into WardSet::sources
     std::int64_t feature = 0;        // feature id in that source
     std::string where() const;       // "E05009392 Colville"
 };
 
-struct UnitSet {
-    std::vector<Unit> units;
+struct WardSet {
+    std::vector<Ward> units;
     std::vector<FieldDef> fields;
     FieldMapping mapping;
     std::vector<SourceInfo> sources;
