@@ -227,11 +227,8 @@ void MapRenderer::draw_wards(const ViewTransform& view, const DrawStyle& style, 
 namespace {
 
 PixelRect visible_part(const ViewTransform& view) {
-    const PixelRect& v = view.visible;
-    if (v.width <= 0 || v.height <= 0) return {0, 0, view.width, view.height};
-    const int x0 = std::clamp(v.x, 0, view.width), y0 = std::clamp(v.y, 0, view.height);
-    const int x1 = std::clamp(v.x + v.width, x0, view.width), y1 = std::clamp(v.y + v.height, y0, view.height);
-    return {x0, y0, x1 - x0, y1 - y0};
+    const PixelRect whole{0, 0, view.width, view.height};
+    return view.visible.width > 0 && view.visible.height > 0 ? intersection(view.visible, whole) : whole;
 }
 
 // The world the map's part of the window shows (working CRS): tiles outside it are not drawn.
@@ -252,17 +249,18 @@ bool MapRenderer::redraw_damage(const ViewTransform& view, const DrawStyle& styl
     const double y0 = std::floor((changed.min_y - view.center_y) / view.metres_per_pixel + view.height / 2.0 - pad);
     const double x1 = std::ceil((changed.max_x - view.center_x) / view.metres_per_pixel + view.width / 2.0 + pad);
     const double y1 = std::ceil((changed.max_y - view.center_y) / view.metres_per_pixel + view.height / 2.0 + pad);
+    // Clamped before they become ints: a damage far off a close view lies millions of pixels away.
+    auto pixel = [](double at, int limit) { return static_cast<int>(std::clamp(at, -1.0, limit + 1.0)); };
     const PixelRect v = visible_part(view);
-    const int left = static_cast<int>(std::clamp(x0, static_cast<double>(v.x), static_cast<double>(v.x + v.width)));
-    const int bottom = static_cast<int>(std::clamp(y0, static_cast<double>(v.y), static_cast<double>(v.y + v.height)));
-    const int right = static_cast<int>(std::clamp(x1, static_cast<double>(v.x), static_cast<double>(v.x + v.width)));
-    const int top = static_cast<int>(std::clamp(y1, static_cast<double>(v.y), static_cast<double>(v.y + v.height)));
-    if (right <= left || top <= bottom) return true;  // off screen: nothing to draw again
+    const PixelRect area = intersection({pixel(x0, view.width), pixel(y0, view.height), pixel(x1, view.width) - pixel(x0, view.width),
+                                         pixel(y1, view.height) - pixel(y0, view.height)},
+                                        v);
+    if (area.width <= 0 || area.height <= 0) return true;  // off screen: nothing to draw again
     // Over a third of the map: drawing it all costs about the same.
-    if (3.0 * (right - left) * (top - bottom) > static_cast<double>(v.width) * v.height) return false;
+    if (3.0 * area.width * area.height > static_cast<double>(v.width) * v.height) return false;
     image_.draw_into(view.width, view.height);
     glEnable(GL_SCISSOR_TEST);
-    glScissor(left, bottom, right - left, top - bottom);
+    glScissor(area.x, area.y, area.width, area.height);
     // Only the tiles under the damage: their vertices are most of a frame's cost in llvmpipe.
     geo::Extent seen = changed;
     const double margin = pad * view.metres_per_pixel;
@@ -279,8 +277,20 @@ void MapRenderer::clear_around(const ViewTransform& view, const DrawStyle& style
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
-void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
+void MapRenderer::draw_visible(const ViewTransform& view, const DrawStyle& style) {
     const PixelRect visible = visible_part(view);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(visible.x, visible.y, visible.width, visible.height);
+    draw_wards(view, style, world_seen(view));
+    glDisable(GL_SCISSOR_TEST);
+}
+
+void MapRenderer::show_image(const ViewTransform& view, const DrawStyle& style) {
+    clear_around(view, style);
+    image_.show({visible_part(view)});
+}
+
+void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
     const bool same_picture = view == shown_.view && style == shown_.style;
     if (shown_.valid && same_picture && !shown_.damage_all) {
         const bool damaged = !shown_.damage.empty;
@@ -291,8 +301,7 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
         } else if (!damaged || redraw_damage(view, style)) {
             if (damaged && levels_[std::min(style.level, levels_.size() - 1)].tolerance <= 0) shown_.outlines_moved = false;
             shown_.damage = {};
-            clear_around(view, style);
-            image_.show({visible});
+            show_image(view, style);
             return;
         }
     }
@@ -303,22 +312,15 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
         shown_ = {};
         shown_.view = view, shown_.style = style;
         clear_around(view, style);
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(visible.x, visible.y, visible.width, visible.height);
-        draw_wards(view, style, world_seen(view));
-        glDisable(GL_SCISSOR_TEST);
+        draw_visible(view, style);
         return;
     }
     // Still: drawn into the image once; later frames copy it.
     image_.draw_into(view.width, view.height);
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(visible.x, visible.y, visible.width, visible.height);
-    draw_wards(view, style, world_seen(view));
-    glDisable(GL_SCISSOR_TEST);
+    draw_visible(view, style);
     shown_.valid = true;
     shown_.outlines_moved = false;
-    clear_around(view, style);
-    image_.show({visible});
+    show_image(view, style);
 }
 
 }  // namespace render::gl

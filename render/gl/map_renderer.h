@@ -90,8 +90,12 @@ private:
     };
     // Clears and draws the wards of `seen` (working CRS) into the bound framebuffer.
     void draw_wards(const ViewTransform& view, const DrawStyle& style, const geo::Extent& seen);
-    // The window cleared to the background, then the map's part of it chosen for drawing.
+    // The window (framebuffer 0) cleared to the background.
     void clear_around(const ViewTransform& view, const DrawStyle& style);
+    // The wards in the map's part of the window, into the bound framebuffer.
+    void draw_visible(const ViewTransform& view, const DrawStyle& style);
+    // The kept image over the map's part of a cleared window.
+    void show_image(const ViewTransform& view, const DrawStyle& style);
     void draw_lines(const Vertices& lines, float width, const float rgba[4]);
     void set_transform(GLuint program, const ViewTransform& view);
     void draw_water(const ViewTransform& view);

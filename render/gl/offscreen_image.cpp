@@ -2,6 +2,7 @@
 
 #include "geo/core/errors.h"
 
+#include <algorithm>
 #include <string>
 
 namespace render::gl {
@@ -20,6 +21,12 @@ out vec4 colour;
 void main() { colour = texelFetch(image, ivec2(gl_FragCoord.xy), 0); })";
 
 }  // namespace
+
+PixelRect intersection(const PixelRect& a, const PixelRect& b) {
+    const int x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y);
+    const int x1 = std::min(a.x + a.width, b.x + b.width), y1 = std::min(a.y + a.height, b.y + b.height);
+    return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
+}
 
 OffscreenImage::OffscreenImage() : copy_(copy_vertex, copy_fragment) {
     glBindVertexArray(vao_.id());

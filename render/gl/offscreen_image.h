@@ -15,6 +15,8 @@ struct PixelRect {
     int x = 0, y = 0, width = 0, height = 0;
     bool operator==(const PixelRect&) const = default;
 };
+// The pixels in both (width or height 0 when none).
+PixelRect intersection(const PixelRect& a, const PixelRect& b);
 
 class OffscreenImage {
 public:

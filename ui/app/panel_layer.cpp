@@ -35,6 +35,14 @@ void draw(const ImDrawData& frame, std::vector<ImDrawList*>& lists) {
     ImGui_ImplOpenGL3_RenderDrawData(&part);
 }
 
+// The box of a list's vertices (empty, inverted, when it has none).
+PanelBox vertex_box(const ImDrawList& list) {
+    PanelBox box{1e9f, 1e9f, -1e9f, -1e9f};
+    for (const ImDrawVert& v : list.VtxBuffer)
+        box = {std::min(box.x0, v.pos.x), std::min(box.y0, v.pos.y), std::max(box.x1, v.pos.x), std::max(box.y1, v.pos.y)};
+    return box;
+}
+
 // The top-level windows whose background hides what is under them: ImGui's light style paints
 // them opaque and square. (A window made see-through must say ImGuiWindowFlags_NoBackground.)
 std::vector<PanelBox> opaque_windows(const std::vector<ImDrawList*>& lists) {
@@ -61,9 +69,7 @@ void covered(const std::vector<ImDrawList*>& lists, int width, int height, std::
     std::vector<char> kind(static_cast<std::size_t>(columns * rows), none);
     for (const ImDrawList* list : lists) {
         if (list->VtxBuffer.Size == 0) continue;
-        float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
-        for (const ImDrawVert& v : list->VtxBuffer)
-            x0 = std::min(x0, v.pos.x), y0 = std::min(y0, v.pos.y), x1 = std::max(x1, v.pos.x), y1 = std::max(y1, v.pos.y);
+        const auto [x0, y0, x1, y1] = vertex_box(*list);
         const int c0 = std::clamp(static_cast<int>(std::floor(x0)) / tile, 0, columns - 1);
         const int c1 = std::clamp(static_cast<int>(std::ceil(x1)) / tile, 0, columns - 1);
         const int r0 = std::clamp(static_cast<int>(std::floor(y0)) / tile, 0, rows - 1);
@@ -154,12 +160,7 @@ void PanelLayer::draw_parts(const ImDrawData& frame, const std::vector<PanelBox>
     const ImVec2 scale = frame.FramebufferScale;
     // Each list's box, so that a part draws only the lists that reach it.
     std::vector<PanelBox> reach;
-    for (const ImDrawList* list : panels_) {
-        PanelBox box{1e9f, 1e9f, -1e9f, -1e9f};
-        for (const ImDrawVert& v : list->VtxBuffer)
-            box = {std::min(box.x0, v.pos.x), std::min(box.y0, v.pos.y), std::max(box.x1, v.pos.x), std::max(box.y1, v.pos.y)};
-        reach.push_back(box);
-    }
+    for (const ImDrawList* list : panels_) reach.push_back(vertex_box(*list));
     std::vector<ImDrawList*> touching;
     for (const PanelBox& part : parts) {
         touching.clear();

@@ -1,10 +1,11 @@
 #pragma once
 // The ImGui panels kept as an image, drawn again only where what they draw changes (panel_damage.h),
-// and blended over the map on every frame. Under Mesa's llvmpipe the panels cost ~20 ms a frame at 1600x1000:
-// ImGui fills 1.5 million pixels a frame (windows, the tables inside them and their row colours
-// overlap), each a filtered texture sample and a blend, which is the 20 ms the window cost before
-// any map was drawn. Map labels (the background list) and tooltips, which move with the map and
-// the cursor, are still drawn straight into the window, under and over the panels.
+// and copied over the window on every frame: as they are where a window is opaque, blended over the
+// map along the panels' edges. Under Mesa's llvmpipe the panels cost ~20 ms a frame at 1600x1000
+// when drawn whole: ImGui fills 1.5 million pixels a frame (windows, the tables inside them and
+// their row colours overlap), each a filtered texture sample and a blend. Map labels (the
+// background list) and tooltips, which move with the map and the cursor, are still drawn straight
+// into the window, under and over the panels.
 #include "render/gl/offscreen_image.h"
 #include "ui/app/panel_damage.h"
 
