@@ -2,6 +2,7 @@
 
 #include "geo/compare/ward_figures.h"
 #include "geo/core/errors.h"
+#include "geo/geos/rings.h"
 #include "geo/planner/plan_at_version.h"
 #include "ui/planner/stopwatch.h"
 
@@ -38,15 +39,13 @@ geo::Assignment other_plan(const geo::WardSet& wards, const Document& document, 
 
 std::vector<MovedOutline> outlines_of(const geo::WardSet& wards, const geo::PlanDiff& diff) {
     std::vector<MovedOutline> outlines;
-    std::vector<double> xy;
     for (const geo::Move& move : diff.moves)
         for (std::size_t w : move.wards) {
             MovedOutline outline{{}, move.to_code};
-            geo::geos::for_each_ring(*wards.units[w].shape, [&](const GEOSGeometry& ring) {
-                geo::geos::ring_xy(ring, xy);
+            for (const std::vector<double>& xy : geo::geos::rings_xy(*wards.units[w].shape)) {
                 std::vector<WorldPoint>& points = outline.rings.emplace_back();
                 for (std::size_t i = 0; i + 1 < xy.size(); i += 2) points.push_back({xy[i], xy[i + 1]});
-            });
+            }
             outlines.push_back(std::move(outline));
         }
     return outlines;
