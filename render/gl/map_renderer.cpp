@@ -241,7 +241,7 @@ geo::Extent world_seen(const ViewTransform& view) {
 
 }  // namespace
 
-bool MapRenderer::redraw_damage(const ViewTransform& view, const DrawStyle& style) {
+std::optional<PixelRect> MapRenderer::redraw_damage(const ViewTransform& view, const DrawStyle& style) {
     const geo::Extent& changed = shown_.damage;
     // Pixels from the bottom left, as glScissor counts them, widened by the thickest line.
     constexpr double pad = 4;
@@ -255,9 +255,9 @@ bool MapRenderer::redraw_damage(const ViewTransform& view, const DrawStyle& styl
     const PixelRect area = intersection({pixel(x0, view.width), pixel(y0, view.height), pixel(x1, view.width) - pixel(x0, view.width),
                                          pixel(y1, view.height) - pixel(y0, view.height)},
                                         v);
-    if (area.width <= 0 || area.height <= 0) return true;  // off screen: nothing to draw again
+    if (area.width <= 0 || area.height <= 0) return PixelRect{};  // off screen: nothing to draw again
     // Over a third of the map: drawing it all costs about the same.
-    if (3.0 * area.width * area.height > static_cast<double>(v.width) * v.height) return false;
+    if (3.0 * area.width * area.height > static_cast<double>(v.width) * v.height) return std::nullopt;
     image_.draw_into(view.width, view.height);
     glEnable(GL_SCISSOR_TEST);
     glScissor(area.x, area.y, area.width, area.height);
@@ -266,15 +266,7 @@ bool MapRenderer::redraw_damage(const ViewTransform& view, const DrawStyle& styl
     const double margin = pad * view.metres_per_pixel;
     seen.min_x -= margin, seen.min_y -= margin, seen.max_x += margin, seen.max_y += margin;
     draw_wards(view, style, seen);
-    return true;
-}
-
-void MapRenderer::clear_around(const ViewTransform& view, const DrawStyle& style) {
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glViewport(0, 0, view.width, view.height);
-    glDisable(GL_SCISSOR_TEST);
-    glClearColor(style.background[0], style.background[1], style.background[2], 1.f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    return area;
 }
 
 void MapRenderer::draw_visible(const ViewTransform& view, const DrawStyle& style) {
@@ -285,12 +277,13 @@ void MapRenderer::draw_visible(const ViewTransform& view, const DrawStyle& style
     glDisable(GL_SCISSOR_TEST);
 }
 
-void MapRenderer::show_image(const ViewTransform& view, const DrawStyle& style) {
-    clear_around(view, style);
-    image_.show({visible_part(view)});
-}
-
-void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
+std::optional<PixelRect> MapRenderer::prepare(const ViewTransform& view, const DrawStyle& style) {
+    straight_ = false;
+    // Outside the map's part, the window is the background: it changes only with the window.
+    const Frame frame{view.width, view.height, visible_part(view), {style.background[0], style.background[1], style.background[2]}};
+    const bool new_frame = frame != framed_;
+    framed_ = frame;
+    const PixelRect changed = new_frame ? PixelRect{0, 0, view.width, view.height} : frame.visible;
     const bool same_picture = view == shown_.view && style == shown_.style;
     if (shown_.valid && same_picture && !shown_.damage_all) {
         const bool damaged = !shown_.damage.empty;
@@ -298,11 +291,13 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
             // Idle after partial redraws at a simplified level: now draw it all, so outlines meet.
             shown_.outlines_moved = false;
             shown_.valid = false;
-        } else if (!damaged || redraw_damage(view, style)) {
-            if (damaged && levels_[std::min(style.level, levels_.size() - 1)].tolerance <= 0) shown_.outlines_moved = false;
+        } else if (!damaged) {
+            return new_frame ? std::optional(changed) : std::nullopt;
+        } else if (const std::optional<PixelRect> area = redraw_damage(view, style)) {
+            if (levels_[std::min(style.level, levels_.size() - 1)].tolerance <= 0) shown_.outlines_moved = false;
             shown_.damage = {};
-            show_image(view, style);
-            return;
+            if (new_frame) return changed;
+            return area->width > 0 && area->height > 0 ? area : std::nullopt;
         }
     }
     shown_.damage = {};
@@ -311,16 +306,42 @@ void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
         // Moving (pan, zoom, hover): straight into the window, as the next frame will differ too.
         shown_ = {};
         shown_.view = view, shown_.style = style;
-        clear_around(view, style);
-        draw_visible(view, style);
-        return;
+        straight_ = true;
+        return changed;
     }
     // Still: drawn into the image once; later frames copy it.
     image_.draw_into(view.width, view.height);
     draw_visible(view, style);
     shown_.valid = true;
     shown_.outlines_moved = false;
-    show_image(view, style);
+    return changed;
+}
+
+void MapRenderer::compose(const ViewTransform& view, const DrawStyle& style, const std::vector<PixelRect>& parts) {
+    if (parts.empty()) return;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, view.width, view.height);
+    glClearColor(style.background[0], style.background[1], style.background[2], 1.f);
+    glEnable(GL_SCISSOR_TEST);
+    for (const PixelRect& part : parts) {
+        glScissor(part.x, part.y, part.width, part.height);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    glDisable(GL_SCISSOR_TEST);
+    if (straight_) {
+        draw_visible(view, style);
+        return;
+    }
+    const PixelRect visible = visible_part(view);
+    std::vector<PixelRect> seen;
+    for (const PixelRect& part : parts)
+        if (const PixelRect p = intersection(part, visible); p.width > 0 && p.height > 0) seen.push_back(p);
+    image_.show(seen);
+}
+
+void MapRenderer::draw(const ViewTransform& view, const DrawStyle& style) {
+    prepare(view, style);
+    compose(view, style, {{0, 0, view.width, view.height}});
 }
 
 }  // namespace render::gl

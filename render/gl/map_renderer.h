@@ -6,7 +6,9 @@
 // at the level of detail of the view.
 //
 // The map is drawn into an image (offscreen_image.h) and copied to the window while nothing it shows
-// changes; a change of colours or outlines inside a known area redraws only that part of it.
+// changes; a change of colours or outlines inside a known area redraws only that part of it. A
+// window that keeps its last frame (ui/app/back_buffer.h) takes the copy only where something
+// changed (`prepare` says where the map did, `compose` copies into the parts given).
 #include "render/gl/handles.h"
 #include "render/gl/offscreen_image.h"
 #include "render/gl/tessellate.h"
@@ -58,6 +60,14 @@ public:
     void set_water(const GEOSGeometry& shape, Rgba colour);
     // Into the window (framebuffer 0), drawing again only what changed since the last call.
     void draw(const ViewTransform& view, const DrawStyle& style);
+    // `draw` in two steps, for a window that keeps its last frame and composes only what changed
+    // (ui/app/frame_damage.h). First the kept image is brought up to date; the answer is the part
+    // of the window whose map differs from what the last frame showed (nullopt: none).
+    std::optional<PixelRect> prepare(const ViewTransform& view, const DrawStyle& style);
+    // Then the map into these parts of the window (which must not overlap, and hold every pixel of
+    // what `prepare` said): the background, and the wards in the map's part of them. A view that
+    // moves is drawn straight into the window, in all of the map's part.
+    void compose(const ViewTransform& view, const DrawStyle& style, const std::vector<PixelRect>& parts);
     // How many times the wards were drawn (wholly or in part): frames that only copied the
     // image do not count. For tests of when the map is drawn again.
     long draws() const { return draws_; }
@@ -90,20 +100,17 @@ private:
     };
     // Clears and draws the wards of `seen` (working CRS) into the bound framebuffer.
     void draw_wards(const ViewTransform& view, const DrawStyle& style, const geo::Extent& seen);
-    // The window (framebuffer 0) cleared to the background.
-    void clear_around(const ViewTransform& view, const DrawStyle& style);
     // The wards in the map's part of the window, into the bound framebuffer.
     void draw_visible(const ViewTransform& view, const DrawStyle& style);
-    // The kept image over the map's part of a cleared window.
-    void show_image(const ViewTransform& view, const DrawStyle& style);
     void draw_lines(const Vertices& lines, float width, const float rgba[4]);
     void set_transform(GLuint program, const ViewTransform& view);
     void draw_water(const ViewTransform& view);
     // The tiles in view, as first/count runs for glMultiDrawArrays.
     void visible_runs(const geo::Extent& seen, const std::vector<Range>& tiles);
     void damage(const std::optional<geo::Extent>& changed);
-    // Draws again, into the image, only the damaged part; false if it is not worth it.
-    bool redraw_damage(const ViewTransform& view, const DrawStyle& style);
+    // Draws again, into the image, only the damaged part, and says where in the window (empty:
+    // off it); nullopt if it is not worth it.
+    std::optional<PixelRect> redraw_damage(const ViewTransform& view, const DrawStyle& style);
 
     Origin origin_;
     std::vector<geo::Extent> tiles_;
@@ -117,6 +124,14 @@ private:
     float water_colour_[4] = {0, 0, 0, 0};
     OffscreenImage image_;
     Shown shown_;
+    bool straight_ = false;  // this frame's map goes straight into the window (the view moves)
+    // The window as the last frame left it, outside the map's part: cleared to the background.
+    struct Frame {
+        int width = 0, height = 0;
+        PixelRect visible;
+        float background[3] = {-1, -1, -1};
+        bool operator==(const Frame&) const = default;
+    } framed_;
     long draws_ = 0;
 };
 

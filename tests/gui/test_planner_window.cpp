@@ -61,10 +61,10 @@ int matching(const Image& image, double x, double y, unsigned colour) {
 class PlannerWindow : public wardmap_test::ScratchDirTest {
 protected:
     // Runs the viewer on the bundled London wards and plan; returns its JSON lines.
-    std::vector<nlohmann::json> replay(const std::string& actions) {
+    std::vector<nlohmann::json> replay(const std::string& actions, const std::string& environment = "") {
         const fs::path script = dir / "actions.txt";
         std::ofstream(script) << actions;
-        const std::string command = "XDG_STATE_HOME='" + dir.string() + "' '" WARDMAP_BINARY "' view -q --replay '" +
+        const std::string command = environment + " XDG_STATE_HOME='" + dir.string() + "' '" WARDMAP_BINARY "' view -q --replay '" +
                                     script.string() + "' --exit > '" + (dir / "out.jsonl").string() + "' 2> '" +
                                     (dir / "err.txt").string() + "'";
         const int status = std::system(command.c_str());
@@ -185,6 +185,28 @@ TEST_F(PlannerWindow, TextIsDejaVuSans) {
     EXPECT_EQ(std::string(atlas.Fonts[1]->GetDebugName()).rfind("DejaVu Sans Bold", 0), 0u) << atlas.Fonts[1]->GetDebugName();
     // The en dash of the legends is in the atlas (ImGui's default covers Latin-1 only).
     EXPECT_NE(atlas.Fonts[0]->FindGlyphNoFallback(0x2013), nullptr);
+}
+
+// The window keeps its last frame (the back buffer, under Xvfb) and composes again only where the
+// map, its labels or the panels changed. Each such frame of a replay that moves wards and boroughs,
+// undoes, zooms, recolours, greys the timeline, compares, hides and shows panels and labels and
+// saves is read back, composed again whole and compared: the same pixels, every frame.
+TEST_F(PlannerWindow, FramesComposedWhereTheyChangedAreTheFramesComposedWhole) {
+    const std::string actions = "move ward " + moved_ward + " to CN\nwait 2\nmove borough " + undone_borough +
+                                " to WA\nwait 1\nundo\nwait 1\nredo\nzoom to CN\nwait 3\n"
+                                "colour officers\nwait 2\ncolour phase\ntimeline 2017-06-01\nwait 2\ntimeline off\ncolour units\n"
+                                "compare saved\nwait 2\nmove ward " + greenwich_ward + " to CE\nwait 2\ncompare off\n"
+                                "panels off\nwait 2\npanels on\nlabels off\nwait 1\nlabels on\nzoom to all\nwait 3\n"
+                                "save as " + (dir / "plan.wardplan").string() + "\nwait 2\n";
+    const std::vector<nlohmann::json> lines = replay(actions, "WARDMAP_CHECK_FRAMES=1");
+    ASSERT_FALSE(lines.empty());
+    const nlohmann::json& check = lines.back();
+    ASSERT_TRUE(check.contains("frames_checked")) << check.dump();
+    EXPECT_GE(check["frames_checked"].get<long>(), 40) << check.dump();
+    // Most frames change a few numbers or one ward: composed in part, not whole, not idle.
+    EXPECT_GE(check["frames_composed_in_part"].get<long>(), 20) << check.dump();
+    EXPECT_EQ(check["frames_differing"].get<long>(), 0) << check.dump();
+    EXPECT_EQ(check["most_differing_pixels"].get<long>(), 0) << check.dump();
 }
 
 }  // namespace

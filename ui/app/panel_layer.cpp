@@ -13,7 +13,7 @@ namespace ui {
 
 namespace {
 
-constexpr int tile = 16;  // pixels: the panels are copied over the window tile by tile
+constexpr int tile = FrameDamage::tile;  // the panels are copied into the window tile by tile
 
 // ImGui names the lists of its own layers: "##Background" (map labels go there), "##Tooltip_00"...,
 // "##Foreground". Windows and their tables are the panels.
@@ -59,49 +59,9 @@ std::vector<PanelBox> opaque_windows(const std::vector<ImDrawList*>& lists) {
     return boxes;
 }
 
-// The tiles the panels' vertices touch, as runs along each row of tiles: rectangles that do not
-// overlap, so no pixel is copied twice. Tiles wholly inside an opaque window are copied as they
-// are (`opaque`); the others, at the panels' edges, are blended over the map (`edge`).
-void covered(const std::vector<ImDrawList*>& lists, int width, int height, std::vector<render::gl::PixelRect>& opaque,
-             std::vector<render::gl::PixelRect>& edge) {
-    const int columns = (width + tile - 1) / tile, rows = (height + tile - 1) / tile;
-    enum : char { none, blended, copied };
-    std::vector<char> kind(static_cast<std::size_t>(columns * rows), none);
-    for (const ImDrawList* list : lists) {
-        if (list->VtxBuffer.Size == 0) continue;
-        const auto [x0, y0, x1, y1] = vertex_box(*list);
-        const int c0 = std::clamp(static_cast<int>(std::floor(x0)) / tile, 0, columns - 1);
-        const int c1 = std::clamp(static_cast<int>(std::ceil(x1)) / tile, 0, columns - 1);
-        const int r0 = std::clamp(static_cast<int>(std::floor(y0)) / tile, 0, rows - 1);
-        const int r1 = std::clamp(static_cast<int>(std::ceil(y1)) / tile, 0, rows - 1);
-        for (int r = r0; r <= r1; ++r)
-            for (int c = c0; c <= c1; ++c) kind[static_cast<std::size_t>(r * columns + c)] = blended;
-    }
-    for (const PanelBox& window : opaque_windows(lists)) {
-        // Only tiles wholly inside.
-        const int c0 = static_cast<int>(std::ceil(window.x0 / tile)), c1 = static_cast<int>(std::floor(window.x1 / tile));
-        const int r0 = static_cast<int>(std::ceil(window.y0 / tile)), r1 = static_cast<int>(std::floor(window.y1 / tile));
-        for (int r = std::max(r0, 0); r < std::min(r1, rows); ++r)
-            for (int c = std::max(c0, 0); c < std::min(c1, columns); ++c)
-                if ((r + 1) * tile <= height && (c + 1) * tile <= width) kind[static_cast<std::size_t>(r * columns + c)] = copied;
-    }
-    opaque.clear(), edge.clear();
-    for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < columns;) {
-            const char k = kind[static_cast<std::size_t>(r * columns + c)];
-            if (k == none) { ++c; continue; }
-            const int start = c;
-            while (c < columns && kind[static_cast<std::size_t>(r * columns + c)] == k) ++c;
-            const int top = r * tile, bottom = std::min(height, top + tile);
-            // GL counts rows from the bottom of the window, ImGui from the top.
-            (k == copied ? opaque : edge).push_back({start * tile, height - bottom, std::min(width, c * tile) - start * tile, bottom - top});
-        }
-    }
-}
-
 }  // namespace
 
-std::optional<std::vector<PanelBox>> PanelLayer::damage(float width, float height) {
+std::optional<std::vector<PanelBox>> PanelLayer::panels_changed(float width, float height) {
     if (!drawn_ || width != drawn_width_ || height != drawn_height_) return std::nullopt;
     // The windows in the same order (one brought to the front changes what covers what): only
     // then is a list compared with its own last picture.
@@ -190,7 +150,56 @@ void PanelLayer::draw_parts(const ImDrawData& frame, const std::vector<PanelBox>
     glDisable(GL_SCISSOR_TEST);
 }
 
-void PanelLayer::render(const ImDrawData& frame) {
+// The tiles the panels' vertices touch are blended over the map; those wholly inside an opaque
+// window are copied as they are.
+void PanelLayer::cover(int width, int height) {
+    columns_ = (width + tile - 1) / tile, rows_ = (height + tile - 1) / tile;
+    kinds_.assign(static_cast<std::size_t>(columns_ * rows_), none);
+    for (const ImDrawList* list : panels_) {
+        if (list->VtxBuffer.Size == 0) continue;
+        const auto [x0, y0, x1, y1] = vertex_box(*list);
+        const int c0 = std::clamp(static_cast<int>(std::floor(x0)) / tile, 0, columns_ - 1);
+        const int c1 = std::clamp(static_cast<int>(std::ceil(x1)) / tile, 0, columns_ - 1);
+        const int r0 = std::clamp(static_cast<int>(std::floor(y0)) / tile, 0, rows_ - 1);
+        const int r1 = std::clamp(static_cast<int>(std::ceil(y1)) / tile, 0, rows_ - 1);
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c) kinds_[static_cast<std::size_t>(r * columns_ + c)] = blended;
+    }
+    for (const PanelBox& window : opaque_windows(panels_)) {
+        // Only tiles wholly inside.
+        const int c0 = static_cast<int>(std::ceil(window.x0 / tile)), c1 = static_cast<int>(std::floor(window.x1 / tile));
+        const int r0 = static_cast<int>(std::ceil(window.y0 / tile)), r1 = static_cast<int>(std::floor(window.y1 / tile));
+        for (int r = std::max(r0, 0); r < std::min(r1, rows_); ++r)
+            for (int c = std::max(c0, 0); c < std::min(c1, columns_); ++c)
+                if ((r + 1) * tile <= height && (c + 1) * tile <= width) kinds_[static_cast<std::size_t>(r * columns_ + c)] = copied;
+    }
+}
+
+void PanelLayer::changes(const std::vector<ImDrawList*>& lists, std::vector<Drawn>& before, FrameDamage& damage, ImVec2 scale) {
+    bool same_lists = lists.size() == before.size();
+    for (std::size_t i = 0; same_lists && i < lists.size(); ++i)
+        same_lists = before[i].owner == (lists[i]->_OwnerName ? lists[i]->_OwnerName : "");
+    bool changed = !same_lists;
+    if (same_lists) {
+        for (std::size_t i = 0; i < lists.size(); ++i) {
+            if (before[i].list.same_as(*lists[i])) continue;
+            changed = true;
+            for (const PanelBox& box : changed_areas(before[i].list.picture(), DrawnList::of(*lists[i]).picture()))
+                damage.add(box, scale.x, scale.y);
+        }
+    } else {
+        // Lists came or went (a tooltip opened): all they covered, before and now.
+        for (const Drawn& drawn : before)
+            if (const std::optional<PanelBox> box = drawn.list.bounds()) damage.add(*box, scale.x, scale.y);
+        for (const ImDrawList* list : lists)
+            if (const std::optional<PanelBox> box = DrawnList::of(*list).bounds()) damage.add(*box, scale.x, scale.y);
+    }
+    if (!changed) return;
+    before.clear();
+    for (const ImDrawList* list : lists) before.push_back({list->_OwnerName ? list->_OwnerName : "", DrawnList::of(*list)});
+}
+
+void PanelLayer::prepare(const ImDrawData& frame, FrameDamage& damage) {
     const int width = static_cast<int>(frame.DisplaySize.x * frame.FramebufferScale.x);
     const int height = static_cast<int>(frame.DisplaySize.y * frame.FramebufferScale.y);
     if (width <= 0 || height <= 0) return;
@@ -203,22 +212,79 @@ void PanelLayer::render(const ImDrawData& frame) {
             case Layer::above: above_.push_back(list); break;
         }
     }
-    draw(frame, below_);
-    const std::optional<std::vector<PanelBox>> parts = damage(frame.DisplaySize.x, frame.DisplaySize.y);
+    const ImVec2 scale = frame.FramebufferScale;
+    changes(below_, drawn_below_, damage, scale);
+    changes(above_, drawn_above_, damage, scale);
+    const std::optional<std::vector<PanelBox>> parts = panels_changed(frame.DisplaySize.x, frame.DisplaySize.y);
     if (!parts || !parts->empty()) {
-        if (parts) draw_parts(frame, *parts, height);
-        else draw_all(frame, width, height);
+        if (parts) {
+            draw_parts(frame, *parts, height);
+            for (const PanelBox& part : *parts) damage.add(part, scale.x, scale.y);
+        } else {
+            draw_all(frame, width, height);
+            damage.add_all();
+        }
         remember();
         drawn_ = true;
         drawn_width_ = frame.DisplaySize.x, drawn_height_ = frame.DisplaySize.y;
         ++draws_;
-        covered(panels_, width, height, opaque_parts_, edge_parts_);
+        cover(width, height);
     } else if (drawn_lists_.size() != panels_.size()) {
         remember();  // a list that draws nothing came or went
     }
-    image_.show(opaque_parts_);
-    image_.show_over(edge_parts_);
-    draw(frame, above_);
+    if (columns_ != damage.columns() || rows_ != damage.rows()) cover(width, height);
+}
+
+std::vector<render::gl::PixelRect> PanelLayer::uncovered(const FrameDamage& damage) const {
+    if (columns_ != damage.columns() || rows_ != damage.rows()) return damage.parts();
+    return damage.parts([&](int c, int r) { return cover_at(c, r) != copied; });
+}
+
+void PanelLayer::draw_within(const ImDrawData& frame, const std::vector<ImDrawList*>& lists, const std::vector<render::gl::PixelRect>& parts) {
+    if (lists.empty() || parts.empty()) return;
+    const ImVec2 scale = frame.FramebufferScale;
+    const float height = frame.DisplaySize.y * scale.y;
+    std::vector<ImDrawList*> drawn;
+    std::vector<ImVector<ImDrawCmd>> kept(lists.size());  // each drawn list's own commands, meanwhile
+    for (ImDrawList* list : lists) {
+        // Each command once for each part, clipped to it: one draw of the list for all parts.
+        ImVector<ImDrawCmd>& commands = kept[drawn.size()];
+        for (const render::gl::PixelRect& part : parts) {
+            const float x0 = static_cast<float>(part.x) / scale.x, x1 = static_cast<float>(part.x + part.width) / scale.x;
+            const float y0 = (height - static_cast<float>(part.y + part.height)) / scale.y;
+            const float y1 = (height - static_cast<float>(part.y)) / scale.y;
+            for (const ImDrawCmd& cmd : list->CmdBuffer) {
+                ImDrawCmd clipped = cmd;
+                if (!cmd.UserCallback) {
+                    clipped.ClipRect = {std::max(cmd.ClipRect.x, x0), std::max(cmd.ClipRect.y, y0), std::min(cmd.ClipRect.z, x1),
+                                        std::min(cmd.ClipRect.w, y1)};
+                    if (clipped.ClipRect.z <= clipped.ClipRect.x || clipped.ClipRect.w <= clipped.ClipRect.y) continue;
+                }
+                commands.push_back(clipped);
+            }
+        }
+        if (commands.empty()) continue;
+        list->CmdBuffer.swap(commands);
+        drawn.push_back(list);
+    }
+    draw(frame, drawn);
+    for (std::size_t i = 0; i < drawn.size(); ++i) drawn[i]->CmdBuffer.swap(kept[i]);
+}
+
+void PanelLayer::compose(const ImDrawData& frame, const FrameDamage& damage) {
+    if (!damage.any() || columns_ != damage.columns() || rows_ != damage.rows()) return;
+    draw_within(frame, below_, uncovered(damage));
+    image_.show(damage.parts([&](int c, int r) { return cover_at(c, r) == copied; }));
+    image_.show_over(damage.parts([&](int c, int r) { return cover_at(c, r) == blended; }));
+    draw_within(frame, above_, damage.parts());
+}
+
+void PanelLayer::render(const ImDrawData& frame) {
+    FrameDamage damage;
+    damage.begin(static_cast<int>(frame.DisplaySize.x * frame.FramebufferScale.x),
+                 static_cast<int>(frame.DisplaySize.y * frame.FramebufferScale.y), 0);
+    prepare(frame, damage);
+    compose(frame, damage);
 }
 
 }  // namespace ui

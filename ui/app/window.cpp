@@ -71,9 +71,9 @@ void ImGuiBinding::new_frame() {
     ImGui::NewFrame();
 }
 
-void ImGuiBinding::render() {
+const ImDrawData& ImGuiBinding::end_frame() {
     ImGui::Render();
-    panels_.render(*ImGui::GetDrawData());
+    return *ImGui::GetDrawData();
 }
 
 }  // namespace ui

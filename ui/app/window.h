@@ -7,6 +7,7 @@
 #include <string>
 
 struct GLFWwindow;
+struct ImDrawData;
 
 namespace ui {
 
@@ -39,8 +40,10 @@ public:
     ImGuiBinding(const ImGuiBinding&) = delete;
     ImGuiBinding& operator=(const ImGuiBinding&) = delete;
     void new_frame();
-    void render();
+    // ImGui's frame finished: its draw lists, for the panel layer to draw.
+    const ImDrawData& end_frame();
     const WindowFont& font() const noexcept { return font_; }
+    PanelLayer& panels() { return panels_; }
     const PanelLayer& panels() const { return panels_; }
 
 private:

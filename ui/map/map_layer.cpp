@@ -145,6 +145,13 @@ void MapLayer::sync(const geo::PlanSession& session, const geo::EditOutcome& out
 }
 
 void MapLayer::draw(const MapView& view, int hovered_ward) {
+    prepare(view, hovered_ward);
+    compose({{0, 0, drawn_view_.width, drawn_view_.height}});
+}
+
+void MapLayer::compose(const std::vector<render::gl::PixelRect>& parts) { renderer_.compose(drawn_view_, drawn_style_, parts); }
+
+std::optional<render::gl::PixelRect> MapLayer::prepare(const MapView& view, int hovered_ward) {
     render::gl::DrawStyle style;
     style.highlight_ward = hovered_ward;
     // Simplified shapes once a pixel covers more than the simplification tolerance; while the view
@@ -158,7 +165,8 @@ void MapLayer::draw(const MapView& view, int hovered_ward) {
     // Ward lines fade out far away, where they would only make a grey blur.
     const double wards_across = view.width * view.metres_per_pixel / typical_ward_side_;
     style.ward_line_alpha = static_cast<float>(std::clamp(1.0 - wards_across / 250.0, 0.0, 0.45));
-    renderer_.draw(transform, style);
+    drawn_view_ = transform, drawn_style_ = style;
+    return renderer_.prepare(transform, style);
 }
 
 }  // namespace ui

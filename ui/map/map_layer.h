@@ -27,6 +27,10 @@ public:
     // Colours always (cheap); outlines and label points of the units the edit changed.
     void sync(const geo::PlanSession& session, const geo::EditOutcome& outcome);
     void draw(const MapView& view, int hovered_ward);
+    // `draw` in two steps (render::gl::MapRenderer::prepare and compose): the part of the window
+    // whose map changed since the last frame, then the map into the parts to compose again.
+    std::optional<render::gl::PixelRect> prepare(const MapView& view, int hovered_ward);
+    void compose(const std::vector<render::gl::PixelRect>& parts);
 
     const geo::WardIndex& index() const { return index_; }
     const std::vector<MapLabel>& unit_labels() const { return unit_labels_; }
@@ -52,6 +56,8 @@ private:
     std::vector<render::gl::Rgba> ward_colours_;  // as drawn
     std::vector<int> ward_units_;                 // each ward's command unit as drawn (outlines)
     std::optional<render::gl::ViewTransform> last_view_;  // the last frame's: is the view moving?
+    render::gl::ViewTransform drawn_view_;                // this frame's, from prepare to compose
+    render::gl::DrawStyle drawn_style_;
 };
 
 // "#1f78b4" -> colour; a colour that is missing or malformed takes the palette's `fallback`th.

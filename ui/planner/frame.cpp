@@ -2,9 +2,11 @@
 
 #include "geo/core/errors.h"
 #include "render/gl/gl.h"
+#include "ui/app/screenshot.h"
 #include "ui/planner/overlays.h"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 
@@ -135,10 +137,45 @@ void build_frame(Planner& planner, PanelStates& panels, std::vector<Command> com
     sync_overlays(planner);  // after a recovery or a save: the next frame draws what they left
 }
 
-void draw_frame(Planner& planner, const PanelStates& panels) {
-    // The map covers the whole window (its background is the pale blue-grey of the Thames estuary
-    // and beyond): no clear first.
-    planner.map.draw(planner.view, panels.map.hovered);
+void draw_frame(Planner& planner, const PanelStates& panels, ImGuiBinding& imgui, FrameDamage& damage, int back_buffer_age) {
+    const ImDrawData& frame = imgui.end_frame();
+    damage.begin(planner.view.width, planner.view.height, back_buffer_age);
+    // What changed first (the map's and the panels' kept images drawn again where they changed),
+    // then the window composed again only there: the map (with the background around it, the pale
+    // blue-grey of the Thames estuary and beyond), then its labels, the panels and the tooltips.
+    if (const std::optional<render::gl::PixelRect> changed = planner.map.prepare(planner.view, panels.map.hovered)) damage.add(*changed);
+    imgui.panels().prepare(frame, damage);
+    planner.map.compose(imgui.panels().uncovered(damage));
+    imgui.panels().compose(frame, damage);
+}
+
+void FrameCheck::check(Planner& planner, ImGuiBinding& imgui, const FrameDamage& damage) {
+    const int width = planner.view.width, height = planner.view.height;
+    ++frames;
+    if (!damage.any()) ++untouched;
+    else if (!damage.all()) ++partial;
+    const Pixels kept = read_framebuffer(width, height);
+    FrameDamage whole;
+    whole.begin(width, height, 0);
+    planner.map.compose(imgui.panels().uncovered(whole));
+    imgui.panels().compose(*ImGui::GetDrawData(), whole);
+    const Pixels drawn = read_framebuffer(width, height);
+    long differing = 0;
+    for (std::size_t i = 0; i + 2 < kept.rgb.size(); i += 3)
+        differing += kept.rgb[i] != drawn.rgb[i] || kept.rgb[i + 1] != drawn.rgb[i + 1] || kept.rgb[i + 2] != drawn.rgb[i + 2];
+    if (differing == 0) return;
+    if (differing_frames++ == 0) first_differing_frame = frames;
+    most_differing_pixels = std::max(most_differing_pixels, differing);
+}
+
+std::string FrameCheck::report() const {
+    return nlohmann::json{{"frames_checked", frames},
+                          {"frames_composed_in_part", partial},
+                          {"frames_untouched", untouched},
+                          {"frames_differing", differing_frames},
+                          {"first_differing_frame", first_differing_frame},
+                          {"most_differing_pixels", most_differing_pixels}}
+        .dump();
 }
 
 }  // namespace ui

@@ -1,6 +1,7 @@
 #include "ui/planner/run.h"
 
 #include "geo/core/errors.h"
+#include "ui/app/back_buffer.h"
 #include "ui/app/screenshot.h"
 #include "ui/app/window.h"
 #include "ui/planner/bench.h"
@@ -14,6 +15,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 #include <deque>
 
 namespace ui {
@@ -136,7 +139,9 @@ void frame_size(const Window& window, Planner& planner) {
 void run_planner(const geo::WardSet& wards, Document document, const ViewerOptions& options) {
     GlfwLibrary glfw;
     Window window(options.width, options.height, document.title());
+    BackBuffer back_buffer(window.get());
     ImGuiBinding imgui(window);
+    FrameDamage damage;
     Planner planner(wards, options.boundary_path, std::move(document));
     planner.store.connection = options.store;
     planner.store.from = options.store_from;
@@ -149,16 +154,19 @@ void run_planner(const geo::WardSet& wards, Document document, const ViewerOptio
     planner.view.fit(wards.extent);
     PanelStates panels;
     if (options.bench_frames > 0) {
-        return run_bench(planner, options.bench_frames, [&] {
+        run_bench(planner, options.bench_frames, [&] {
             glfwPollEvents();
             frame_size(window, planner);
             imgui.new_frame();
             build_frame(planner, panels, {});
-            draw_frame(planner, panels);
-            imgui.render();
+            draw_frame(planner, panels, imgui, damage, back_buffer.age());
             glFinish();  // the software renderer's work counts too
-            glfwSwapBuffers(window.get());
+            back_buffer.swap();
         });
+        // Whether the figures above are of frames composed only where they changed.
+        std::printf("%ld of %ld frames composed over the frame before (the back buffer kept; WARDMAP_FULL_FRAMES=1: none)\n",
+                    back_buffer.frames_over_kept(), back_buffer.frames_begun());
+        return;
     }
 
     const bool scripted = !options.replay.empty();
@@ -175,6 +183,9 @@ void run_planner(const geo::WardSet& wards, Document document, const ViewerOptio
     std::optional<ScreenReport> report;
     if (!options.screen_report.empty()) report.emplace(options.screen_report);
     std::string title;
+    const char* check_frames = std::getenv("WARDMAP_CHECK_FRAMES");
+    std::optional<FrameCheck> check;
+    if (check_frames && *check_frames && std::string_view(check_frames) != "0") check.emplace();
     constexpr int settle_frames = 2;
     auto frame_began = std::chrono::steady_clock::now();
     int frames_drawn = 0;
@@ -194,21 +205,23 @@ void run_planner(const geo::WardSet& wards, Document document, const ViewerOptio
         if (step && !std::holds_alternative<Screenshot>(step->command)) commands.push_back(step->command);
         build_frame(planner, panels, std::move(commands));
         if (step) check_replay_step(planner, *step, options.replay);
-        draw_frame(planner, panels);
-        imgui.render();
+        draw_frame(planner, panels, imgui, damage, back_buffer.age());
+        if (check) check->check(planner, imgui, damage);
         if (step && std::holds_alternative<Screenshot>(step->command)) take_screenshot(planner, panels, std::get<Screenshot>(step->command));
         // Without a replay, --exit closes the window as soon as it has settled: a picture of the start.
         const bool finished = settled && options.exit_after && (!scripted || replay.done());
         if (finished && !options.screenshot.empty()) take_screenshot(planner, panels, Screenshot{options.screenshot, {}});
-        glfwSwapBuffers(window.get());
+        back_buffer.swap();
         if (const std::string now = planner.document.title(); now != title) glfwSetWindowTitle(window.get(), (title = now).c_str());
         // After the swap and the title: what the report says is on screen is.
-        if (report) report->after_frame(planner, panels, settled);
+        if (report) report->after_frame(planner, panels, settled, check ? &*check : nullptr);
         const auto frame_ended = std::chrono::steady_clock::now();
         planner.candidates.note_frame(std::chrono::duration<double, std::milli>(frame_ended - frame_began).count());
         frame_began = frame_ended;
+        const bool closing = panels.close_now && (panels.discarded || !planner.document.modified());
+        if (check && (finished || closing)) std::printf("%s\n", check->report().c_str()), std::fflush(stdout);
         if (finished) return;
-        if (panels.close_now && (panels.discarded || !planner.document.modified())) break;
+        if (closing) break;
         // Not while the recovery question is open: the autosave it offers must not be written over.
         if (!scripted && !panels.recovering && std::chrono::steady_clock::now() - last_autosave > autosave_every) {
             last_autosave = std::chrono::steady_clock::now();

@@ -52,7 +52,7 @@ void write_atomically(const std::string& path, const std::string& text) {
 
 }  // namespace
 
-void ScreenReport::after_frame(const Planner& planner, const PanelStates& panels, bool settled) {
+void ScreenReport::after_frame(const Planner& planner, const PanelStates& panels, bool settled, const FrameCheck* check) {
     auto items = items_.take();
     if (!settled) return;
     nlohmann::json report = input_seen();
@@ -64,6 +64,8 @@ void ScreenReport::after_frame(const Planner& planner, const PanelStates& panels
     report["active_unit"] = planner.active_unit;
     report["question"] = panels.question;
     report["status"] = planner.status;
+    if (check)  // what changes only when a frame is wrong: the file is not written again every frame
+        report["frame_check"] = {{"frames_differing", check->differing_frames}, {"most_differing_pixels", check->most_differing_pixels}};
     report["items"] = nlohmann::json::object();
     for (const auto& [name, item] : items)
         report["items"][name] = {{"rect", {item.x0, item.y0, item.x1, item.y1}}, {"text", item.text}};

@@ -9,6 +9,7 @@
 //    "ctrl": false, "hovered": "E05000026", "tool": "paint", "boroughs": false, "active_unit": "CE",
 //    "question": "", "items": {"Play": {"rect": [x0, y0, x1, y1], "text": ""}, ...},
 //    "wards": {"E05000026": [x, y], ...}}                                   (window pixels)
+//   With WARDMAP_CHECK_FRAMES=1 also "frame_check": {"frames_differing": 0, "most_differing_pixels": 0}.
 //
 // "buttons" and "keys" are those held, as Dear ImGui numbers them (GLFW key codes: letters are
 // their capitals); "wards" are the label points, where the screenshot report probes.
@@ -25,7 +26,8 @@ public:
     // Call after every frame is on screen; `settled`: the first frames, while ImGui sizes the
     // panels, are not reported, so the file appearing means the window is ready for input.
     // Throws geo::OutputError when the file cannot be written.
-    void after_frame(const Planner& planner, const PanelStates& panels, bool settled);
+    // `check`: WARDMAP_CHECK_FRAMES's counts, reported as "frame_check" when frames differ.
+    void after_frame(const Planner& planner, const PanelStates& panels, bool settled, const FrameCheck* check = nullptr);
 
 private:
     std::string path_;

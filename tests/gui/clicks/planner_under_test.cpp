@@ -2,6 +2,8 @@
 
 #include "geo/core/errors.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -46,7 +48,9 @@ PlannerUnderTest::PlannerUnderTest(const fs::path& dir, const std::vector<std::s
     Launch launch;
     launch.argv = {WARDMAP_BINARY, "view", "-q", "--screen-report", (dir / "screen.json").string()};
     launch.argv.insert(launch.argv.end(), arguments.begin(), arguments.end());
-    launch.environment = {"DISPLAY=" + screen_->display(), "XDG_STATE_HOME=" + (dir / "state").string()};
+    // Every frame composed only where it changed is also composed whole and compared (ui/planner/frame.h):
+    // hovers, tooltips, drags and dialogs, which replays do not have, are checked in every test.
+    launch.environment = {"DISPLAY=" + screen_->display(), "XDG_STATE_HOME=" + (dir / "state").string(), "WARDMAP_CHECK_FRAMES=1"};
     launch.stdout_path = (dir / "planner.out").string();
     launch.stderr_path = (dir / "planner.err").string();
     launch.grace = 1s;  // SIGTERM leaves a window with unsaved changes open: kill it soon after
@@ -72,7 +76,19 @@ PlannerUnderTest::PlannerUnderTest(const fs::path& dir, const std::vector<std::s
                 static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()));
 }
 
-PlannerUnderTest::~PlannerUnderTest() = default;
+PlannerUnderTest::~PlannerUnderTest() {
+    // The last report says whether any frame composed in part differed from the frame composed whole.
+    try {
+        const nlohmann::json last = nlohmann::json::parse(read_text(dir_ / "screen.json"));
+        if (!last.contains("frame_check"))
+            ADD_FAILURE() << "the planner's screen report has no frame_check: WARDMAP_CHECK_FRAMES was not heard";
+        else if (last["frame_check"]["frames_differing"] != 0)
+            ADD_FAILURE() << "frames composed where they changed differ from the frames composed whole: " << last["frame_check"].dump()
+                          << " (stdout and the screen report in " << dir_ << ")";
+    } catch (const std::exception& error) {
+        ADD_FAILURE() << "the planner's last screen report cannot be read: " << error.what();
+    }
+}
 
 nlohmann::json PlannerUnderTest::wait_for(const std::string& what, const std::function<bool(const nlohmann::json&)>& ready,
                                           std::chrono::milliseconds timeout) {
