@@ -4,6 +4,7 @@
 #include "geo/core/wording.h"
 #include "geo/model/plan_inputs.h"
 #include "geo/source/load.h"
+#include "ui/panels/figure_panels.h"
 #include "ui/planner/candidate_run.h"
 #include "ui/planner/document.h"
 
@@ -203,6 +204,49 @@ TEST(CandidatePanelModel, SummaryOfASample) {
     EXPECT_EQ(ui::search_summary(search), "No valid grouping");
     EXPECT_EQ(geo::with_commas(999), "999");
     EXPECT_EQ(geo::with_commas(1000), "1,000");
+}
+
+// A search started otherwise than by Generate (a replay's "candidates generate ...") shows its rules
+// in the tab's controls, and those controls ask for the same search again.
+TEST(CandidatePanelModel, TheControlsShowTheRulesOfASearchAndAskForItAgain) {
+    const std::vector<std::string> measures = {"crime", "population", "area"};
+    for (const std::string unit : {"borough", "ward"}) {
+        ui::CandidateRequest asked;
+        asked.unit = unit;
+        asked.rules.units = 10, asked.rules.min_parents = 1, asked.rules.max_parents = 5;
+        asked.rules.balance = {{"population", 30}, {"crime", 12.5}};
+        asked.rules.locks = {"CN", "EA"};
+        asked.rules.parent_sizes = true;
+        asked.rules.keep_all_whole = unit == "ward";
+        asked.options.rank_by = "workload_cv";
+        asked.options.samples = 5000, asked.options.exhaustive_limit = 1000;
+        ui::CandidatesPanelState state;
+        ui::show_request(asked, measures, state);
+        const ui::CandidateRequest again = ui::candidate_request(state, measures);
+        EXPECT_EQ(again.unit, unit);
+        EXPECT_EQ(again.rules.units, 10);
+        EXPECT_EQ(again.rules.min_parents, 1);
+        EXPECT_EQ(again.rules.max_parents, 5);
+        ASSERT_EQ(again.rules.balance.size(), 2u);
+        EXPECT_EQ(again.rules.balance[0].measure, "population");
+        EXPECT_DOUBLE_EQ(again.rules.balance[0].percent, 30);
+        EXPECT_EQ(again.rules.balance[1].measure, "crime");
+        EXPECT_DOUBLE_EQ(again.rules.balance[1].percent, 12.5);
+        EXPECT_EQ(again.rules.locks, asked.rules.locks);
+        EXPECT_TRUE(again.rules.parent_sizes);
+        EXPECT_EQ(again.rules.keep_all_whole, unit == "ward");
+        EXPECT_EQ(again.options.rank_by, "workload_cv");
+        EXPECT_EQ(again.options.samples, 5000u);
+        EXPECT_EQ(again.options.exhaustive_limit, 1000u);
+    }
+    // Ward candidates with the boroughs per unit left free: the box unticked, and asked so again.
+    ui::CandidateRequest free;
+    free.unit = "ward";
+    free.rules.parent_sizes = false;
+    ui::CandidatesPanelState state;
+    ui::show_request(free, measures, state);
+    EXPECT_FALSE(state.ward_parent_sizes);
+    EXPECT_FALSE(ui::candidate_request(state, measures).rules.parent_sizes);
 }
 
 }  // namespace

@@ -20,7 +20,9 @@ namespace {
 constexpr const char* units_offered[] = {"borough", "ward"};
 bool ward_mode(const CandidatesPanelState& state) { return state.unit == 1; }
 
-CandidateRequest request_of(const CandidatesPanelState& state, const std::vector<std::string>& measures) {
+}  // namespace
+
+CandidateRequest candidate_request(const CandidatesPanelState& state, const std::vector<std::string>& measures) {
     CandidateRequest request;
     request.unit = units_offered[state.unit];
     request.rules.units = state.k;
@@ -40,6 +42,29 @@ CandidateRequest request_of(const CandidatesPanelState& state, const std::vector
     return request;
 }
 
+void show_request(const CandidateRequest& request, const std::vector<std::string>& measures, CandidatesPanelState& state) {
+    state.unit = request.unit == "ward" ? 1 : 0;
+    state.k = request.rules.units;
+    state.min_parents = request.rules.min_parents;
+    state.max_parents = request.rules.max_parents;
+    state.ward_parent_sizes = ward_mode(state) && request.rules.parent_sizes;
+    state.keep_boroughs_whole = ward_mode(state) && request.rules.keep_all_whole;
+    state.balance.clear();
+    for (const geo::BalanceLimit& limit : request.rules.balance) {
+        const auto measure = std::find(measures.begin(), measures.end(), limit.measure);
+        if (measure != measures.end())
+            state.balance.push_back({static_cast<int>(measure - measures.begin()), static_cast<float>(limit.percent)});
+    }
+    state.locks = {request.rules.locks.begin(), request.rules.locks.end()};
+    const auto& columns = geo::score_columns();
+    const auto rank = std::find_if(columns.begin(), columns.end(), [&](const auto& c) { return c.key == request.options.rank_by; });
+    if (rank != columns.end()) state.rank_by = static_cast<int>(rank - columns.begin());
+    state.samples = static_cast<int>(std::min<std::size_t>(request.options.samples, 100000000));
+    state.exhaustive_limit = static_cast<int>(std::min<std::uint64_t>(request.options.exhaustive_limit, 2000000000));
+}
+
+namespace {
+
 void rules_column(const Planner& planner, const geo::PlanFigures& figures, CandidatesPanelState& state, std::vector<Command>& out) {
     const std::vector<std::string>& measures = figures.scores->balance_names;
     // First, where the panel's height always shows it: the rules below scroll.
@@ -49,7 +74,7 @@ void rules_column(const Planner& planner, const geo::PlanFigures& figures, Candi
         const std::string stage = planner.candidates.stage();
         ImGui::ProgressBar(static_cast<float>(planner.candidates.fraction()), ImVec2(-1, 0), stage.c_str());
     } else if (ImGui::Button("Generate")) {
-        out.emplace_back(GenerateCandidates{request_of(state, measures)});
+        out.emplace_back(GenerateCandidates{candidate_request(state, measures)});
     }
     ImGui::PushItemWidth(110);
     ImGui::Combo("Unit", &state.unit, units_offered, IM_ARRAYSIZE(units_offered));
@@ -213,6 +238,10 @@ void candidates_tab(const Planner& planner, CandidatesPanelState& state, std::ve
     const geo::PlanFigures* scored = scored_figures(planner);  // candidates are scored as the plan is
     if (!scored) return;
     const geo::PlanFigures& figures = *scored;
+    if (const std::uint64_t search = planner.candidates.serial(); search != 0 && search != state.controls_search) {
+        show_request(planner.candidates.request(), figures.scores->balance_names, state);
+        state.controls_search = search;
+    }
     const ImGuiTableFlags layout = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("candidates layout", 3, layout)) return;
     ImGui::TableSetupColumn("rules", ImGuiTableColumnFlags_WidthFixed, 290);

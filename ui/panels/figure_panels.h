@@ -40,7 +40,12 @@ struct CandidatesPanelState {
     int samples = 20000;            // else this many drawn uniformly
     CandidateList list = CandidateList::best;
     std::uint64_t seen_search = 0;  // the search the tab was last brought forward for
+    std::uint64_t controls_search = 0;  // the search whose rules the controls were last set to
 };
+// The search the controls ask for; and the controls set to a search's rules, so that a search
+// started otherwise (a replay's "candidates generate") shows what it was asked.
+CandidateRequest candidate_request(const CandidatesPanelState& state, const std::vector<std::string>& measures);
+void show_request(const CandidateRequest& request, const std::vector<std::string>& measures, CandidatesPanelState& state);
 // Generate candidates in the background with progress and Cancel, browse the ranked list and the
 // Pareto front, preview one on the map, use one as the plan; the plan's percentile on each score.
 void candidates_tab(const Planner& planner, CandidatesPanelState& state, std::vector<Command>& out);
