@@ -51,7 +51,7 @@ void WorkedPlan::redissolve(const Assignment& assignment, const std::set<std::st
     for (DissolvedUnit& unit : made.units) {
         one.units.clear();
         one.units.push_back(std::move(unit));
-        contiguity_[one.units.front().info.code] = check_contiguity(wards_, one);
+        contiguity_[one.units.front().info.code] = check_contiguity(wards_, one, [this](std::size_t w) { return interior_point(w); });
         std::string code = one.units.front().info.code;
         dissolved_.emplace(std::move(code), std::move(one.units.front()));
     }
@@ -69,8 +69,15 @@ void WorkedPlan::rename(const std::vector<CommandUnit>& units) {
 std::optional<Location> WorkedPlan::location_of_ward(const std::string& code) const {
     const auto it = ward_index_.find(code);
     if (it == ward_index_.end()) return std::nullopt;
-    const geos::Point at = geos::point_on_surface(*wards_.units[it->second].shape);
+    const geos::Point at = interior_point(it->second);
     return Location{at.x, at.y};
+}
+
+geos::Point WorkedPlan::interior_point(std::size_t ward) const {
+    if (interior_points_.size() != wards_.units.size()) interior_points_.assign(wards_.units.size(), std::nullopt);
+    std::optional<geos::Point>& point = interior_points_[ward];
+    if (!point) point = geos::point_on_surface(*wards_.units[ward].shape);
+    return *point;
 }
 
 std::optional<Location> WorkedPlan::location_of_parent(const std::string& code) const {

@@ -82,6 +82,9 @@ public:
 
 private:
     std::optional<Location> location_of_ward(const std::string& code) const;
+    // A point inside the ward, made once: contiguity checks and findings' locations ask again after
+    // every edit, for every ward of the units it changed.
+    geos::Point interior_point(std::size_t ward) const;
     std::optional<Location> location_of_parent(const std::string& code) const;
     void collect_findings(const Assignment& assignment, std::vector<Finding> locked_conflicts);
 
@@ -90,6 +93,7 @@ private:
     Grouping by_parent_;
     DissolveResult parents_;
     std::unordered_map<std::string, std::size_t> ward_index_;
+    mutable std::vector<std::optional<geos::Point>> interior_points_;  // by ward, as asked (main thread only)
     std::unordered_map<std::string, std::size_t> parent_index_;   // parent code -> index in parents_.units
     std::unordered_map<std::string, DissolvedUnit> dissolved_;    // by command unit code; absent when empty
     std::unordered_map<std::string, std::vector<Finding>> contiguity_;

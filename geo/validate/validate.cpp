@@ -45,9 +45,16 @@ std::vector<Finding> check_assignment(const WardSet& set, const PlanResolution& 
 std::vector<Finding> check_whole_parents(const WardSet& set, const PlanResolution& resolution) {
     const Grouping& grouping = resolution.grouping;
     std::map<std::string, std::map<int, std::size_t>> split;  // parent -> group -> unit count
-    for (std::size_t u = 0; u < set.units.size(); ++u)
-        if (grouping.group_of_unit[u] >= 0 && !set.units[u].parent_code.empty())
-            ++split[set.units[u].parent_code][grouping.group_of_unit[u]];
+    // Sources list wards borough by borough: the last ward's borough is looked up again only when
+    // it changes (a national set has 35,000 wards, checked after every edit).
+    const std::string* last_parent = nullptr;
+    std::map<int, std::size_t>* groups_of_last = nullptr;
+    for (std::size_t u = 0; u < set.units.size(); ++u) {
+        const std::string& parent = set.units[u].parent_code;
+        if (grouping.group_of_unit[u] < 0 || parent.empty()) continue;
+        if (!last_parent || *last_parent != parent) groups_of_last = &split[parent], last_parent = &parent;
+        ++(*groups_of_last)[grouping.group_of_unit[u]];
+    }
     std::vector<Finding> findings;
     for (const auto& [parent, groups] : split) {
         if (groups.size() < 2) continue;
@@ -94,7 +101,8 @@ std::vector<BalanceRow> balance_of(const WardSet& set, const DissolveResult& uni
     return rows;
 }
 
-std::vector<Finding> check_contiguity(const WardSet& set, const DissolveResult& units) {
+std::vector<Finding> check_contiguity(const WardSet& set, const DissolveResult& units,
+                                      const std::function<geos::Point(std::size_t)>& interior_point) {
     const GEOSContextHandle_t h = geos::handle();
     std::vector<Finding> findings;
     for (const DissolvedUnit& unit : units.units) {
@@ -106,7 +114,7 @@ std::vector<Finding> check_contiguity(const WardSet& set, const DissolveResult& 
         // would otherwise make 110,000.
         std::vector<geos::Geom> points;
         for (std::size_t m : unit.members) {
-            const geos::Point at = geos::point_on_surface(*set.units[m].shape);
+            const geos::Point at = interior_point ? interior_point(m) : geos::point_on_surface(*set.units[m].shape);
             points.push_back(geos::own(GEOSGeom_createPointFromXY_r(h, at.x, at.y), "make a point"));
         }
         for (std::size_t p = 1; p < parts.size(); ++p) {

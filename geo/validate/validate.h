@@ -6,6 +6,7 @@
 #include "geo/plan/resolve.h"
 #include "geo/validate/finding.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,8 +34,11 @@ std::vector<Finding> check_assignment(const WardSet& set, const PlanResolution& 
 std::vector<Finding> check_whole_parents(const WardSet& set, const PlanResolution& resolution);
 std::vector<BalanceRow> balance_of(const WardSet& set, const DissolveResult& units, const ValidateOptions& options);
 
-// Contiguity: each stray piece of a command unit, with the units that lie in it.
-std::vector<Finding> check_contiguity(const WardSet& set, const DissolveResult& units);
+// Contiguity: each stray piece of a command unit, with the units that lie in it. `interior_point`
+// gives a point inside a ward (default: GEOS's point on its surface, made anew); the planner keeps
+// them, as a national set's force area holds thousands of wards and is checked after every edit.
+std::vector<Finding> check_contiguity(const WardSet& set, const DissolveResult& units,
+                                      const std::function<geos::Point(std::size_t)>& interior_point = {});
 
 ValidationReport validate_plan(const WardSet& set, const PlanResolution& resolution, const DissolveResult& units,
                                const ValidateOptions& options);

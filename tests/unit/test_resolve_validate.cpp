@@ -138,6 +138,22 @@ TEST(Validate, SplitParentIsFound) {
     EXPECT_THAT(findings[0].message, HasSubstr("1 unit(s) in U1"));
 }
 
+// Wards of one borough need not come together in a source: a borough split across interleaved
+// wards is still one finding with every unit's count.
+TEST(Validate, SplitParentIsFoundWhenItsWardsAreNotTogether) {
+    const auto set = row_of_wards({{"A1", "Alpha One", "P1", "Borough P1"},
+                                   {"B1", "Beta One", "P2", "Borough P2"},
+                                   {"A2", "Alpha Two", "P1", "Borough P1"},
+                                   {"B2", "Beta Two", "P2", "Borough P2"},
+                                   {"A3", "Alpha Three", "P1", "Borough P1"}});
+    const auto resolution = geo::resolve_plan(set, plan_of("code,unit_code\nA1,U1\nA2,U2\nA3,U1\nP2,U2\n"));
+    const auto findings = geo::check_whole_parents(set, resolution);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].unit_code, "P1");
+    EXPECT_THAT(findings[0].message, HasSubstr("2 unit(s) in U1"));
+    EXPECT_THAT(findings[0].message, HasSubstr("1 unit(s) in U2"));
+}
+
 TEST(Validate, WholeParentsGiveNoSplitFinding) {
     const auto set = five_wards();
     const auto resolution = geo::resolve_plan(set, plan_of("code,unit_code\nP1,U1\nP2,U2\nP3,-\n"));
@@ -162,6 +178,25 @@ TEST(Validate, NonContiguousUnitNamesTheWardsOfItsStrayPiece) {
     ASSERT_TRUE(stray.location.has_value());
     EXPECT_GT(stray.location->x, 400);
     EXPECT_LT(stray.location->x, 500);
+}
+
+// Interior points given by the caller (the planner keeps them) give the same findings.
+TEST(Validate, NonContiguousUnitWithGivenInteriorPointsIsTheSame) {
+    const auto set = five_wards();
+    const auto resolution = geo::resolve_plan(set, plan_of("code,unit_code,unit_name\nP1,U1,West\nP2,U2,East\nC1,U1,West\n"));
+    const auto dissolved = geo::dissolve(set, resolution.grouping, {});
+    std::vector<std::size_t> asked;
+    const auto given = geo::check_contiguity(set, dissolved, [&](std::size_t ward) {
+        asked.push_back(ward);
+        return geo::geos::point_on_surface(*set.units[ward].shape);
+    });
+    const auto made = geo::check_contiguity(set, dissolved);
+    ASSERT_EQ(given.size(), made.size());
+    for (std::size_t i = 0; i < given.size(); ++i) {
+        EXPECT_EQ(given[i].message, made[i].message);
+        EXPECT_EQ(given[i].codes, made[i].codes);
+    }
+    EXPECT_THAT(asked, UnorderedElementsAre(0u, 1u, 4u));  // the members of U1, the unit in pieces
 }
 
 TEST(Validate, NonContiguousFindingListsUnitCodesLikeOtherFindings) {
