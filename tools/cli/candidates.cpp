@@ -7,7 +7,7 @@
 #include "cli/summary.h"
 #include "geo/candidates/candidate_outputs.h"
 #include "geo/candidates/candidate_ranking.h"
-#include "geo/candidates/ward_search.h"
+#include "geo/candidates/search.h"
 #include "geo/core/errors.h"
 #include "geo/core/wording.h"
 #include "render/charts/ensemble_figure.h"
@@ -195,12 +195,11 @@ void print_search(std::ostream& out, const geo::CandidateSearch& search, const C
 
 // The rules as the chosen unit reads them, then the search.
 geo::CandidateSearch find_candidates(CandidatesCommand& o, const Scoring& scoring, const geo::Progress& progress) {
-    if (!o.wards()) return geo::search_borough_candidates(*scoring.scorer, o.rules, o.search, progress);
     // Ward candidates keep boroughs per unit only when asked: the chain moves wards across borough lines.
-    o.rules.parent_sizes = (o.min_parents && o.min_parents->count() > 0) || (o.max_parents && o.max_parents->count() > 0);
-    const auto all = std::find(o.rules.keep_whole.begin(), o.rules.keep_whole.end(), "all");
+    if (o.wards()) o.rules.parent_sizes = (o.min_parents && o.min_parents->count() > 0) || (o.max_parents && o.max_parents->count() > 0);
+    const auto all = std::find(o.rules.keep_whole.begin(), o.rules.keep_whole.end(), "all");  // --keep-whole all
     if (all != o.rules.keep_whole.end()) o.rules.keep_all_whole = true, o.rules.keep_whole.erase(all);
-    return geo::search_ward_candidates(*scoring.scorer, o.rules, o.search, progress);
+    return geo::search_candidates(*scoring.scorer, o.unit, o.rules, o.search, progress);
 }
 
 void run(CandidatesCommand& o, const CommonOptions& common) {

@@ -2,7 +2,7 @@
 
 #include "geo/candidates/candidate_outputs.h"
 #include "geo/candidates/candidate_ranking.h"
-#include "geo/candidates/ward_search.h"
+#include "geo/candidates/search.h"
 #include "geo/core/errors.h"
 #include "geo/core/wording.h"
 
@@ -20,14 +20,6 @@ namespace {
 
 double ms_between(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to) {
     return std::chrono::duration<double, std::milli>(to - from).count();
-}
-
-// Which of the candidate's units are not a reference unit as it was (the same code over the same
-// wards): by wards, so it reads the same for whole-borough and ward candidates.
-geo::CandidateSearch search(const geo::PlanScorer& scorer, const CandidateRequest& request, const geo::Progress& progress) {
-    if (request.unit == "borough") return geo::search_borough_candidates(scorer, request.rules, request.options, progress);
-    if (request.unit == "ward") return geo::search_ward_candidates(scorer, request.rules, request.options, progress);
-    throw geo::InputError("", "unit " + request.unit, "is not a unit candidates are made of", "Choose borough or ward.");
 }
 
 }  // namespace
@@ -109,7 +101,7 @@ void CandidateRun::start(std::shared_ptr<const geo::PlanScorer> scorer, Candidat
         // Below the window's thread (its workers inherit this): on a machine of two cores the
         // frames keep their time while the search takes the rest.
         setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
-        return search(*scorer, request, [shared](std::string_view stage, double fraction) {
+        return geo::search_candidates(*scorer, request.unit, request.rules, request.options, [shared](std::string_view stage, double fraction) {
             if (shared->cancel.load()) throw geo::Cancelled();
             std::lock_guard lock(shared->mutex);
             if (shared->stage != stage) shared->stage = stage;
