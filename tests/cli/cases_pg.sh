@@ -152,6 +152,23 @@ case_pg_store() {
     wm plan save in/bcu.wardplan --store "$PG" --author bob --status proposed
     expect_ok
     expect_stdout "version 2"
+    # Two stored versions compared by name: Abbey's move, with the numbers `diff` gives the same plans as files.
+    wm diff "London BCUs@1" "London BCUs@2" --store "$PG"
+    expect_ok
+    expect_stdout "1 ward(s) change command unit, in 1 move(s)" "London BCUs, version 1" "London BCUs, version 2"
+    tail -n +4 log/stdout >out/diff-stored.txt
+    wm plan load "London BCUs" --version 1 -o out/v1.wardplan --store "$PG"
+    expect_ok
+    wm diff out/v1.wardplan in/bcu.wardplan
+    expect_ok
+    tail -n +4 log/stdout | diff -u - out/diff-stored.txt >log/diff-of-diffs || fail "diff of stored versions differs from diff of the files: $(head -c 600 log/diff-of-diffs)"
+    rm -f out/v1.wardplan out/diff-stored.txt
+    WARDMAP_STORE="$PG" wm diff "London BCUs@1" "London BCUs" --stored --json
+    expect_ok
+    expect_json
+    grep -q '"wards_moved": 1' log/stdout || fail "diff --stored --json: $(head -c 300 log/stdout)"
+    wm diff "London BCUs@9" "London BCUs" --store "$PG"
+    expect_error 3 "no such version" "Versions 1 to 2"
     wm plan list --store "$PG"
     expect_ok
     expect_stdout "London BCUs"

@@ -6,13 +6,19 @@
 #include "cli/subcommands.h"
 #include "cli/summary.h"
 #include "geo/compare/diff_layers.h"
+#include "geo/core/errors.h"
 #include "geo/compare/ward_figures.h"
 #include "geo/export/plan_layers.h"
 #include "geo/export/write.h"
 #include "geo/model/plan_figures.h"
 #include "geo/planner/plan_at_version.h"
+#include "geo/planner/plan_file.h"
+#include "geo/store/plan_store.h"
+#include "geo/store/store_location.h"
 
 #include <fmt/ostream.h>
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -28,6 +34,10 @@ struct DiffCommand {
     MeasureOptions measures;
     std::string output, format, target_srs, table;
     bool overwrite = false;
+    // The plans are names in the team's plan store (NAME, NAME@N): --store CONNECTION, or --stored
+    // for the store $WARDMAP_STORE or the settings file names.
+    std::string store;
+    bool stored = false;
 };
 
 // One side of the comparison, with what was worked out on it.
@@ -47,12 +57,35 @@ geo::Plan read_version(const geo::WardSet& set, const geo::VersionedPath& at, co
     return geo::plan_from_file(plan);
 }
 
+// A version of a plan in the store (the current one without @N), as it was saved.
+geo::Plan read_stored(const geo::WardSet& set, const geo::VersionedPath& at, const DiffCommand& o) {
+    const geo::store::StoreLocation location = geo::store::find_store(o.store);
+    if (location.connection.empty()) throw geo::InputError("", "--stored", "no plan store given", geo::store::how_to_set_a_store());
+    geo::store::PlanStore store(location.connection);
+    const auto [info, text] = store.load(at.path, at.version);
+    geo::PlanFile file = geo::parse_plan_file(text, fmt::format("{} version {} in {}", info.plan, info.version, store.shown()));
+    file.name = fmt::format("{}, version {}", info.plan, info.version);
+    geo::assignment_from(set, file);
+    return geo::plan_from_file(file);
+}
+
+// NAME@N: version N of the stored plan NAME; NAME alone: its current version.
+geo::VersionedPath stored_name(const std::string& argument) {
+    const std::size_t at = argument.rfind('@');
+    const std::string digits = at == std::string::npos ? "" : argument.substr(at + 1);
+    if (at == 0 || digits.empty() || digits.size() > 9 || !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); }))
+        return {argument, std::nullopt};
+    return {argument.substr(0, at), std::stoi(digits)};
+}
+
 Side work_out(const geo::WardSet& set, const std::string& argument, const DiffCommand& o) {
-    const geo::VersionedPath at = geo::versioned_path(argument);
+    const bool stored = o.stored || !o.store.empty();
+    const geo::VersionedPath at = stored ? stored_name(argument) : geo::versioned_path(argument);
     Side side;
-    side.plan = read_version(set, at, o.columns);
+    side.plan = stored ? read_stored(set, at, o) : read_version(set, at, o.columns);
     side.resolution = geo::resolve_plan(set, side.plan);
-    side.rules = geo::read_rules_for(o.measures, at.path);  // as `allocate --plan PATH` finds them
+    // As `allocate --plan PATH` finds them: beside a plan file; the bundled ones for a stored plan.
+    side.rules = geo::read_rules_for(o.measures, stored ? "" : at.path);
     side.officers = geo::allocate_plan(set, side.resolution.grouping, side.rules,
                                        geo::read_measure_tables(o.measures, &side.rules, side.rules.measures_used()));
     return side;
@@ -190,6 +223,8 @@ void add_diff(CLI::App& app, const CommonOptions& common, int& result) {
     command->add_option("--t_srs", options->target_srs, "CRS of -o, also -t_srs");
     command->add_option("--table", options->table, "Also write each command unit before, after and change to this CSV");
     command->add_flag("--overwrite", options->overwrite, "Replace outputs that exist");
+    command->add_option("--store", options->store, "The plans are in this plan store, by name: NAME (its current version) or NAME@N, e.g. \"PG:dbname=plans host=gis.example\"");
+    command->add_flag("--stored", options->stored, "The plans are in the plan store by name ($WARDMAP_STORE, else [store] in ~/.config/wardmap/settings.toml)");
     command->callback([options, &common, &result] {
         run(*options, common);
         result = 0;
