@@ -86,9 +86,16 @@ void run_bench(Planner& planner, int frames, const std::function<void()>& draw_o
     // Zoomed to a borough's scale, as when painting.
     planner.view = whole;
     planner.view.metres_per_pixel = whole.metres_per_pixel / 6;
-    // At rest there first, as a planner is when painting: two frames, the second keeps the map.
+    // At rest there first, as a planner is when painting: two frames, the second keeps the map;
+    // then frames where nothing changes, as most of a planner's frames are.
     draw_one();
     draw_one();
+    std::vector<double> still_times;
+    for (int i = 0; i < 30; ++i) {
+        const Stopwatch watch;
+        draw_one();
+        still_times.push_back(watch.ms());
+    }
     std::vector<double> edit_times, session_times;
     const std::size_t wards = planner.wards.units.size();
     const int moves = std::min<int>(40, static_cast<int>(wards));
@@ -104,6 +111,7 @@ void run_bench(Planner& planner, int frames, const std::function<void()>& draw_o
     }
     // Over 5,000 wards: a national set (London has 654 wards, England and Wales 34,753 LSOAs).
     report(wards > 5000 ? national_targets : london_targets, frame_times, edit_times, session_times);
+    line("frame where nothing changes, median", spread(still_times).median, 0, "");
     std::fflush(stdout);
 }
 
