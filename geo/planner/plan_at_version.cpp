@@ -114,12 +114,18 @@ PlanFile plan_at_version(const PlanFile& plan, int number) {
     return at;
 }
 
-VersionedPath versioned_path(const std::string& argument) {
+VersionedPath versioned_name(const std::string& argument) {
     static const std::regex with_version(R"((.+)@(\d{1,9}))");
     std::smatch match;
-    if (std::filesystem::exists(argument) || !std::regex_match(argument, match, with_version) || !is_plan_file(match[1].str()))
-        return {argument, std::nullopt};
+    if (!std::regex_match(argument, match, with_version)) return {argument, std::nullopt};
     return {match[1].str(), std::stoi(match[2].str())};
+}
+
+VersionedPath versioned_path(const std::string& argument) {
+    if (std::filesystem::exists(argument)) return {argument, std::nullopt};
+    VersionedPath split = versioned_name(argument);
+    if (!split.version || !is_plan_file(split.path)) return {argument, std::nullopt};
+    return split;
 }
 
 std::string check_history(const PlanFile& plan) {

@@ -35,6 +35,9 @@ struct VersionedPath {
     std::optional<int> version;
 };
 VersionedPath versioned_path(const std::string& argument);
+// "NAME@3" split at its last @ whatever NAME is (a plan in the store, where no file is looked at);
+// no version when there is no @ followed by 1 to 9 digits.
+VersionedPath versioned_name(const std::string& argument);
 
 // Every version rebuilt and checked: the first problem, or empty.
 std::string check_history(const PlanFile& plan);

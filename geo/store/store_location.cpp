@@ -1,5 +1,6 @@
 #include "geo/store/store_location.h"
 
+#include "geo/core/errors.h"
 #include "geo/core/settings.h"
 
 #include <cstdlib>
@@ -15,6 +16,12 @@ StoreLocation find_store(const std::string& given) {
     const Settings settings = read_settings(path);
     if (!settings.store_connection.empty()) return {settings.store_connection, path};
     return {};
+}
+
+std::string store_connection(const std::string& given, const std::string& option) {
+    const StoreLocation store = find_store(given);
+    if (store.connection.empty()) throw InputError("", option, "no plan store given", how_to_set_a_store());
+    return store.connection;
 }
 
 std::string login_name() {

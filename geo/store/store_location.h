@@ -12,6 +12,9 @@ struct StoreLocation {
 
 // Throws InputError for a settings file that cannot be read (only looked at when needed).
 StoreLocation find_store(const std::string& given);
+// The connection to use: as find_store, or InputError "no plan store given" saying how to set one
+// (`option`: the option the message names, e.g. "--store").
+std::string store_connection(const std::string& given, const std::string& option = "--store");
 // Who saves, when the plan names no author: $USER, else the login of this process.
 std::string login_name();
 // What to tell a planner who has no store set.

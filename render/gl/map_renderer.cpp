@@ -281,9 +281,9 @@ std::optional<PixelRect> MapRenderer::prepare(const ViewTransform& view, const D
     straight_ = false;
     // Outside the map's part, the window is the background: it changes only with the window.
     const Frame frame{view.width, view.height, visible_part(view), {style.background[0], style.background[1], style.background[2]}};
-    const bool new_frame = frame != framed_;
+    const bool window_changed = frame != framed_;
     framed_ = frame;
-    const PixelRect changed = new_frame ? PixelRect{0, 0, view.width, view.height} : frame.visible;
+    const PixelRect changed = window_changed ? PixelRect{0, 0, view.width, view.height} : frame.visible;
     const bool same_picture = view == shown_.view && style == shown_.style;
     if (shown_.valid && same_picture && !shown_.damage_all) {
         const bool damaged = !shown_.damage.empty;
@@ -292,11 +292,11 @@ std::optional<PixelRect> MapRenderer::prepare(const ViewTransform& view, const D
             shown_.outlines_moved = false;
             shown_.valid = false;
         } else if (!damaged) {
-            return new_frame ? std::optional(changed) : std::nullopt;
+            return window_changed ? std::optional(changed) : std::nullopt;
         } else if (const std::optional<PixelRect> area = redraw_damage(view, style)) {
             if (levels_[std::min(style.level, levels_.size() - 1)].tolerance <= 0) shown_.outlines_moved = false;
             shown_.damage = {};
-            if (new_frame) return changed;
+            if (window_changed) return changed;
             return area->width > 0 && area->height > 0 ? area : std::nullopt;
         }
     }

@@ -6,7 +6,6 @@
 #include "cli/subcommands.h"
 #include "cli/summary.h"
 #include "geo/compare/diff_layers.h"
-#include "geo/core/errors.h"
 #include "geo/compare/ward_figures.h"
 #include "geo/export/plan_layers.h"
 #include "geo/export/write.h"
@@ -17,8 +16,6 @@
 #include "geo/store/store_location.h"
 
 #include <fmt/ostream.h>
-#include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -59,9 +56,7 @@ geo::Plan read_version(const geo::WardSet& set, const geo::VersionedPath& at, co
 
 // A version of a plan in the store (the current one without @N), as it was saved.
 geo::Plan read_stored(const geo::WardSet& set, const geo::VersionedPath& at, const DiffCommand& o) {
-    const geo::store::StoreLocation location = geo::store::find_store(o.store);
-    if (location.connection.empty()) throw geo::InputError("", "--stored", "no plan store given", geo::store::how_to_set_a_store());
-    geo::store::PlanStore store(location.connection);
+    geo::store::PlanStore store(geo::store::store_connection(o.store, "--stored"));
     const auto [info, text] = store.load(at.path, at.version);
     geo::PlanFile file = geo::parse_plan_file(text, fmt::format("{} version {} in {}", info.plan, info.version, store.shown()));
     file.name = fmt::format("{}, version {}", info.plan, info.version);
@@ -69,18 +64,9 @@ geo::Plan read_stored(const geo::WardSet& set, const geo::VersionedPath& at, con
     return geo::plan_from_file(file);
 }
 
-// NAME@N: version N of the stored plan NAME; NAME alone: its current version.
-geo::VersionedPath stored_name(const std::string& argument) {
-    const std::size_t at = argument.rfind('@');
-    const std::string digits = at == std::string::npos ? "" : argument.substr(at + 1);
-    if (at == 0 || digits.empty() || digits.size() > 9 || !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); }))
-        return {argument, std::nullopt};
-    return {argument.substr(0, at), std::stoi(digits)};
-}
-
 Side work_out(const geo::WardSet& set, const std::string& argument, const DiffCommand& o) {
     const bool stored = o.stored || !o.store.empty();
-    const geo::VersionedPath at = stored ? stored_name(argument) : geo::versioned_path(argument);
+    const geo::VersionedPath at = stored ? geo::versioned_name(argument) : geo::versioned_path(argument);
     Side side;
     side.plan = stored ? read_stored(set, at, o) : read_version(set, at, o.columns);
     side.resolution = geo::resolve_plan(set, side.plan);

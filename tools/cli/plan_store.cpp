@@ -31,11 +31,7 @@ struct StoreOptions {
     SourceOptions source;
 };
 
-std::string store_of(const StoreOptions& o) {
-    const geo::store::StoreLocation store = geo::store::find_store(o.store);
-    if (store.connection.empty()) throw geo::InputError("", "--store", "no plan store given", geo::store::how_to_set_a_store());
-    return store.connection;
-}
+std::string store_of(const StoreOptions& o) { return geo::store::store_connection(o.store); }
 
 
 nlohmann::json version_json(const geo::store::VersionInfo& v) {

@@ -1,14 +1,13 @@
 #include "ui/app/back_buffer.h"
 
 #include "render/gl/gl.h"
+#include "ui/app/env_flag.h"
 
 #include <GL/glx.h>
 #include <GLFW/glfw3.h>
 
 #include <array>
 #include <cmath>
-#include <cstdlib>
-#include <cstring>
 #include <string_view>
 
 #ifndef GLX_BACK_BUFFER_AGE_EXT
@@ -49,8 +48,7 @@ bool kept_after_swap(GLFWwindow* window, float blue) {
 }  // namespace
 
 BackBuffer::BackBuffer(GLFWwindow* window) : window_(window) {
-    const char* full = std::getenv("WARDMAP_FULL_FRAMES");
-    whole_ = full && *full && std::strcmp(full, "0") != 0;
+    whole_ = env_flag("WARDMAP_FULL_FRAMES");
     asked_ = has_buffer_age();
     // Two shades a few levels apart, both the map's background to the eye: an exchange of two
     // buffers would show the first (or nothing) after the second swap.

@@ -8,6 +8,44 @@ namespace ui {
 namespace {
 // Frames of history kept: a back buffer older than this is composed whole.
 constexpr std::size_t kept_frames = 3;
+
+// Tiles of `width` x `height` pixels for which `keep` holds, as rectangles that do not overlap:
+// runs along each row of tiles, joined with the rows below when they span the same columns.
+std::vector<render::gl::PixelRect> tile_runs(int width, int height, int tile, const std::function<bool(int, int)>& keep) {
+    const int columns = (width + tile - 1) / tile, rows = (height + tile - 1) / tile;
+    struct Run {
+        int c0, c1, r0, r1;  // tiles; columns exclusive, rows inclusive
+    };
+    std::vector<Run> done, open, next;
+    for (int r = 0; r < rows; ++r) {
+        next.clear();
+        for (int c = 0; c < columns;) {
+            if (!keep(c, r)) { ++c; continue; }
+            const int start = c;
+            while (c < columns && keep(c, r)) ++c;
+            // The same columns as a run of the row above: one rectangle.
+            auto above = std::find_if(open.begin(), open.end(), [&](const Run& run) { return run.c0 == start && run.c1 == c; });
+            if (above != open.end()) {
+                next.push_back({start, c, above->r0, r});
+                open.erase(above);
+            } else {
+                next.push_back({start, c, r, r});
+            }
+        }
+        done.insert(done.end(), open.begin(), open.end());
+        open.swap(next);
+    }
+    done.insert(done.end(), open.begin(), open.end());
+    std::vector<render::gl::PixelRect> rects;
+    rects.reserve(done.size());
+    for (const Run& run : done) {
+        const int x0 = run.c0 * tile, x1 = std::min(width, run.c1 * tile);
+        const int top = run.r0 * tile, bottom = std::min(height, (run.r1 + 1) * tile);
+        // GL counts rows from the bottom of the window, ImGui from the top.
+        rects.push_back({x0, height - bottom, x1 - x0, bottom - top});
+    }
+    return rects;
+}
 }  // namespace
 
 void FrameDamage::begin(int width, int height, int age) {
@@ -66,40 +104,5 @@ std::vector<render::gl::PixelRect> FrameDamage::parts(const std::function<bool(i
     return tile_runs(width_, height_, tile, [&](int c, int r) { return damaged(c, r) && (!keep || keep(c, r)); });
 }
 
-std::vector<render::gl::PixelRect> tile_runs(int width, int height, int tile, const std::function<bool(int, int)>& keep) {
-    const int columns = (width + tile - 1) / tile, rows = (height + tile - 1) / tile;
-    struct Run {
-        int c0, c1, r0, r1;  // tiles; columns exclusive, rows inclusive
-    };
-    std::vector<Run> done, open, next;
-    for (int r = 0; r < rows; ++r) {
-        next.clear();
-        for (int c = 0; c < columns;) {
-            if (!keep(c, r)) { ++c; continue; }
-            const int start = c;
-            while (c < columns && keep(c, r)) ++c;
-            // The same columns as a run of the row above: one rectangle.
-            auto above = std::find_if(open.begin(), open.end(), [&](const Run& run) { return run.c0 == start && run.c1 == c; });
-            if (above != open.end()) {
-                next.push_back({start, c, above->r0, r});
-                open.erase(above);
-            } else {
-                next.push_back({start, c, r, r});
-            }
-        }
-        done.insert(done.end(), open.begin(), open.end());
-        open.swap(next);
-    }
-    done.insert(done.end(), open.begin(), open.end());
-    std::vector<render::gl::PixelRect> rects;
-    rects.reserve(done.size());
-    for (const Run& run : done) {
-        const int x0 = run.c0 * tile, x1 = std::min(width, run.c1 * tile);
-        const int top = run.r0 * tile, bottom = std::min(height, (run.r1 + 1) * tile);
-        // GL counts rows from the bottom of the window, ImGui from the top.
-        rects.push_back({x0, height - bottom, x1 - x0, bottom - top});
-    }
-    return rects;
-}
 
 }  // namespace ui

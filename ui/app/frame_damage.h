@@ -49,7 +49,4 @@ private:
     std::deque<std::vector<char>> before_;  // what each frame before changed, the last first
 };
 
-// Tiles of `width` x `height` pixels for which `keep` holds, as FrameDamage::parts gives them.
-std::vector<render::gl::PixelRect> tile_runs(int width, int height, int tile, const std::function<bool(int, int)>& keep);
-
 }  // namespace ui

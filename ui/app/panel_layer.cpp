@@ -179,24 +179,24 @@ void PanelLayer::changes(const std::vector<ImDrawList*>& lists, std::vector<Draw
     bool same_lists = lists.size() == before.size();
     for (std::size_t i = 0; same_lists && i < lists.size(); ++i)
         same_lists = before[i].owner == (lists[i]->_OwnerName ? lists[i]->_OwnerName : "");
-    bool changed = !same_lists;
     if (same_lists) {
+        // Each list that changed is copied once: compared with its last picture, then kept as it.
         for (std::size_t i = 0; i < lists.size(); ++i) {
             if (before[i].list.same_as(*lists[i])) continue;
-            changed = true;
-            for (const PanelBox& box : changed_areas(before[i].list.picture(), DrawnList::of(*lists[i]).picture()))
-                damage.add(box, scale.x, scale.y);
+            DrawnList now = DrawnList::of(*lists[i]);
+            for (const PanelBox& box : changed_areas(before[i].list.picture(), now.picture())) damage.add(box, scale.x, scale.y);
+            before[i].list = std::move(now);
         }
-    } else {
-        // Lists came or went (a tooltip opened): all they covered, before and now.
-        for (const Drawn& drawn : before)
-            if (const std::optional<PanelBox> box = drawn.list.bounds()) damage.add(*box, scale.x, scale.y);
-        for (const ImDrawList* list : lists)
-            if (const std::optional<PanelBox> box = DrawnList::of(*list).bounds()) damage.add(*box, scale.x, scale.y);
+        return;
     }
-    if (!changed) return;
+    // Lists came or went (a tooltip opened): all they covered, before and now.
+    for (const Drawn& drawn : before)
+        if (const std::optional<PanelBox> box = drawn.list.bounds()) damage.add(*box, scale.x, scale.y);
     before.clear();
-    for (const ImDrawList* list : lists) before.push_back({list->_OwnerName ? list->_OwnerName : "", DrawnList::of(*list)});
+    for (const ImDrawList* list : lists) {
+        before.push_back({list->_OwnerName ? list->_OwnerName : "", DrawnList::of(*list)});
+        if (const std::optional<PanelBox> box = before.back().list.bounds()) damage.add(*box, scale.x, scale.y);
+    }
 }
 
 void PanelLayer::prepare(const ImDrawData& frame, FrameDamage& damage) {

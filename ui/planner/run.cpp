@@ -2,6 +2,7 @@
 
 #include "geo/core/errors.h"
 #include "ui/app/back_buffer.h"
+#include "ui/app/env_flag.h"
 #include "ui/app/screenshot.h"
 #include "ui/app/window.h"
 #include "ui/planner/bench.h"
@@ -15,8 +16,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <string_view>
 #include <deque>
 
 namespace ui {
@@ -183,9 +182,8 @@ void run_planner(const geo::WardSet& wards, Document document, const ViewerOptio
     std::optional<ScreenReport> report;
     if (!options.screen_report.empty()) report.emplace(options.screen_report);
     std::string title;
-    const char* check_frames = std::getenv("WARDMAP_CHECK_FRAMES");
     std::optional<FrameCheck> check;
-    if (check_frames && *check_frames && std::string_view(check_frames) != "0") check.emplace();
+    if (env_flag("WARDMAP_CHECK_FRAMES")) check.emplace();
     constexpr int settle_frames = 2;
     auto frame_began = std::chrono::steady_clock::now();
     int frames_drawn = 0;
