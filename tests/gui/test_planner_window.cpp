@@ -209,4 +209,17 @@ TEST_F(PlannerWindow, FramesComposedWhereTheyChangedAreTheFramesComposedWhole) {
     EXPECT_EQ(check["most_differing_pixels"].get<long>(), 0) << check.dump();
 }
 
+// WARDMAP_FULL_FRAMES=1 (README): every frame composed whole, whatever the back buffer keeps.
+TEST_F(PlannerWindow, FullFramesComposeEveryFrameWhole) {
+    const std::vector<nlohmann::json> lines =
+        replay("move ward " + moved_ward + " to CN\nwait 2\nzoom to CN\nwait 2\n", "WARDMAP_FULL_FRAMES=1 WARDMAP_CHECK_FRAMES=1");
+    ASSERT_FALSE(lines.empty());
+    const nlohmann::json& check = lines.back();
+    ASSERT_TRUE(check.contains("frames_checked")) << check.dump();
+    EXPECT_GE(check["frames_checked"].get<long>(), 5) << check.dump();
+    EXPECT_EQ(check["frames_composed_in_part"].get<long>(), 0) << check.dump();
+    EXPECT_EQ(check["frames_untouched"].get<long>(), 0) << check.dump();
+    EXPECT_EQ(check["frames_differing"].get<long>(), 0) << check.dump();
+}
+
 }  // namespace
