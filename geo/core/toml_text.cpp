@@ -93,12 +93,17 @@ std::optional<Refusal> unsafe_for_parser(std::string_view text) {
                 return e == ' ' || e == '\t' || e == '\r' || e == '\n' || e == ',' || e == ']' || e == '}' || e == '#';
             };
             // A date, a blank and a digit: the parser reads on as a date and time, and must find more
-            // than one digit of the time.
-            if (c == ' ' && i - bare_start == 10 && text[bare_start + 4] == '-' && text[bare_start + 7] == '-' &&
-                at(i + 1) >= '0' && at(i + 1) <= '9') {
-                if (ends_value(at(i + 2))) return Refusal{line, "a time of one digit after a date"};
-                i += 2;
-                continue;
+            // than one digit of the time. It takes the value for a date without its underscores
+            // ("7__///-13-27" is ten characters so), so they are left out here too.
+            if (c == ' ' && at(i + 1) >= '0' && at(i + 1) <= '9') {
+                std::string value;
+                for (std::size_t k = bare_start; k < i && value.size() <= 10; ++k)
+                    if (text[k] != '_') value += text[k];
+                if (value.size() == 10 && value[4] == '-' && value[7] == '-') {
+                    if (ends_value(at(i + 2))) return Refusal{line, "a time of one digit after a date"};
+                    i += 2;
+                    continue;
+                }
             }
             if (ends_value(c)) in = In::nothing;
             else {

@@ -87,6 +87,9 @@ TEST(TomlText, InputsReachingTomlPlusPlusUndefinedBehaviourAreRefusedFirst) {
     EXPECT_THAT(rules_message("a = \"\"\"x\\\n\t\xEF\xB9\xBF\"\"\"\n"),
                 HasSubstr("rules.toml: line 1: a line-ending backslash before a line that starts with a letter other than A-Z"));
     EXPECT_THAT(rules_message("d = 1979-05-27 0\n"), HasSubstr("rules.toml: line 1: a time of one digit after a date"));
+    // Found by fuzz_plan_file (tests/fuzz/corpus/fuzz_plan_file/ub-date-with-underscores-one-digit-time.wardplan):
+    // the parser leaves the underscores out when it looks for a date, and asserts on the time.
+    EXPECT_THAT(rules_message("d = 7____________///-13-27 0\n"), HasSubstr("rules.toml: line 1: a time of one digit after a date"));
     EXPECT_THAT(rules_message("a = \"x\x01\"\n"), HasSubstr("rules.toml: line 1: a control character (byte 0x01)"));
     EXPECT_THAT(message_of([] { geo::parse_plan_file("name = \"x\"\n[\n", "p.wardplan"); }),
                 HasSubstr("p.wardplan: line 2: a table header with no name"));
