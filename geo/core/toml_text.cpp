@@ -148,7 +148,8 @@ std::optional<Refusal> unsafe_for_parser(std::string_view text) {
             }
             case In::nothing: {
                 const bool value_here = value_next;
-                if (c != ' ' && c != '\t' && c != '\r') value_next = false;
+                // A comment keeps the value awaited: in an array the next line's value is still one.
+                if (c != ' ' && c != '\t' && c != '\r' && c != '#') value_next = false;
                 if (c == '#') in = In::comment;
                 else if (c == '"' || c == '\'') {
                     if (triple(i, c)) {

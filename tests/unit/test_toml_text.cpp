@@ -90,6 +90,9 @@ TEST(TomlText, InputsReachingTomlPlusPlusUndefinedBehaviourAreRefusedFirst) {
     // Found by fuzz_plan_file (tests/fuzz/corpus/fuzz_plan_file/ub-date-with-underscores-one-digit-time.wardplan):
     // the parser leaves the underscores out when it looks for a date, and asserts on the time.
     EXPECT_THAT(rules_message("d = 7____________///-13-27 0\n"), HasSubstr("rules.toml: line 1: a time of one digit after a date"));
+    // Found by fuzz_rules_toml (ub-comment-in-array.toml): after a comment in an array the next
+    // line's value is a bare value, quote and all, and the parser tests the letter after it.
+    EXPECT_THAT(rules_message("a=[#\n1'\xC3\xA9"), HasSubstr("rules.toml: line 2: '\xC3\xA9' outside quotes"));
     EXPECT_THAT(rules_message("a = \"x\x01\"\n"), HasSubstr("rules.toml: line 1: a control character (byte 0x01)"));
     EXPECT_THAT(message_of([] { geo::parse_plan_file("name = \"x\"\n[\n", "p.wardplan"); }),
                 HasSubstr("p.wardplan: line 2: a table header with no name"));
